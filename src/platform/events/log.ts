@@ -1,0 +1,133 @@
+/** Writing to and reading from the event log. */
+import { and, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import { type Db, queryRows } from '../db/connect.ts';
+import { events } from './schema.ts';
+
+export interface NewEvent {
+  workspaceId: string;
+  type: string;
+  subject: string;
+  subjectId?: string | null;
+  actorId?: string | null;
+  /** Realtime topics that receive the event, e.g. `queue:<id>`; `workspace` is always added. */
+  topics?: string[];
+  payload?: Record<string, unknown>;
+  at?: Date;
+}
+
+export interface StoredEvent {
+  id: number;
+  cursor: string;
+  workspaceId: string;
+  type: string;
+  subject: string;
+  subjectId: string | null;
+  actorId: string | null;
+  topics: string[];
+  at: string;
+  payload: Record<string, unknown>;
+}
+
+/** Appends events inside the caller's transaction, so they commit or roll back with the change. */
+export async function appendEvents(tx: Db, clock: Clock, list: NewEvent[]): Promise<void> {
+  if (list.length === 0) return;
+  const now = clock.now();
+  await tx.insert(events).values(
+    list.map((e) => ({
+      workspaceId: e.workspaceId,
+      type: e.type,
+      subject: e.subject,
+      subjectId: e.subjectId ?? null,
+      actorId: e.actorId ?? null,
+      topics: ['workspace', ...(e.topics ?? [])],
+      at: e.at ?? now,
+      payload: e.payload ?? {},
+    })),
+  );
+}
+
+/** A position in the log: opaque to clients. */
+export interface Cursor {
+  tx: string;
+  id: number;
+}
+
+export const encodeCursor = (c: Cursor): string => `${c.tx}.${c.id}`;
+
+export function decodeCursor(text: string): Cursor | null {
+  const m = /^(\d{1,20})\.(\d{1,18})$/.exec(text);
+  return m ? { tx: m[1]!, id: Number(m[2]) } : null;
+}
+
+interface EventRow {
+  id: string | number;
+  tx: string;
+  workspace_id: string;
+  type: string;
+  subject: string;
+  subject_id: string | null;
+  actor_id: string | null;
+  topics: string[];
+  at: Date | string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Reads the settled events after a cursor (those whose transaction is older than every running one),
+ * optionally only those on some topics.
+ */
+export async function readEventsAfter(
+  db: Db,
+  workspaceId: string,
+  after: Cursor | null,
+  options: { topics?: string[]; limit?: number } = {},
+): Promise<StoredEvent[]> {
+  const rows = await queryRows<EventRow>(
+    db,
+    sql`select id, tx::text as tx, workspace_id, type, subject, subject_id, actor_id, topics, at, payload
+        from events
+        where ${and(
+          sql`workspace_id = ${workspaceId}`,
+          sql`tx < pg_snapshot_xmin(pg_current_snapshot())`,
+          after ? sql`(tx, id) > (${after.tx}::xid8, ${after.id}::bigint)` : undefined,
+          options.topics ? sql`topics && ${sql.raw(textArray(options.topics))}` : undefined,
+        )}
+        order by tx, id
+        limit ${options.limit ?? 500}`,
+  );
+  return rows.map(toStored);
+}
+
+/** The cursor of the newest settled event: where a new reader starts. */
+export async function headCursor(db: Db, workspaceId: string): Promise<Cursor> {
+  const rows = await queryRows<{ tx: string; id: string | number }>(
+    db,
+    sql`select tx::text as tx, id from events
+        where workspace_id = ${workspaceId} and tx < pg_snapshot_xmin(pg_current_snapshot())
+        order by tx desc, id desc limit 1`,
+  );
+  const row = rows[0];
+  return row ? { tx: row.tx, id: Number(row.id) } : { tx: '0', id: 0 };
+}
+
+function toStored(r: EventRow): StoredEvent {
+  const id = Number(r.id);
+  return {
+    id,
+    cursor: encodeCursor({ tx: r.tx, id }),
+    workspaceId: r.workspace_id,
+    type: r.type,
+    subject: r.subject,
+    subjectId: r.subject_id,
+    actorId: r.actor_id,
+    topics: r.topics,
+    at: new Date(r.at).toISOString(),
+    payload: r.payload,
+  };
+}
+
+/** A literal text[]; topics are validated names, quoted anyway. */
+function textArray(values: string[]): string {
+  return `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+}

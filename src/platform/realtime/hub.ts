@@ -1,0 +1,229 @@
+/**
+ * The realtime hub: one WebSocket per browser tab. A client subscribes to topics it may see and names the
+ * cursor of the last event it received; the hub replays what it missed from the event log, then streams new
+ * events as the bus announces them. The log is read in (transaction, id) order behind the oldest running
+ * transaction, so a cursor never passes an event that commits late: nothing is missed across reconnects.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/connect.ts';
+import type { EventBus } from '../events/bus.ts';
+import { type Cursor, decodeCursor, headCursor, readEventsAfter, type StoredEvent } from '../events/log.ts';
+import type { Logger } from '../logging.ts';
+
+export type TopicAuthorizer = (principal: Principal, id: string) => boolean | Promise<boolean>;
+
+interface Connection {
+  socket: WebSocket;
+  principal: Principal;
+  topics: Set<string>;
+  cursor: Cursor;
+  replaying: boolean;
+  alive: boolean;
+}
+
+interface WorkspaceFeed {
+  cursor: Cursor;
+  connections: Set<Connection>;
+  draining: Promise<void> | null;
+  again: boolean;
+}
+
+const TOPIC = /^[a-z_]+(:[\w-]{1,80})?$/;
+const PAGE = 500;
+
+export const compareCursors = (a: Cursor, b: Cursor): number => {
+  const tx = BigInt(a.tx) - BigInt(b.tx);
+  return tx === 0n ? a.id - b.id : tx < 0n ? -1 : 1;
+};
+
+export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger; pollMs?: number }) {
+  const { db, bus, logger } = deps;
+  const feeds = new Map<string, WorkspaceFeed>();
+  const authorizers = new Map<string, TopicAuthorizer>([
+    ['workspace', (p) => p.permissions.has('supervise') || p.permissions.has('workspace.manage')],
+    ['user', (p, id) => p.userId === id],
+  ]);
+  const presence = new Set<(principal: Principal, connected: boolean) => void>();
+
+  /** Lets a module say who may subscribe to its topics, e.g. `queue:<id>`. */
+  function registerTopic(prefix: string, authorize: TopicAuthorizer): void {
+    authorizers.set(prefix, authorize);
+  }
+
+  async function mayOpen(principal: Principal, topic: string): Promise<boolean> {
+    if (!TOPIC.test(topic)) return false;
+    const [prefix, id = ''] = topic.split(':') as [string, string?];
+    const authorize = authorizers.get(prefix);
+    return authorize ? Boolean(await authorize(principal, id)) : false;
+  }
+
+  const unsubscribe = bus.subscribe((workspaceId) => schedule(workspaceId));
+  const poll = setInterval(() => {
+    for (const ws of feeds.keys()) schedule(ws);
+  }, deps.pollMs ?? 1000);
+  poll.unref();
+
+  function schedule(workspaceId: string): void {
+    const feed = feeds.get(workspaceId);
+    if (!feed) return;
+    if (feed.draining) {
+      feed.again = true;
+      return;
+    }
+    feed.draining = drain(workspaceId, feed)
+      .catch((err) => logger.error({ err }, 'realtime drain failed'))
+      .finally(() => {
+        feed.draining = null;
+        if (feed.again) {
+          feed.again = false;
+          schedule(workspaceId);
+        }
+      });
+  }
+
+  async function drain(workspaceId: string, feed: WorkspaceFeed): Promise<void> {
+    for (;;) {
+      const batch = await readEventsAfter(db, workspaceId, feed.cursor, { limit: PAGE });
+      for (const event of batch) {
+        const at = decodeCursor(event.cursor)!;
+        for (const conn of feed.connections) {
+          if (!conn.replaying && compareCursors(at, conn.cursor) > 0 && matches(conn, event)) deliver(conn, event, at);
+        }
+        feed.cursor = at;
+      }
+      if (batch.length < PAGE) return;
+    }
+  }
+
+  const matches = (conn: Connection, event: StoredEvent) => event.topics.some((t) => conn.topics.has(t));
+
+  function deliver(conn: Connection, event: StoredEvent, at: Cursor): void {
+    conn.cursor = at;
+    const { workspaceId: _ws, topics: _topics, cursor, ...rest } = event;
+    send(conn.socket, { type: 'event', cursor, event: rest });
+  }
+
+  async function replay(conn: Connection, after: Cursor): Promise<void> {
+    conn.replaying = true;
+    conn.cursor = after;
+    try {
+      for (;;) {
+        const batch = await readEventsAfter(db, conn.principal.workspaceId, conn.cursor, { topics: [...conn.topics], limit: PAGE });
+        for (const event of batch) deliver(conn, event, decodeCursor(event.cursor)!);
+        if (batch.length < PAGE) break;
+      }
+    } finally {
+      conn.replaying = false;
+    }
+  }
+
+  async function handleMessage(conn: Connection, raw: string): Promise<void> {
+    let message: { type?: unknown; topics?: unknown; after?: unknown };
+    try {
+      message = JSON.parse(raw);
+    } catch {
+      return send(conn.socket, { type: 'error', code: 'realtime.bad_message', message: 'Messages must be JSON' });
+    }
+    if (message.type === 'ping') return send(conn.socket, { type: 'pong' });
+    const topics = message.topics;
+    if ((message.type !== 'subscribe' && message.type !== 'unsubscribe') || !isTopicList(topics)) {
+      return send(conn.socket, {
+        type: 'error',
+        code: 'realtime.bad_message',
+        message: 'Send {"type":"subscribe"|"unsubscribe","topics":[…],"after"?:cursor} or {"type":"ping"}',
+      });
+    }
+    if (message.type === 'unsubscribe') {
+      for (const t of topics) conn.topics.delete(t);
+      return send(conn.socket, { type: 'unsubscribed', topics });
+    }
+    for (const topic of topics) {
+      if (!(await mayOpen(conn.principal, topic))) {
+        return send(conn.socket, { type: 'error', code: 'realtime.forbidden_topic', message: `You may not subscribe to "${topic}"` });
+      }
+    }
+    const after = typeof message.after === 'string' ? decodeCursor(message.after) : null;
+    if (message.after !== undefined && !after) {
+      return send(conn.socket, { type: 'error', code: 'realtime.bad_cursor', message: 'Unknown cursor' });
+    }
+    for (const t of topics) conn.topics.add(t);
+    if (after) await replay(conn, after);
+    send(conn.socket, { type: 'subscribed', topics: [...conn.topics], cursor: `${conn.cursor.tx}.${conn.cursor.id}` });
+  }
+
+  /** Handlers are attached at once, before any await, so no early message is lost. */
+  function attach(socket: WebSocket, principal: Principal): void {
+    const conn: Connection = { socket, principal, topics: new Set(), cursor: { tx: '0', id: 0 }, replaying: false, alive: true };
+    let feed: WorkspaceFeed | undefined;
+    let queue = (async () => {
+      feed = feeds.get(principal.workspaceId);
+      if (!feed) {
+        const created = { cursor: await headCursor(db, principal.workspaceId), connections: new Set<Connection>(), draining: null, again: false };
+        feed = feeds.get(principal.workspaceId) ?? created;
+        feeds.set(principal.workspaceId, feed);
+      }
+      conn.cursor = feed.cursor;
+      feed.connections.add(conn);
+      for (const listener of presence) listener(principal, true);
+      send(socket, { type: 'hello', cursor: `${conn.cursor.tx}.${conn.cursor.id}` });
+    })();
+    socket.on('message', (data) => {
+      queue = queue.then(() => handleMessage(conn, data.toString())).catch((err) => logger.warn({ err }, 'realtime message failed'));
+    });
+    socket.on('pong', () => {
+      conn.alive = true;
+    });
+    socket.on('close', () => {
+      void queue.finally(() => {
+        if (!feed) return;
+        feed.connections.delete(conn);
+        if (feed.connections.size === 0) feeds.delete(principal.workspaceId);
+        for (const listener of presence) listener(principal, false);
+      });
+    });
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const feed of feeds.values()) {
+      for (const conn of feed.connections) {
+        if (!conn.alive) conn.socket.terminate();
+        conn.alive = false;
+        conn.socket.ping();
+      }
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  /** The WebSocket endpoint, `GET /api/v1/realtime`, for any logged-in user. */
+  async function routes(app: FastifyInstance): Promise<void> {
+    app.get('/realtime', { websocket: true, config: { access: 'authenticated' }, schema: { hide: true } }, (socket, request) => {
+      attach(socket, request.principal!);
+    });
+  }
+
+  function onPresence(listener: (principal: Principal, connected: boolean) => void): () => void {
+    presence.add(listener);
+    return () => presence.delete(listener);
+  }
+
+  async function close(): Promise<void> {
+    unsubscribe();
+    clearInterval(poll);
+    clearInterval(heartbeat);
+    for (const feed of feeds.values()) for (const conn of feed.connections) conn.socket.close(1001, 'server stopping');
+    await Promise.all([...feeds.values()].map((f) => f.draining));
+  }
+
+  return { registerTopic, routes, onPresence, close };
+}
+
+export type RealtimeHub = ReturnType<typeof createRealtimeHub>;
+
+const isTopicList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((t) => typeof t === 'string');
+
+function send(socket: WebSocket, message: unknown): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
