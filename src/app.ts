@@ -1,5 +1,8 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
-import { type Clock, type IdGenerator, newId as uuidv7, systemClock } from './platform/clock.ts';
+
+import { createIdentity } from './modules/identity/index.ts';
+import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
+import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
 import { createLocalBus, type EventBus } from './platform/events/bus.ts';
@@ -10,8 +13,6 @@ import { serveWeb } from './platform/http/web.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
 import { createLogMailer, type Mailer } from './platform/mail.ts';
 import { createRealtimeHub } from './platform/realtime/hub.ts';
-import { createIdentity } from './modules/identity/index.ts';
-import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 
 export interface AppDeps {
   database: Database;
@@ -31,7 +32,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const { db } = deps.database;
   const uow = createUnitOfWork(db, bus, clock);
   const base = { db, uow, clock, newId };
-  const publicUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const publicUrl =
+    config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 
   const workspaces = createWorkspaceService(base);
   const identity = createIdentity({

@@ -54,7 +54,12 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const delegated = command ? DELEGATED[command] : undefined;
   if (delegated) return (await delegated())(rest, io);
-  const { values, positionals } = parseArgs({ args: rest, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: FLAG_OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   const flags = values as Flags;
   if (!command || command === 'help' || command === '--help' || command === '-h' || flags.help) {
     io.stdout(HELP);
@@ -83,7 +88,10 @@ export async function run(argv: string[]): Promise<never> {
   try {
     process.exit(await main(argv));
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr(`${error.message}\nRun "atiende --help" for usage.\n`);
       process.exit(2);
     }

@@ -15,7 +15,11 @@ export async function seedCommand(flags: Flags, io: Io): Promise<number> {
   if (!flags.demo) throw new UsageError('Say what to seed: atiende seed --demo');
   return withServices(flags, async (services) => {
     const seeded = await seedDemo(services, (step) => io.stdout(`Seeding ${step}…\n`));
-    io.stdout(seeded ? 'Demo workspace "servicenter" created.\n' : 'Demo workspace "servicenter" already exists; nothing to do.\n');
+    io.stdout(
+      seeded
+        ? 'Demo workspace "servicenter" created.\n'
+        : 'Demo workspace "servicenter" already exists; nothing to do.\n',
+    );
     return 0;
   });
 }
@@ -29,7 +33,9 @@ export async function userCreateCommand(flags: Flags, io: Io): Promise<number> {
   return withServices(flags, async (services) => {
     const workspace = await services.workspaces.findBySlug(slug);
     if (!workspace) {
-      io.stderr(`No workspace "${slug}". Seed the demo (atiende seed --demo) or name one with --workspace.\n`);
+      io.stderr(
+        `No workspace "${slug}". Seed the demo (atiende seed --demo) or name one with --workspace.\n`,
+      );
       return 1;
     }
     const name = typeof flags.name === 'string' ? flags.name : email.split('@')[0]!;
@@ -39,7 +45,10 @@ export async function userCreateCommand(flags: Flags, io: Io): Promise<number> {
   });
 }
 
-async function withServices(flags: Flags, work: (services: App['services']) => Promise<number>): Promise<number> {
+async function withServices(
+  flags: Flags,
+  work: (services: App['services']) => Promise<number>,
+): Promise<number> {
   const config = { ...configFrom(flags as Record<string, string>), logLevel: 'warn' as const };
   const database = await openMigrated(config);
   const { app, services } = await buildApp(config, { database });

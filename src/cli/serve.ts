@@ -3,16 +3,23 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seed/demo.ts';
 import { configFrom, type Io, openMigrated, UsageError } from './context.ts';
 import { ensureWebBuild } from './web-build.ts';
 
-export async function serveCommand(flags: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+export async function serveCommand(
+  flags: Record<string, string | boolean | undefined>,
+  io: Io,
+): Promise<number> {
   const started = performance.now();
   const config = configFrom(flags as Record<string, string>);
   if (config.demoSeed && config.mode === 'production') {
-    throw new UsageError('ATIENDE_DEMO_SEED cannot be used in production mode: the demo users have known passwords');
+    throw new UsageError(
+      'ATIENDE_DEMO_SEED cannot be used in production mode: the demo users have known passwords',
+    );
   }
   if (flags['build-if-missing']) await ensureWebBuild(config.webDir, io);
   const database = await openMigrated(config);
   const { app, services } = await buildApp(config, { database });
-  const seeded = config.demoSeed ? await seedDemo(services, (step) => io.stdout(`Seeding demo data: ${step}…\n`)) : false;
+  const seeded = config.demoSeed
+    ? await seedDemo(services, (step) => io.stdout(`Seeding demo data: ${step}…\n`))
+    : false;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -21,7 +28,9 @@ export async function serveCommand(flags: Record<string, string | boolean | unde
   io.stdout(`Atiende ready at ${url} (${where}, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   io.stdout(`API docs: ${url}/api/docs\n`);
   if (config.demoSeed) {
-    io.stdout(`${seeded ? 'Demo workspace created.' : 'Demo workspace present.'} Logins (password ${DEMO_PASSWORD}):\n`);
+    io.stdout(
+      `${seeded ? 'Demo workspace created.' : 'Demo workspace present.'} Logins (password ${DEMO_PASSWORD}):\n`,
+    );
     for (const u of DEMO_USERS) io.stdout(`  ${u.role.padEnd(11)} ${u.email}\n`);
   }
   await new Promise<void>((resolve) => {

@@ -10,7 +10,11 @@ export async function ensureWebBuild(webDir: string, io: Io): Promise<void> {
   if (!existsSync(sources)) return;
   if (existsSync(index) && newestChange(sources) <= statSync(index).mtimeMs) return;
   io.stdout('Building the web app (first start or changed sources)…\n');
-  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
   if (result.status !== 0) throw new Error('The web build failed; run `npm run build` to see why');
 }
 

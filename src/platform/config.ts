@@ -28,13 +28,33 @@ export interface Config {
 
 /** The documented settings: environment variable, config-file key, default and meaning. */
 export const SETTINGS = [
-  ['ATIENDE_MODE', 'mode', 'development', 'development, production or test; production refuses default secrets'],
+  [
+    'ATIENDE_MODE',
+    'mode',
+    'development',
+    'development, production or test; production refuses default secrets',
+  ],
   ['HOST', 'host', '127.0.0.1', 'address to listen on (0.0.0.0 for every interface)'],
   ['PORT', 'port', '3000', 'HTTP port'],
   ['PUBLIC_URL', 'publicUrl', '(http://HOST:PORT)', 'public base URL for links in e-mails and origin checks'],
-  ['ATIENDE_DATA_DIR', 'dataDir', './data', 'embedded database directory (PGlite), when DATABASE_URL is unset'],
-  ['DATABASE_URL', 'databaseUrl', '(unset)', 'postgres://… to run on PostgreSQL instead of the embedded database'],
-  ['ATIENDE_SECRET', 'secret', '(required in production)', 'at least 32 characters; encrypts stored credentials'],
+  [
+    'ATIENDE_DATA_DIR',
+    'dataDir',
+    './data',
+    'embedded database directory (PGlite), when DATABASE_URL is unset',
+  ],
+  [
+    'DATABASE_URL',
+    'databaseUrl',
+    '(unset)',
+    'postgres://… to run on PostgreSQL instead of the embedded database',
+  ],
+  [
+    'ATIENDE_SECRET',
+    'secret',
+    '(required in production)',
+    'at least 32 characters; encrypts stored credentials',
+  ],
   ['LOG_LEVEL', 'logLevel', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['NATS_URL', 'natsUrl', '(unset)', 'nats://… to fan events out between several Atiende processes'],
   ['SESSION_TTL_HOURS', 'sessionTtlHours', '12', 'idle lifetime of a login session'],
@@ -65,7 +85,10 @@ type Source = Record<string, string | undefined>;
  * (command-line flags), in increasing precedence.
  * @example const config = loadConfig(process.env, { port: '4000' });
  */
-export function loadConfig(env: Source = process.env, overrides: Partial<Record<keyof Config, string>> = {}): Config {
+export function loadConfig(
+  env: Source = process.env,
+  overrides: Partial<Record<keyof Config, string>> = {},
+): Config {
   const file = readConfigFile(env.ATIENDE_CONFIG);
   const pick = (envName: string, key: keyof Config): string | undefined =>
     overrides[key] ?? env[envName] ?? (file[key] === undefined ? undefined : String(file[key]));
@@ -89,7 +112,8 @@ export function loadConfig(env: Source = process.env, overrides: Partial<Record<
     throw new ConfigError('PUBLIC_URL', 'must be an http:// or https:// URL');
   }
   const natsUrl = pick('NATS_URL', 'natsUrl') || null;
-  if (natsUrl && !/^(nats|tls):\/\//.test(natsUrl)) throw new ConfigError('NATS_URL', 'must start with nats://');
+  if (natsUrl && !/^(nats|tls):\/\//.test(natsUrl))
+    throw new ConfigError('NATS_URL', 'must start with nats://');
 
   return {
     mode,
@@ -99,13 +123,40 @@ export function loadConfig(env: Source = process.env, overrides: Partial<Record<
     dataDir: resolve(pick('ATIENDE_DATA_DIR', 'dataDir') ?? './data'),
     databaseUrl,
     secret,
-    logLevel: oneOf('LOG_LEVEL', pick('LOG_LEVEL', 'logLevel') ?? (mode === 'test' ? 'silent' : 'info'), LOG_LEVELS),
+    logLevel: oneOf(
+      'LOG_LEVEL',
+      pick('LOG_LEVEL', 'logLevel') ?? (mode === 'test' ? 'silent' : 'info'),
+      LOG_LEVELS,
+    ),
     natsUrl,
-    sessionTtlHours: integer('SESSION_TTL_HOURS', pick('SESSION_TTL_HOURS', 'sessionTtlHours') ?? '12', 1, 24 * 90),
-    loginMaxFailures: integer('LOGIN_MAX_FAILURES', pick('LOGIN_MAX_FAILURES', 'loginMaxFailures') ?? '5', 1, 100),
-    loginLockMinutes: integer('LOGIN_LOCK_MINUTES', pick('LOGIN_LOCK_MINUTES', 'loginLockMinutes') ?? '15', 1, 24 * 60),
-    bodyLimitBytes: integer('BODY_LIMIT_BYTES', pick('BODY_LIMIT_BYTES', 'bodyLimitBytes') ?? '1048576', 1024, 1 << 30),
-    demoSeed: boolean('ATIENDE_DEMO_SEED', pick('ATIENDE_DEMO_SEED', 'demoSeed') ?? (mode === 'development' ? '1' : '0')),
+    sessionTtlHours: integer(
+      'SESSION_TTL_HOURS',
+      pick('SESSION_TTL_HOURS', 'sessionTtlHours') ?? '12',
+      1,
+      24 * 90,
+    ),
+    loginMaxFailures: integer(
+      'LOGIN_MAX_FAILURES',
+      pick('LOGIN_MAX_FAILURES', 'loginMaxFailures') ?? '5',
+      1,
+      100,
+    ),
+    loginLockMinutes: integer(
+      'LOGIN_LOCK_MINUTES',
+      pick('LOGIN_LOCK_MINUTES', 'loginLockMinutes') ?? '15',
+      1,
+      24 * 60,
+    ),
+    bodyLimitBytes: integer(
+      'BODY_LIMIT_BYTES',
+      pick('BODY_LIMIT_BYTES', 'bodyLimitBytes') ?? '1048576',
+      1024,
+      1 << 30,
+    ),
+    demoSeed: boolean(
+      'ATIENDE_DEMO_SEED',
+      pick('ATIENDE_DEMO_SEED', 'demoSeed') ?? (mode === 'development' ? '1' : '0'),
+    ),
     webDir: resolve(overrides.webDir ?? 'dist/web'),
   };
 }
@@ -120,7 +171,8 @@ function readConfigFile(path: string | undefined): Partial<Record<keyof Config, 
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
     return parsed as Record<string, unknown>;
   } catch {
     throw new ConfigError('ATIENDE_CONFIG', `${path} is not a JSON object`);

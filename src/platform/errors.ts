@@ -19,6 +19,7 @@ export const errors = {
   notFound: (what: string) => new AppError('not_found', 404, `${what} not found`),
   badRequest: (code: string, message: string, details?: unknown) => new AppError(code, 400, message, details),
   conflict: (code: string, message: string, details?: unknown) => new AppError(code, 409, message, details),
-  forbidden: (message = 'You do not have permission to do this') => new AppError('auth.forbidden', 403, message),
+  forbidden: (message = 'You do not have permission to do this') =>
+    new AppError('auth.forbidden', 403, message),
   unauthorized: (message = 'Log in first') => new AppError('auth.required', 401, message),
 };

@@ -18,7 +18,10 @@ export function createLogMailer(logger: Logger): Mailer & { sent: OutgoingMail[]
     async send(mail) {
       sent.push(mail);
       if (sent.length > 100) sent.shift();
-      logger.info({ mail: { to: mail.to, subject: mail.subject } }, `e-mail to ${mail.to}: ${mail.subject}\n${mail.text}`);
+      logger.info(
+        { mail: { to: mail.to, subject: mail.subject } },
+        `e-mail to ${mail.to}: ${mail.subject}\n${mail.text}`,
+      );
     },
   };
 }

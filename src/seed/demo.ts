@@ -19,7 +19,10 @@ export const DEMO_USERS = [
 export const DEMO_SLUG = 'servicenter';
 
 /** Seeds the demo workspace unless it exists; returns whether it did. */
-export async function seedDemo(services: App['services'], progress: (step: string) => void = () => {}): Promise<boolean> {
+export async function seedDemo(
+  services: App['services'],
+  progress: (step: string) => void = () => {},
+): Promise<boolean> {
   if (await services.workspaces.findBySlug(DEMO_SLUG)) return false;
   progress('workspace and users');
   await services.identity.provisionWorkspace(

@@ -29,7 +29,8 @@ export function adminRoutes(deps: {
           response: { 200: Page(UserSchema) },
         },
       },
-      async (request) => users.list(request.principal!.workspaceId, pageRequest(request.query), request.query.q),
+      async (request) =>
+        users.list(request.principal!.workspaceId, pageRequest(request.query), request.query.q),
     );
     app.post(
       '/users',
@@ -55,7 +56,10 @@ export function adminRoutes(deps: {
     );
     app.get(
       '/users/:id',
-      { config: { access: 'users.read' }, schema: { tags: ['users'], params: IdParams, response: { 200: UserSchema } } },
+      {
+        config: { access: 'users.read' },
+        schema: { tags: ['users'], params: IdParams, response: { 200: UserSchema } },
+      },
       async (request) => users.get(request.principal!.workspaceId, request.params.id),
     );
     app.patch(
@@ -75,12 +79,21 @@ export function adminRoutes(deps: {
           response: { 200: UserSchema },
         },
       },
-      async (request) => users.update(request.principal!.workspaceId, request.params.id, request.body, request.principal!.userId),
+      async (request) =>
+        users.update(
+          request.principal!.workspaceId,
+          request.params.id,
+          request.body,
+          request.principal!.userId,
+        ),
     );
 
     app.get(
       '/roles',
-      { config: { access: 'users.read' }, schema: { tags: ['roles'], response: { 200: Obj({ items: Type.Array(RoleSchema) }) } } },
+      {
+        config: { access: 'users.read' },
+        schema: { tags: ['roles'], response: { 200: Obj({ items: Type.Array(RoleSchema) }) } },
+      },
       async (request) => ({ items: await roles.list(request.principal!.workspaceId) }),
     );
     app.post(
@@ -90,7 +103,11 @@ export function adminRoutes(deps: {
         schema: {
           tags: ['roles'],
           summary: 'Create a custom role',
-          body: Obj({ key: RoleKey, name: Type.String({ minLength: 1, maxLength: 80 }), permissions: PermissionList }),
+          body: Obj({
+            key: RoleKey,
+            name: Type.String({ minLength: 1, maxLength: 80 }),
+            permissions: PermissionList,
+          }),
           response: { 201: RoleSchema },
         },
       },
@@ -106,15 +123,27 @@ export function adminRoutes(deps: {
         schema: {
           tags: ['roles'],
           params: Obj({ key: RoleKey }),
-          body: Obj({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })), permissions: Type.Optional(PermissionList) }),
+          body: Obj({
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+            permissions: Type.Optional(PermissionList),
+          }),
           response: { 200: RoleSchema },
         },
       },
-      async (request) => roles.update(request.principal!.workspaceId, request.params.key, request.body, request.principal!.userId),
+      async (request) =>
+        roles.update(
+          request.principal!.workspaceId,
+          request.params.key,
+          request.body,
+          request.principal!.userId,
+        ),
     );
     app.get(
       '/permissions',
-      { config: { access: 'authenticated' }, schema: { tags: ['roles'], response: { 200: Obj({ items: Type.Array(Type.String()) }) } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags: ['roles'], response: { 200: Obj({ items: Type.Array(Type.String()) }) } },
+      },
       async () => ({ items: [...PERMISSIONS] }),
     );
 
@@ -144,7 +173,10 @@ export function adminRoutes(deps: {
     );
     app.delete(
       '/api-tokens/:id',
-      { config: { access: 'api_tokens.manage' }, schema: { tags: ['api tokens'], params: IdParams, response: { 204: Type.Null() } } },
+      {
+        config: { access: 'api_tokens.manage' },
+        schema: { tags: ['api tokens'], params: IdParams, response: { 204: Type.Null() } },
+      },
       async (request, reply) => {
         await tokens.revoke(request.principal!.workspaceId, request.params.id, request.principal!.userId);
         return reply.status(204).send(null);
@@ -155,7 +187,12 @@ export function adminRoutes(deps: {
       '/audit',
       {
         config: { access: 'audit.read' },
-        schema: { tags: ['audit'], summary: 'Security events, newest first', querystring: Obj(PageQuery), response: { 200: Page(AuditEntry) } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Security events, newest first',
+          querystring: Obj(PageQuery),
+          response: { 200: Page(AuditEntry) },
+        },
       },
       async (request) => audit.list(request.principal!.workspaceId, pageRequest(request.query)),
     );

@@ -13,7 +13,14 @@ export function createAuditService(deps: { db: Db }) {
     const ws = scoped(db, workspaceId);
     const [beforeId] = page.after ?? [];
     const rows = await db
-      .select({ id: events.id, type: events.type, actorId: events.actorId, actorEmail: users.email, at: events.at, payload: events.payload })
+      .select({
+        id: events.id,
+        type: events.type,
+        actorId: events.actorId,
+        actorEmail: users.email,
+        at: events.at,
+        payload: events.payload,
+      })
       .from(events)
       .leftJoin(users, and(eq(users.id, events.actorId), eq(users.workspaceId, events.workspaceId)))
       .where(

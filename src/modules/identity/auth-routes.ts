@@ -23,7 +23,10 @@ export function authRoutes(deps: {
   const { auth, users, workspaces } = deps;
 
   async function me(principal: Principal) {
-    const [user, workspace] = await Promise.all([users.get(principal.workspaceId, principal.userId), workspaces.get(principal.workspaceId)]);
+    const [user, workspace] = await Promise.all([
+      users.get(principal.workspaceId, principal.userId),
+      workspaces.get(principal.workspaceId),
+    ]);
     const { businessHours: _hours, ...ws } = workspace;
     return {
       id: user.id,
@@ -51,7 +54,10 @@ export function authRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const session = await auth.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] });
+        const session = await auth.login(request.body, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        });
         reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: 'lax',
@@ -66,7 +72,10 @@ export function authRoutes(deps: {
 
     app.post(
       '/auth/logout',
-      { config: { access: 'authenticated' }, schema: { tags, summary: 'End the current session', response: { 204: Type.Null() } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'End the current session', response: { 204: Type.Null() } },
+      },
       async (request, reply) => {
         const p = request.principal!;
         if (p.sessionId) await auth.logout(p.workspaceId, p.sessionId, p.userId);
@@ -113,7 +122,10 @@ export function authRoutes(deps: {
 
     app.get(
       '/me',
-      { config: { access: 'authenticated' }, schema: { tags, summary: 'The logged-in user', response: { 200: MeSchema } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'The logged-in user', response: { 200: MeSchema } },
+      },
       async (request) => me(request.principal!),
     );
 
@@ -124,7 +136,10 @@ export function authRoutes(deps: {
         schema: {
           tags,
           summary: 'Change one’s own name or language',
-          body: Obj({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })), language: Type.Optional(Language) }),
+          body: Obj({
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            language: Type.Optional(Language),
+          }),
           response: { 200: MeSchema },
         },
       },
@@ -148,7 +163,13 @@ export function authRoutes(deps: {
       },
       async (request, reply) => {
         const p = request.principal!;
-        await auth.changePassword(p.workspaceId, p.userId, request.body.currentPassword, request.body.newPassword, p.sessionId);
+        await auth.changePassword(
+          p.workspaceId,
+          p.userId,
+          request.body.currentPassword,
+          request.body.newPassword,
+          p.sessionId,
+        );
         return reply.status(204).send(null);
       },
     );

@@ -60,10 +60,16 @@ export function createAuthService(deps: {
       if (!ws) return [];
       where.push(eq(users.workspaceId, ws.id));
     }
-    return db.select(userColumns).from(users).where(and(...where));
+    return db
+      .select(userColumns)
+      .from(users)
+      .where(and(...where));
   }
 
-  async function login(input: { email: string; password: string; workspace?: string }, context: LoginContext) {
+  async function login(
+    input: { email: string; password: string; workspace?: string },
+    context: LoginContext,
+  ) {
     const found = await candidates(input.email, input.workspace);
     if (found.length === 0) {
       await verifyPassword(DUMMY_HASH, input.password);
@@ -78,7 +84,11 @@ export function createAuthService(deps: {
       else if (found.length === 1) await recordFailure(user, context);
     }
     if (matches.length > 1) {
-      throw new AppError('auth.workspace_required', 400, 'This e-mail belongs to several workspaces: name the workspace');
+      throw new AppError(
+        'auth.workspace_required',
+        400,
+        'This e-mail belongs to several workspaces: name the workspace',
+      );
     }
     const user = matches[0];
     if (!user) throw invalidCredentials();
@@ -109,18 +119,28 @@ export function createAuthService(deps: {
     return { token, userId: user.id, workspaceId: user.workspaceId };
   }
 
-  async function recordFailure(user: { id: string; workspaceId: string; failedLogins: number }, context: LoginContext) {
+  async function recordFailure(
+    user: { id: string; workspaceId: string; failedLogins: number },
+    context: LoginContext,
+  ) {
     const failures = user.failedLogins + 1;
     const lock = failures >= settings.loginMaxFailures;
-    const lockedUntil = lock ? new Date(clock.now().getTime() + settings.loginLockMinutes * 60_000) : undefined;
+    const lockedUntil = lock
+      ? new Date(clock.now().getTime() + settings.loginLockMinutes * 60_000)
+      : undefined;
     await uow.run(async (tx, record) => {
       await scoped(tx, user.workspaceId).update(
         users,
         lock ? { failedLogins: 0, lockedUntil } : { failedLogins: failures },
         eq(users.id, user.id),
       );
-      await record(securityEvent(user.workspaceId, 'security.login_failed', user.id, { ip: context.ip, failures }));
-      if (lock) await record(securityEvent(user.workspaceId, 'security.account_locked', user.id, { until: lockedUntil }));
+      await record(
+        securityEvent(user.workspaceId, 'security.login_failed', user.id, { ip: context.ip, failures }),
+      );
+      if (lock)
+        await record(
+          securityEvent(user.workspaceId, 'security.account_locked', user.id, { until: lockedUntil }),
+        );
     });
   }
 
@@ -132,9 +152,18 @@ export function createAuthService(deps: {
     deps.onChange(userId);
   }
 
-  async function changePassword(workspaceId: string, userId: string, current: string, next: string, keepSession: string | null) {
+  async function changePassword(
+    workspaceId: string,
+    userId: string,
+    current: string,
+    next: string,
+    keepSession: string | null,
+  ) {
     const ws = scoped(db, workspaceId);
-    const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(ws.where(users, eq(users.id, userId)));
+    const [user] = await db
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(ws.where(users, eq(users.id, userId)));
     if (!user || !(await verifyPassword(user.passwordHash, current))) {
       throw fieldError('auth.wrong_password', '/currentPassword', 'The current password is wrong');
     }
@@ -142,15 +171,28 @@ export function createAuthService(deps: {
   }
 
   /** Replaces a password and ends every other session of the user. */
-  async function setPassword(workspaceId: string, userId: string, password: string, keepSession: string | null, type: string) {
+  async function setPassword(
+    workspaceId: string,
+    userId: string,
+    password: string,
+    keepSession: string | null,
+    type: string,
+  ) {
     const problem = passwordProblem(password);
     if (problem) throw fieldError('users.weak_password', '/password', `Password ${problem}`);
     const passwordHash = await hashPassword(password);
     await uow.run(async (tx, record) => {
       const ws = scoped(tx, workspaceId);
-      await ws.update(users, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: clock.now() }, eq(users.id, userId));
+      await ws.update(
+        users,
+        { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: clock.now() },
+        eq(users.id, userId),
+      );
       const sessionFilter = eq(sessions.userId, userId);
-      await ws.delete(sessions, keepSession ? and(sessionFilter, notEq(sessions.id, keepSession))! : sessionFilter);
+      await ws.delete(
+        sessions,
+        keepSession ? and(sessionFilter, notEq(sessions.id, keepSession))! : sessionFilter,
+      );
       await record(securityEvent(workspaceId, type, userId, {}));
     });
     deps.onChange(userId);
@@ -183,11 +225,25 @@ export function createAuthService(deps: {
   async function confirmReset(token: string, password: string): Promise<void> {
     const now = clock.now();
     const [reset] = await db
-      .select({ id: passwordResets.id, userId: passwordResets.userId, workspaceId: passwordResets.workspaceId })
+      .select({
+        id: passwordResets.id,
+        userId: passwordResets.userId,
+        workspaceId: passwordResets.workspaceId,
+      })
       .from(passwordResets)
-      .where(and(eq(passwordResets.tokenHash, hashToken(token)), gt(passwordResets.expiresAt, now), isNull(passwordResets.usedAt)));
+      .where(
+        and(
+          eq(passwordResets.tokenHash, hashToken(token)),
+          gt(passwordResets.expiresAt, now),
+          isNull(passwordResets.usedAt),
+        ),
+      );
     if (!reset) throw new AppError('auth.bad_reset_token', 400, 'The reset link is unknown, used or expired');
-    await scoped(db, reset.workspaceId).update(passwordResets, { usedAt: now }, eq(passwordResets.id, reset.id));
+    await scoped(db, reset.workspaceId).update(
+      passwordResets,
+      { usedAt: now },
+      eq(passwordResets.id, reset.id),
+    );
     await setPassword(reset.workspaceId, reset.userId, password, null, 'security.password_reset');
   }
 
@@ -196,7 +252,12 @@ export function createAuthService(deps: {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-const securityEvent = (workspaceId: string, type: string, userId: string, payload: Record<string, unknown>) => ({
+const securityEvent = (
+  workspaceId: string,
+  type: string,
+  userId: string,
+  payload: Record<string, unknown>,
+) => ({
   workspaceId,
   type,
   subject: 'security',

@@ -4,8 +4,8 @@
  * of this process at once; other processes see them within the cache's lifetime.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Authenticator, Principal } from '../../platform/auth/principal.ts';
 import { isPermission, type Permission } from '../../platform/auth/permissions.ts';
+import type { Authenticator, Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { apiTokens, roles, sessions, users } from './schema.ts';
@@ -38,7 +38,12 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionTtlHour
     const hit = cache.get(key);
     if (hit && hit.until > now.getTime()) return hit.principal;
     const [row] = await db
-      .select({ ...principalColumns, sessionId: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+      .select({
+        ...principalColumns,
+        sessionId: sessions.id,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+      })
       .from(sessions)
       .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.workspaceId, sessions.workspaceId)))
       .innerJoin(roles, and(eq(roles.workspaceId, users.workspaceId), eq(roles.key, users.role)))
@@ -86,7 +91,10 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionTtlHour
 
   /** Forgets cached principals: all of them, or one user's. */
   function invalidate(userId?: string): void {
-    if (!userId) return cache.clear();
+    if (!userId) {
+      cache.clear();
+      return;
+    }
     for (const [key, value] of cache) if (value.principal.userId === userId) cache.delete(key);
   }
 
@@ -103,5 +111,14 @@ function toPrincipal(
   csrfToken: string | null,
 ): Principal {
   const permissions = new Set<Permission>(row.permissions.filter(isPermission));
-  return { userId: row.userId, workspaceId: row.workspaceId, email: row.email, role: row.role, permissions, via, sessionId, csrfToken };
+  return {
+    userId: row.userId,
+    workspaceId: row.workspaceId,
+    email: row.email,
+    role: row.role,
+    permissions,
+    via,
+    sessionId,
+    csrfToken,
+  };
 }

@@ -6,11 +6,11 @@ import type { Mailer } from '../../platform/mail.ts';
 import type { WorkspaceService } from '../workspaces/index.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { createAuditService } from './audit-service.ts';
-import { createAuthService } from './auth-service.ts';
 import { authRoutes } from './auth-routes.ts';
+import { createAuthService } from './auth-service.ts';
 import { createAuthenticator } from './authenticator.ts';
-import { createRoleService } from './roles-service.ts';
 import { createProvisioner } from './provision.ts';
+import { createRoleService } from './roles-service.ts';
 import { createTokenService } from './tokens-service.ts';
 import { createUserService } from './users-service.ts';
 
@@ -37,14 +37,24 @@ export interface IdentityDeps {
  * @example const identity = createIdentity(deps); app.register(identity.routes, { prefix: '/api/v1' });
  */
 export function createIdentity(deps: IdentityDeps) {
-  const authenticator = createAuthenticator({ db: deps.db, clock: deps.clock, sessionTtlHours: deps.settings.sessionTtlHours });
+  const authenticator = createAuthenticator({
+    db: deps.db,
+    clock: deps.clock,
+    sessionTtlHours: deps.settings.sessionTtlHours,
+  });
   const onChange = (userId?: string) => authenticator.invalidate(userId);
   const base = { db: deps.db, uow: deps.uow, clock: deps.clock, newId: deps.newId };
   const roles = createRoleService({ ...base, onChange: () => onChange() });
   const users = createUserService({ ...base, roles, onChange });
   const tokens = createTokenService({ ...base, onChange: () => onChange() });
   const audit = createAuditService({ db: deps.db });
-  const auth = createAuthService({ ...base, mailer: deps.mailer, workspaces: deps.workspaces, settings: deps.settings, onChange });
+  const auth = createAuthService({
+    ...base,
+    mailer: deps.mailer,
+    workspaces: deps.workspaces,
+    settings: deps.settings,
+    onChange,
+  });
   const routes = [
     authRoutes({
       auth,

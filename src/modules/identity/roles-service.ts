@@ -16,7 +16,13 @@ export interface Role {
 
 const columns = { key: roles.key, name: roles.name, builtIn: roles.builtIn, permissions: roles.permissions };
 
-export function createRoleService(deps: { db: Db; uow: UnitOfWork; clock: Clock; newId: IdGenerator; onChange: () => void }) {
+export function createRoleService(deps: {
+  db: Db;
+  uow: UnitOfWork;
+  clock: Clock;
+  newId: IdGenerator;
+  onChange: () => void;
+}) {
   const { db, uow, clock, newId } = deps;
 
   async function list(workspaceId: string): Promise<Role[]> {
@@ -26,14 +32,20 @@ export function createRoleService(deps: { db: Db; uow: UnitOfWork; clock: Clock;
 
   async function get(workspaceId: string, key: string): Promise<Role> {
     const ws = scoped(db, workspaceId);
-    const [row] = await db.select(columns).from(roles).where(ws.where(roles, eq(roles.key, key)));
+    const [row] = await db
+      .select(columns)
+      .from(roles)
+      .where(ws.where(roles, eq(roles.key, key)));
     if (!row) throw errors.notFound(`Role "${key}"`);
     return row;
   }
 
   async function exists(workspaceId: string, key: string): Promise<boolean> {
     const ws = scoped(db, workspaceId);
-    const rows = await db.select({ key: roles.key }).from(roles).where(ws.where(roles, eq(roles.key, key)));
+    const rows = await db
+      .select({ key: roles.key })
+      .from(roles)
+      .where(ws.where(roles, eq(roles.key, key)));
     return rows.length > 0;
   }
 
@@ -53,17 +65,38 @@ export function createRoleService(deps: { db: Db; uow: UnitOfWork; clock: Clock;
     );
   }
 
-  async function create(workspaceId: string, input: { key: string; name: string; permissions: string[] }, actorId: string) {
+  async function create(
+    workspaceId: string,
+    input: { key: string; name: string; permissions: string[] },
+    actorId: string,
+  ) {
     checkPermissions(input.permissions);
-    if (await exists(workspaceId, input.key)) throw errors.conflict('roles.key_taken', `Role "${input.key}" exists`);
+    if (await exists(workspaceId, input.key))
+      throw errors.conflict('roles.key_taken', `Role "${input.key}" exists`);
     await uow.run(async (tx, record) => {
-      await scoped(tx, workspaceId).insert(roles, { id: newId(), ...input, builtIn: false, createdAt: clock.now() });
-      await record({ workspaceId, type: 'security.role_created', subject: 'security', actorId, payload: { ...input } });
+      await scoped(tx, workspaceId).insert(roles, {
+        id: newId(),
+        ...input,
+        builtIn: false,
+        createdAt: clock.now(),
+      });
+      await record({
+        workspaceId,
+        type: 'security.role_created',
+        subject: 'security',
+        actorId,
+        payload: { ...input },
+      });
     });
     return get(workspaceId, input.key);
   }
 
-  async function update(workspaceId: string, key: string, changes: { name?: string; permissions?: string[] }, actorId: string) {
+  async function update(
+    workspaceId: string,
+    key: string,
+    changes: { name?: string; permissions?: string[] },
+    actorId: string,
+  ) {
     if (key === 'admin' && changes.permissions) {
       throw new AppError('roles.admin_fixed', 400, 'The administrator role always holds every permission');
     }
@@ -71,7 +104,13 @@ export function createRoleService(deps: { db: Db; uow: UnitOfWork; clock: Clock;
     await get(workspaceId, key);
     await uow.run(async (tx, record) => {
       await scoped(tx, workspaceId).update(roles, changes, eq(roles.key, key));
-      await record({ workspaceId, type: 'security.role_changed', subject: 'security', actorId, payload: { key, ...changes } });
+      await record({
+        workspaceId,
+        type: 'security.role_changed',
+        subject: 'security',
+        actorId,
+        payload: { key, ...changes },
+      });
     });
     deps.onChange();
     return get(workspaceId, key);

@@ -41,7 +41,12 @@ export const RoleSchema = Obj({
   permissions: Type.Array(Type.String()),
 });
 
-export const TokenSchema = Obj({ id: Uuid, name: Type.String(), createdAt: DateTime, lastUsedAt: Nullable(DateTime) });
+export const TokenSchema = Obj({
+  id: Uuid,
+  name: Type.String(),
+  createdAt: DateTime,
+  lastUsedAt: Nullable(DateTime),
+});
 
 export const AuditEntry = Obj({
   id: Type.String(),

@@ -40,7 +40,11 @@ const columns = {
 };
 
 type Row = { createdAt: Date; lastLoginAt: Date | null } & Omit<User, 'createdAt' | 'lastLoginAt'>;
-const toUser = (r: Row): User => ({ ...r, createdAt: r.createdAt.toISOString(), lastLoginAt: r.lastLoginAt?.toISOString() ?? null });
+const toUser = (r: Row): User => ({
+  ...r,
+  createdAt: r.createdAt.toISOString(),
+  lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+});
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -56,7 +60,9 @@ export function createUserService(deps: {
 
   async function list(workspaceId: string, page: PageRequest, q?: string) {
     const ws = scoped(db, workspaceId);
-    const search = q ? or(ilike(users.email, `%${escapeLike(q)}%`), ilike(users.name, `%${escapeLike(q)}%`)) : undefined;
+    const search = q
+      ? or(ilike(users.email, `%${escapeLike(q)}%`), ilike(users.name, `%${escapeLike(q)}%`))
+      : undefined;
     const after = page.after ? afterKey(page.after) : undefined;
     const rows = await db
       .select(columns)
@@ -70,7 +76,10 @@ export function createUserService(deps: {
 
   async function get(workspaceId: string, id: string): Promise<User> {
     const ws = scoped(db, workspaceId);
-    const [row] = await db.select(columns).from(users).where(ws.where(users, eq(users.id, id)));
+    const [row] = await db
+      .select(columns)
+      .from(users)
+      .where(ws.where(users, eq(users.id, id)));
     if (!row) throw errors.notFound('User');
     return toUser(row);
   }
@@ -83,16 +92,36 @@ export function createUserService(deps: {
       throw fieldError('users.unknown_role', '/role', `Unknown role "${input.role}"`);
     }
     const ws = scoped(db, workspaceId);
-    const taken = await db.select({ id: users.id }).from(users).where(ws.where(users, eq(users.email, email)));
-    if (taken.length > 0) throw fieldError('users.email_taken', '/email', `A user with e-mail ${email} exists`, 409);
+    const taken = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(ws.where(users, eq(users.email, email)));
+    if (taken.length > 0)
+      throw fieldError('users.email_taken', '/email', `A user with e-mail ${email} exists`, 409);
     const id = newId();
     const now = clock.now();
     const passwordHash = await hashPassword(input.password);
     const language = input.language ?? 'es';
     await uow.run(async (tx, record) => {
-      const row = { id, email, name: input.name.trim(), role: input.role, language, passwordHash, createdAt: now, updatedAt: now };
+      const row = {
+        id,
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        language,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      };
       await scoped(tx, workspaceId).insert(users, row);
-      await record({ workspaceId, type: 'security.user_created', subject: 'security', subjectId: id, actorId, payload: { email, role: input.role } });
+      await record({
+        workspaceId,
+        type: 'security.user_created',
+        subject: 'security',
+        subjectId: id,
+        actorId,
+        payload: { email, role: input.role },
+      });
     });
     return get(workspaceId, id);
   }

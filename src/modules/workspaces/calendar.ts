@@ -37,7 +37,10 @@ export function isOpen(hours: BusinessHours, at: Date, timeZone: string): boolea
   const local = localTime(at, timeZone);
   if (hours.holidays.some((h) => h.date === local.date)) return false;
   return hours.weekly.some(
-    (span) => span.day === local.day && local.minutes >= toMinutes(span.open) && local.minutes < toMinutes(span.close),
+    (span) =>
+      span.day === local.day &&
+      local.minutes >= toMinutes(span.open) &&
+      local.minutes < toMinutes(span.close),
   );
 }
 
@@ -50,13 +53,18 @@ export function calendarProblems(hours: BusinessHours): { path: string; message:
     }
     const overlap = hours.weekly.findIndex(
       (other, j) =>
-        j < i && other.day === span.day && toMinutes(other.open) < toMinutes(span.close) && toMinutes(span.open) < toMinutes(other.close),
+        j < i &&
+        other.day === span.day &&
+        toMinutes(other.open) < toMinutes(span.close) &&
+        toMinutes(span.open) < toMinutes(other.close),
     );
-    if (overlap >= 0) problems.push({ path: `/businessHours/weekly/${i}`, message: `overlaps span ${overlap}` });
+    if (overlap >= 0)
+      problems.push({ path: `/businessHours/weekly/${i}`, message: `overlaps span ${overlap}` });
   });
   const seen = new Set<string>();
   hours.holidays.forEach((h, i) => {
-    if (seen.has(h.date)) problems.push({ path: `/businessHours/holidays/${i}`, message: 'date listed twice' });
+    if (seen.has(h.date))
+      problems.push({ path: `/businessHours/holidays/${i}`, message: 'date listed twice' });
     seen.add(h.date);
   });
   return problems;

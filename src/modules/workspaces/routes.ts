@@ -4,10 +4,15 @@ import type { WorkspaceService } from './service.ts';
 
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
 const BusinessHoursSchema = Obj({
-  weekly: Type.Array(Obj({ day: Type.Integer({ minimum: 0, maximum: 6 }), open: Time, close: Time }), { maxItems: 50 }),
-  holidays: Type.Array(Obj({ date: Type.String({ format: 'date' }), name: Type.String({ minLength: 1, maxLength: 100 }) }), {
-    maxItems: 400,
+  weekly: Type.Array(Obj({ day: Type.Integer({ minimum: 0, maximum: 6 }), open: Time, close: Time }), {
+    maxItems: 50,
   }),
+  holidays: Type.Array(
+    Obj({ date: Type.String({ format: 'date' }), name: Type.String({ minLength: 1, maxLength: 100 }) }),
+    {
+      maxItems: 400,
+    },
+  ),
 });
 const WorkspaceSchema = Obj({
   id: Uuid,
@@ -31,16 +36,25 @@ export function workspaceRoutes(service: WorkspaceService): FastifyPluginAsyncTy
     const tags = ['workspace'];
     app.get(
       '/workspace',
-      { config: { access: 'authenticated' }, schema: { tags, summary: 'The caller’s workspace', response: { 200: WorkspaceSchema } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'The caller’s workspace', response: { 200: WorkspaceSchema } },
+      },
       async (request) => service.get(request.principal!.workspaceId),
     );
     app.patch(
       '/workspace',
       {
         config: { access: 'workspace.manage' },
-        schema: { tags, summary: 'Change workspace settings', body: WorkspacePatch, response: { 200: WorkspaceSchema } },
+        schema: {
+          tags,
+          summary: 'Change workspace settings',
+          body: WorkspacePatch,
+          response: { 200: WorkspaceSchema },
+        },
       },
-      async (request) => service.update(request.principal!.workspaceId, request.body, request.principal!.userId),
+      async (request) =>
+        service.update(request.principal!.workspaceId, request.body, request.principal!.userId),
     );
   };
 }

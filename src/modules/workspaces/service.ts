@@ -51,14 +51,22 @@ export function createWorkspaceService(deps: { db: Db; uow: UnitOfWork; clock: C
     return db.select(columns).from(workspaces).orderBy(workspaces.slug);
   }
 
-  async function create(input: Omit<Workspace, 'id' | 'businessHours'> & { businessHours?: BusinessHours }): Promise<Workspace> {
+  async function create(
+    input: Omit<Workspace, 'id' | 'businessHours'> & { businessHours?: BusinessHours },
+  ): Promise<Workspace> {
     validate(input);
-    if (await findBySlug(input.slug)) throw errors.conflict('workspaces.slug_taken', `Workspace "${input.slug}" exists`);
+    if (await findBySlug(input.slug))
+      throw errors.conflict('workspaces.slug_taken', `Workspace "${input.slug}" exists`);
     const now = clock.now();
     const row = { ...input, id: newId(), businessHours: input.businessHours ?? DEFAULT_HOURS };
     await uow.run(async (tx, record) => {
       await tx.insert(workspaces).values({ ...row, createdAt: now, updatedAt: now });
-      await record({ workspaceId: row.id, type: 'workspace.created', subject: 'workspace', subjectId: row.id });
+      await record({
+        workspaceId: row.id,
+        type: 'workspace.created',
+        subject: 'workspace',
+        subjectId: row.id,
+      });
     });
     return row;
   }

@@ -61,7 +61,10 @@ export const BUILT_IN_ROLES: Record<string, { name: string; permissions: readonl
       'interactions.write',
     ],
   },
-  sales_rep: { name: 'Sales representative', permissions: ['sales.use', 'customers.read', 'customers.write', 'knowledge.read'] },
+  sales_rep: {
+    name: 'Sales representative',
+    permissions: ['sales.use', 'customers.read', 'customers.write', 'knowledge.read'],
+  },
   technician: { name: 'Technician', permissions: ['field.use', 'customers.read', 'knowledge.read'] },
   partner: { name: 'Partner', permissions: ['partner.portal', 'knowledge.read'] },
 };

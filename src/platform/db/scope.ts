@@ -15,8 +15,15 @@ export interface Scoped {
   /** The workspace condition, and'ed with any others: use it in every `where` of a workspace table. */
   where<T extends WorkspaceTable>(table: T, ...conditions: (SQL | undefined)[]): SQL;
   insert<T extends WorkspaceTable>(table: T, values: Omit<T['$inferInsert'], 'workspaceId'>): Promise<void>;
-  insertMany<T extends WorkspaceTable>(table: T, values: Omit<T['$inferInsert'], 'workspaceId'>[]): Promise<void>;
-  update<T extends WorkspaceTable>(table: T, set: PgUpdateSetSource<T>, ...conditions: SQL[]): Promise<number>;
+  insertMany<T extends WorkspaceTable>(
+    table: T,
+    values: Omit<T['$inferInsert'], 'workspaceId'>[],
+  ): Promise<void>;
+  update<T extends WorkspaceTable>(
+    table: T,
+    set: PgUpdateSetSource<T>,
+    ...conditions: SQL[]
+  ): Promise<number>;
   delete<T extends WorkspaceTable>(table: T, ...conditions: SQL[]): Promise<number>;
 }
 

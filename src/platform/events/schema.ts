@@ -11,9 +11,7 @@ export const events = pgTable(
   'events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tx: xid8('tx')
-      .notNull()
-      .default(sql`pg_current_xact_id()`),
+    tx: xid8('tx').notNull().default(sql`pg_current_xact_id()`),
     workspaceId: workspaceColumn(),
     type: text('type').notNull(),
     subject: text('subject').notNull(),

@@ -13,7 +13,11 @@ const FRAMEWORK_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'request.malformed_json', 'The request body is not valid JSON'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'request.empty_body', 'The request body is empty but JSON was declared'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'request.too_large', 'The request body is larger than allowed'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'request.unsupported_media_type', 'Send the body as application/json'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'request.unsupported_media_type',
+    'Send the body as application/json',
+  ],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'request.bad_length', 'Content-Length does not match the body'],
   FST_ERR_BAD_URL: [400, 'request.bad_url', 'The URL is malformed'],
 };
@@ -24,19 +28,27 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(error.status).send(body(error.code, error.message, error.details));
     }
     if (error.validation) {
-      const details = (error.validation as AjvIssue[]).map((issue) => describeIssue(issue, error.validationContext));
+      const details = (error.validation as AjvIssue[]).map((issue) =>
+        describeIssue(issue, error.validationContext),
+      );
       const first = details[0];
-      const message = first ? `${first.path || error.validationContext}: ${first.message}` : 'Invalid request';
+      const message = first
+        ? `${first.path || error.validationContext}: ${first.message}`
+        : 'Invalid request';
       return reply.status(400).send(body('validation.failed', message, details));
     }
     if (isUniqueViolation(error)) {
-      return reply.status(409).send(body('conflict.duplicate', 'This conflicts with a record that already exists'));
+      return reply
+        .status(409)
+        .send(body('conflict.duplicate', 'This conflicts with a record that already exists'));
     }
     const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
     if (known) return reply.status(known[0]).send(body(known[1], known[2]));
     const status = error.statusCode ?? 500;
-    if (status === 429) return reply.status(429).send(body('rate_limited', 'Too many requests; try again later'));
-    if (status >= 400 && status < 500) return reply.status(status).send(body('request.invalid', error.message));
+    if (status === 429)
+      return reply.status(429).send(body('rate_limited', 'Too many requests; try again later'));
+    if (status >= 400 && status < 500)
+      return reply.status(status).send(body('request.invalid', error.message));
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
   });

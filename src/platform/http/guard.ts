@@ -18,7 +18,11 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'atiende_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function installGuard(app: FastifyInstance, authenticator: Authenticator, publicOrigin: string | null): void {
+export function installGuard(
+  app: FastifyInstance,
+  authenticator: Authenticator,
+  publicOrigin: string | null,
+): void {
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
@@ -35,7 +39,8 @@ export function installGuard(app: FastifyInstance, authenticator: Authenticator,
     if (access === 'public') return;
     const principal = request.principal;
     if (!principal) throw errors.unauthorized();
-    if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) checkCsrf(request, principal, publicOrigin);
+    if (principal.via === 'session' && !SAFE_METHODS.has(request.method))
+      checkCsrf(request, principal, publicOrigin);
     if (access !== 'authenticated' && !principal.permissions.has(access)) {
       throw new AppError('auth.forbidden', 403, `This needs the permission "${access}"`);
     }
@@ -43,7 +48,10 @@ export function installGuard(app: FastifyInstance, authenticator: Authenticator,
 }
 
 /** Who the caller is, or null; a bearer token that is present but wrong is an error, not anonymity. */
-export async function authenticate(request: FastifyRequest, authenticator: Authenticator): Promise<Principal | null> {
+export async function authenticate(
+  request: FastifyRequest,
+  authenticator: Authenticator,
+): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,6 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 
 /** Liveness, readiness and Prometheus metrics (metrics only for local callers or supervisors). */
@@ -12,13 +12,17 @@ export function healthRoutes(db: Db, registry: Registry) {
         await db.execute(sql`select 1`);
         return { status: 'ready' };
       } catch {
-        return reply.status(503).send({ error: { code: 'not_ready', message: 'The database is not reachable' } });
+        return reply
+          .status(503)
+          .send({ error: { code: 'not_ready', message: 'The database is not reachable' } });
       }
     });
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
       const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.ip);
       if (!local) {
-        return reply.status(403).send({ error: { code: 'auth.forbidden', message: 'Metrics are served to local callers only' } });
+        return reply
+          .status(403)
+          .send({ error: { code: 'auth.forbidden', message: 'Metrics are served to local callers only' } });
       }
       reply.header('content-type', registry.contentType);
       return registry.metrics();

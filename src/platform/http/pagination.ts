@@ -10,7 +10,8 @@ export function pageRequest(query: { limit?: number; cursor?: string }): PageReq
   return { limit: query.limit ?? 50, after: query.cursor ? decodePageCursor(query.cursor) : null };
 }
 
-export const encodePageCursor = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+export const encodePageCursor = (values: unknown[]): string =>
+  Buffer.from(JSON.stringify(values)).toString('base64url');
 
 export function decodePageCursor(cursor: string): unknown[] {
   try {
@@ -26,7 +27,11 @@ export function decodePageCursor(cursor: string): unknown[] {
  * Given up to limit + 1 rows, returns the page and the cursor of the next one.
  * @example const { items, nextCursor } = toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
  */
-export function toPage<T>(rows: T[], limit: number, key: (row: T) => unknown[]): { items: T[]; nextCursor: string | null } {
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => unknown[],
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodePageCursor(key(last)) : null };

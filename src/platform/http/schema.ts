@@ -4,8 +4,10 @@ import { type Static, type TProperties, type TSchema, Type } from 'typebox';
 export { type Static, Type };
 
 /** An object that rejects unknown properties. */
-export const Obj = <P extends TProperties>(properties: P, options: { description?: string; $id?: string } = {}) =>
-  Type.Object(properties, { additionalProperties: false, ...options });
+export const Obj = <P extends TProperties>(
+  properties: P,
+  options: { description?: string; $id?: string } = {},
+) => Type.Object(properties, { additionalProperties: false, ...options });
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Obj({ id: Uuid });
@@ -18,7 +20,8 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 };
 
-export const Page = <T extends TSchema>(item: T) => Obj({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+export const Page = <T extends TSchema>(item: T) =>
+  Obj({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export const ErrorBody = Obj(
   {

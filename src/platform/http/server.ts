@@ -1,14 +1,15 @@
 /** The HTTP server: Fastify with TypeBox validation, one error shape, request ids, OpenAPI and the guard. */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from '../auth/principal.ts';
 import { newId } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -17,7 +18,13 @@ import { installErrorHandling } from './errors.ts';
 import { installGuard } from './guard.ts';
 import { installMetrics } from './metrics.ts';
 
-export type Http = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type Http = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 

@@ -89,7 +89,8 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
       for (const event of batch) {
         const at = decodeCursor(event.cursor)!;
         for (const conn of feed.connections) {
-          if (!conn.replaying && compareCursors(at, conn.cursor) > 0 && matches(conn, event)) deliver(conn, event, at);
+          if (!conn.replaying && compareCursors(at, conn.cursor) > 0 && matches(conn, event))
+            deliver(conn, event, at);
         }
         feed.cursor = at;
       }
@@ -110,7 +111,10 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     conn.cursor = after;
     try {
       for (;;) {
-        const batch = await readEventsAfter(db, conn.principal.workspaceId, conn.cursor, { topics: [...conn.topics], limit: PAGE });
+        const batch = await readEventsAfter(db, conn.principal.workspaceId, conn.cursor, {
+          topics: [...conn.topics],
+          limit: PAGE,
+        });
         for (const event of batch) deliver(conn, event, decodeCursor(event.cursor)!);
         if (batch.length < PAGE) break;
       }
@@ -124,7 +128,11 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     try {
       message = JSON.parse(raw);
     } catch {
-      return send(conn.socket, { type: 'error', code: 'realtime.bad_message', message: 'Messages must be JSON' });
+      return send(conn.socket, {
+        type: 'error',
+        code: 'realtime.bad_message',
+        message: 'Messages must be JSON',
+      });
     }
     if (message.type === 'ping') return send(conn.socket, { type: 'pong' });
     const topics = message.topics;
@@ -141,7 +149,11 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     }
     for (const topic of topics) {
       if (!(await mayOpen(conn.principal, topic))) {
-        return send(conn.socket, { type: 'error', code: 'realtime.forbidden_topic', message: `You may not subscribe to "${topic}"` });
+        return send(conn.socket, {
+          type: 'error',
+          code: 'realtime.forbidden_topic',
+          message: `You may not subscribe to "${topic}"`,
+        });
       }
     }
     const after = typeof message.after === 'string' ? decodeCursor(message.after) : null;
@@ -150,17 +162,33 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     }
     for (const t of topics) conn.topics.add(t);
     if (after) await replay(conn, after);
-    send(conn.socket, { type: 'subscribed', topics: [...conn.topics], cursor: `${conn.cursor.tx}.${conn.cursor.id}` });
+    send(conn.socket, {
+      type: 'subscribed',
+      topics: [...conn.topics],
+      cursor: `${conn.cursor.tx}.${conn.cursor.id}`,
+    });
   }
 
   /** Handlers are attached at once, before any await, so no early message is lost. */
   function attach(socket: WebSocket, principal: Principal): void {
-    const conn: Connection = { socket, principal, topics: new Set(), cursor: { tx: '0', id: 0 }, replaying: false, alive: true };
+    const conn: Connection = {
+      socket,
+      principal,
+      topics: new Set(),
+      cursor: { tx: '0', id: 0 },
+      replaying: false,
+      alive: true,
+    };
     let feed: WorkspaceFeed | undefined;
     let queue = (async () => {
       feed = feeds.get(principal.workspaceId);
       if (!feed) {
-        const created = { cursor: await headCursor(db, principal.workspaceId), connections: new Set<Connection>(), draining: null, again: false };
+        const created = {
+          cursor: await headCursor(db, principal.workspaceId),
+          connections: new Set<Connection>(),
+          draining: null,
+          again: false,
+        };
         feed = feeds.get(principal.workspaceId) ?? created;
         feeds.set(principal.workspaceId, feed);
       }
@@ -170,7 +198,9 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
       send(socket, { type: 'hello', cursor: `${conn.cursor.tx}.${conn.cursor.id}` });
     })();
     socket.on('message', (data) => {
-      queue = queue.then(() => handleMessage(conn, data.toString())).catch((err) => logger.warn({ err }, 'realtime message failed'));
+      queue = queue
+        .then(() => handleMessage(conn, data.toString()))
+        .catch((err) => logger.warn({ err }, 'realtime message failed'));
     });
     socket.on('pong', () => {
       conn.alive = true;
@@ -198,9 +228,13 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
 
   /** The WebSocket endpoint, `GET /api/v1/realtime`, for any logged-in user. */
   async function routes(app: FastifyInstance): Promise<void> {
-    app.get('/realtime', { websocket: true, config: { access: 'authenticated' }, schema: { hide: true } }, (socket, request) => {
-      attach(socket, request.principal!);
-    });
+    app.get(
+      '/realtime',
+      { websocket: true, config: { access: 'authenticated' }, schema: { hide: true } },
+      (socket, request) => {
+        attach(socket, request.principal!);
+      },
+    );
   }
 
   function onPresence(listener: (principal: Principal, connected: boolean) => void): () => void {
@@ -212,7 +246,8 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     unsubscribe();
     clearInterval(poll);
     clearInterval(heartbeat);
-    for (const feed of feeds.values()) for (const conn of feed.connections) conn.socket.close(1001, 'server stopping');
+    for (const feed of feeds.values())
+      for (const conn of feed.connections) conn.socket.close(1001, 'server stopping');
     await Promise.all([...feeds.values()].map((f) => f.draining));
   }
 

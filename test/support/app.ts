@@ -1,0 +1,80 @@
+/** Builds the real application on a test database, plus helpers to act as a logged-in user over HTTP. */
+import { afterAll } from 'vitest';
+import { type AppDeps, buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/logging.ts';
+import { createLogMailer } from '../../src/platform/mail.ts';
+import { testDatabase } from './database.ts';
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export async function startTestApp(
+  options: { env?: Record<string, string> } & Omit<AppDeps, 'database'> = {},
+) {
+  const database = await testDatabase();
+  const config = loadConfig({ ATIENDE_MODE: 'test', ...options.env });
+  const logger = createLogger({ logLevel: 'silent' });
+  const mailer = createLogMailer(logger);
+  const built = await buildApp(config, { ...options, database, logger, mailer });
+  afterAll(async () => {
+    await built.app.close();
+    await database.close();
+  });
+  return { ...built, database, mailer, config };
+}
+
+export const ROLES = ['admin', 'supervisor', 'agent', 'sales_rep', 'technician', 'partner'] as const;
+export const PASSWORD = 'correct horse battery';
+
+let workspaceCounter = 0;
+
+/** Provisions a workspace with one user of each role, e-mails `<role>@<slug>.test`. */
+export async function createWorkspace(app: TestApp, slug = `ws-${process.pid}-${++workspaceCounter}`) {
+  const workspace = await app.services.identity.provisionWorkspace(
+    {
+      slug,
+      name: `Workspace ${slug}`,
+      timeZone: 'America/Bogota',
+      defaultLanguage: 'es',
+      defaultCountry: 'CO',
+    },
+    ROLES.map((role) => ({
+      email: `${role}@${slug}.test`,
+      name: `${role} of ${slug}`,
+      role,
+      password: PASSWORD,
+    })),
+  );
+  return { ...workspace, email: (role: (typeof ROLES)[number]) => `${role}@${slug}.test` };
+}
+
+export interface Session {
+  userId: string;
+  headers: Record<string, string>;
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs in over HTTP and returns the headers a browser would send afterwards (cookie and CSRF token). */
+export async function login(
+  app: TestApp,
+  email: string,
+  password = PASSWORD,
+  workspace?: string,
+): Promise<Session> {
+  const response = await app.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password, ...(workspace ? { workspace } : {}) },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'atiende_session')!;
+  const me = response.json() as { id: string; csrfToken: string };
+  const cookieHeader = `atiende_session=${cookie.value}`;
+  return {
+    userId: me.id,
+    cookie: cookieHeader,
+    csrf: me.csrfToken,
+    headers: { cookie: cookieHeader, 'x-csrf-token': me.csrfToken },
+  };
+}
