@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { Language, Obj, Type } from '../../platform/http/schema.ts';
-import type { WorkspaceService } from '../workspaces/index.ts';
 import type { AuthService } from './auth-service.ts';
 import type { IdentityAuthenticator } from './authenticator.ts';
+import type { MeService } from './me-service.ts';
 import { Email, MeSchema, Password } from './schemas.ts';
 import type { UserService } from './users-service.ts';
 
@@ -15,30 +15,14 @@ const strangers = (max: number) => ({ max, timeWindow: '1 minute' });
 export function authRoutes(deps: {
   auth: AuthService;
   users: UserService;
-  workspaces: WorkspaceService;
+  me: MeService;
   authenticator: IdentityAuthenticator;
   secureCookies: boolean;
   sessionTtlHours: number;
 }): FastifyPluginAsyncTypebox {
-  const { auth, users, workspaces } = deps;
+  const { auth, users } = deps;
 
-  async function me(principal: Principal) {
-    const [user, workspace] = await Promise.all([
-      users.get(principal.workspaceId, principal.userId),
-      workspaces.get(principal.workspaceId),
-    ]);
-    const { businessHours: _hours, ...ws } = workspace;
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      language: user.language,
-      permissions: [...principal.permissions],
-      csrfToken: principal.csrfToken,
-      workspace: ws,
-    };
-  }
+  const me = (principal: Principal) => deps.me.get(principal);
 
   return async (app) => {
     app.post(

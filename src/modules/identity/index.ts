@@ -9,6 +9,7 @@ import { createAuditService } from './audit-service.ts';
 import { authRoutes } from './auth-routes.ts';
 import { createAuthService } from './auth-service.ts';
 import { createAuthenticator } from './authenticator.ts';
+import { createMeService } from './me-service.ts';
 import { createProvisioner } from './provision.ts';
 import { createRoleService } from './roles-service.ts';
 import { createTokenService } from './tokens-service.ts';
@@ -42,10 +43,14 @@ export function createIdentity(deps: IdentityDeps) {
     clock: deps.clock,
     sessionTtlHours: deps.settings.sessionTtlHours,
   });
-  const onChange = (userId?: string) => authenticator.invalidate(userId);
+  const onChange = (userId?: string) => {
+    authenticator.invalidate(userId);
+    me.invalidate(userId);
+  };
   const base = { db: deps.db, uow: deps.uow, clock: deps.clock, newId: deps.newId };
   const roles = createRoleService({ ...base, onChange: () => onChange() });
   const users = createUserService({ ...base, roles, onChange });
+  const me = createMeService({ users, workspaces: deps.workspaces, clock: deps.clock });
   const tokens = createTokenService({ ...base, onChange: () => onChange() });
   const audit = createAuditService({ db: deps.db });
   const auth = createAuthService({
@@ -59,7 +64,7 @@ export function createIdentity(deps: IdentityDeps) {
     authRoutes({
       auth,
       users,
-      workspaces: deps.workspaces,
+      me,
       authenticator,
       secureCookies: deps.settings.secureCookies,
       sessionTtlHours: deps.settings.sessionTtlHours,
