@@ -1,4 +1,6 @@
 import { buildApp } from '../app.ts';
+import { createNatsBus } from '../platform/events/nats-bus.ts';
+import { createLogger } from '../platform/logging.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seed/demo.ts';
 import { configFrom, type Io, openMigrated, UsageError } from './context.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -16,7 +18,9 @@ export async function serveCommand(
   }
   if (flags['build-if-missing']) await ensureWebBuild(config.webDir, io);
   const database = await openMigrated(config);
-  const { app, services } = await buildApp(config, { database });
+  const logger = createLogger(config);
+  const bus = config.natsUrl ? await createNatsBus(config.natsUrl, logger) : undefined;
+  const { app, services } = await buildApp(config, { database, logger, ...(bus ? { bus } : {}) });
   const seeded = config.demoSeed
     ? await seedDemo(services, (step) => io.stdout(`Seeding demo data: ${step}…\n`))
     : false;
