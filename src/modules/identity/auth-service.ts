@@ -167,7 +167,7 @@ export function createAuthService(deps: {
     if (!user || !(await verifyPassword(user.passwordHash, current))) {
       throw fieldError('auth.wrong_password', '/currentPassword', 'The current password is wrong');
     }
-    await setPassword(workspaceId, userId, next, keepSession, 'security.password_changed');
+    await setPassword(workspaceId, userId, next, keepSession, 'security.password_changed', '/newPassword');
   }
 
   /** Replaces a password and ends every other session of the user. */
@@ -177,9 +177,10 @@ export function createAuthService(deps: {
     password: string,
     keepSession: string | null,
     type: string,
+    field = '/password',
   ) {
     const problem = passwordProblem(password);
-    if (problem) throw fieldError('users.weak_password', '/password', `Password ${problem}`);
+    if (problem) throw fieldError('users.weak_password', field, `Password ${problem}`);
     const passwordHash = await hashPassword(password);
     await uow.run(async (tx, record) => {
       const ws = scoped(tx, workspaceId);

@@ -1,0 +1,21 @@
+/** Which cached answers an event makes stale, judged by its subject and type. */
+import { queryKeys } from '../api/endpoints.ts';
+import type { DomainEvent } from '../api/types.ts';
+
+type Key = readonly unknown[];
+
+/**
+ * The query keys to refetch after an event.
+ * @example staleKeysFor({ type: 'security.role_changed', subject: 'security', … }) // roles, me, audit
+ */
+export function staleKeysFor(event: Pick<DomainEvent, 'type' | 'subject'>): Key[] {
+  const text = `${event.subject} ${event.type}`;
+  const keys: Key[] = [];
+  if (/\buser|user_/.test(text)) keys.push(queryKeys.users, queryKeys.me);
+  // A role's permissions decide the navigation, so the session is refreshed too.
+  if (/role/.test(text)) keys.push(queryKeys.roles, queryKeys.me);
+  if (/api_token/.test(text)) keys.push(queryKeys.apiTokens);
+  if (/workspace/.test(text)) keys.push(queryKeys.workspace, queryKeys.me);
+  if (/security/.test(text)) keys.push(queryKeys.audit);
+  return keys.filter((key, index) => keys.indexOf(key) === index);
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser journeys: the real server and Debian's Chromium. Expects `npm run build` to have run. */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    env: { TZ: 'UTC' },
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+  },
+});
