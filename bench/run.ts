@@ -18,7 +18,9 @@ const json = args.includes('--json');
 const full = args.includes('--full');
 
 if (!name || !available.includes(name)) {
-  process.stderr.write(`usage: npm run bench -- <name> [--full] [--json]\nbenchmarks: ${available.join(', ')}\n`);
+  process.stderr.write(
+    `usage: npm run bench -- <name> [--full] [--json]\nbenchmarks: ${available.join(', ')}\n`,
+  );
   process.exit(2);
 }
 
