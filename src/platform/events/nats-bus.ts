@@ -16,6 +16,8 @@ export async function createNatsBus(
   const connection = await connect({ servers: url, name: 'atiende', maxReconnectAttempts: -1 });
   const local = createLocalBus();
   const subscription = connection.subscribe('atiende.ws.*.events');
+  // The server has the subscription once the flush returns: no notice published after that is missed.
+  await connection.flush();
   void (async () => {
     for await (const message of subscription) {
       const workspaceId = message.subject.split('.')[2];

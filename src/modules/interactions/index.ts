@@ -1,0 +1,19 @@
+/** Interactions: every contact on every channel, its messages and its lifecycle. */
+export {
+  CHANNELS,
+  type Channel,
+  canTransition,
+  type InteractionState,
+  isAsynchronous,
+  isTerminal,
+  STATES,
+} from './lifecycle.ts';
+export { InteractionSchema, interactionRoutes, type Router } from './routes.ts';
+export {
+  createInteractionService,
+  type Interaction,
+  type InteractionService,
+  type NewInteraction,
+  type TransitionChanges,
+  type TransitionRequest,
+} from './service.ts';

@@ -1,0 +1,52 @@
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
+import type { Channel, InteractionState } from './lifecycle.ts';
+
+/** Every contact on every channel, one row each. */
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    channel: text('channel').$type<Channel>().notNull(),
+    direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+    customerId: uuid('customer_id'),
+    subject: text('subject'),
+    language: text('language'),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+    priority: integer('priority').notNull(),
+    valueTier: text('value_tier'),
+    queueId: text('queue_id'),
+    state: text('state').$type<InteractionState>().notNull(),
+    agentId: uuid('agent_id'),
+    idempotencyKey: text('idempotency_key'),
+    scheduledFor: at('scheduled_for'),
+    disposition: text('disposition'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    answeredAt: at('answered_at'),
+    endedAt: at('ended_at'),
+  },
+  (t) => [
+    uniqueIndex('interactions_idempotency').on(t.workspaceId, t.idempotencyKey),
+    index('interactions_state').on(t.workspaceId, t.state, t.createdAt),
+    index('interactions_customer').on(t.workspaceId, t.customerId, t.createdAt),
+    index('interactions_agent').on(t.workspaceId, t.agentId, t.state),
+  ],
+);
+
+/** The messages of an interaction (chat lines, e-mails, notes), each stored before it is acknowledged. */
+export const interactionMessages = pgTable(
+  'interaction_messages',
+  {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    interactionId: uuid('interaction_id').notNull(),
+    direction: text('direction').$type<'inbound' | 'outbound' | 'internal'>().notNull(),
+    authorId: uuid('author_id'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('interaction_messages_interaction').on(t.workspaceId, t.interactionId, t.createdAt)],
+);

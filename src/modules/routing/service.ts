@@ -1,0 +1,306 @@
+/** Routing use cases: agents' states, taking new interactions, offers, transfers and wrap-up. */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/connect.ts';
+import { AppError, errors } from '../../platform/errors.ts';
+import type { User } from '../identity/index.ts';
+import type { Interaction, InteractionService } from '../interactions/index.ts';
+import { type AgentRouting, DEFAULT_CAPS, type RoutingConfigService } from './config-service.ts';
+import type { AgentStatus, RoutingDecision } from './core/index.ts';
+import type { EngineHost } from './engine-host.ts';
+import { routingAgents } from './schema.ts';
+
+/** What routing reads about a customer: value tier, language and account owner. */
+export interface CustomerLookup {
+  summary(
+    workspaceId: string,
+    customerId: string,
+  ): Promise<{ tier: string; language: string | null; ownerId: string | null }>;
+}
+
+const REJECTIONS: Record<string, [number, string]> = {
+  'routing.unknown_queue': [400, 'Unknown queue'],
+  'routing.unknown_channel': [400, 'This channel is not routed'],
+  'routing.unknown_agent': [409, 'The agent is not logged in to routing'],
+  'routing.unknown_interaction': [404, 'The interaction is not in routing'],
+  'routing.duplicate_interaction': [409, 'The interaction is already in routing'],
+  'routing.agent_already_logged_in': [409, 'The agent is already logged in'],
+  'routing.offer_not_pending': [409, 'There is no pending offer of this interaction to this agent'],
+  'routing.invalid_state': [409, 'The interaction is not in a state that allows this'],
+};
+
+const ACCEPT_REJECTIONS = {
+  expired: ['routing.offer_expired', 'The offer has expired'],
+  taken: ['routing.offer_taken', 'Another agent took this interaction'],
+  notOffered: ['routing.not_offered', 'This interaction was not offered to you'],
+} as const;
+
+/** Throws the first refusal among the decisions, as a 4xx for the caller. */
+function refuse(decisions: RoutingDecision[]): void {
+  for (const d of decisions) {
+    if (d.type === 'eventRejected') {
+      const [status, message] = REJECTIONS[d.code] ?? [409, 'Refused by routing'];
+      throw new AppError(d.code, status, message);
+    }
+  }
+}
+
+export function createRoutingService(deps: {
+  db: Db;
+  host: EngineHost;
+  config: RoutingConfigService;
+  interactions: InteractionService;
+  users: { get(workspaceId: string, id: string): Promise<User> };
+  customers?: CustomerLookup;
+}) {
+  const { host, config, interactions } = deps;
+
+  async function enqueue(workspaceId: string, interaction: Interaction): Promise<void> {
+    const customer = interaction.customerId
+      ? await deps.customers?.summary(workspaceId, interaction.customerId).catch(() => null)
+      : null;
+    const lastAgentId = interaction.customerId
+      ? await interactions.lastAgentFor(workspaceId, interaction.customerId)
+      : null;
+    const valueTier = interaction.valueTier ?? customer?.tier ?? null;
+    const language = interaction.language ?? customer?.language ?? null;
+    const decisions = await host.handle(workspaceId, (at) => ({
+      type: 'interactionArrived',
+      at,
+      interaction: {
+        id: interaction.id,
+        queueId: interaction.queueId ?? '',
+        channel: interaction.channel,
+        priority: interaction.priority,
+        ...(valueTier ? { valueTier } : {}),
+        ...(language ? { language } : {}),
+        ...(lastAgentId ? { lastAgentId } : {}),
+        ...(customer?.ownerId ? { accountOwnerId: customer.ownerId } : {}),
+      },
+    }));
+    refuse(decisions);
+  }
+
+  /** The agent's routing profile, created with defaults the first time they log in to routing. */
+  async function profileOf(workspaceId: string, userId: string) {
+    const existing = await config.agentProfile(workspaceId, userId);
+    if (existing) return existing;
+    const user = await deps.users.get(workspaceId, userId);
+    const profile: AgentRouting = {
+      skills: {},
+      languages: [user.language],
+      channels: { ...DEFAULT_CAPS },
+      capacity: 100,
+      teams: [],
+    };
+    return config.saveAgentProfile(workspaceId, userId, profile);
+  }
+
+  async function statusOf(workspaceId: string, userId: string): Promise<AgentStatus> {
+    return host.read(workspaceId, (engine) => engine.agentStatus(userId));
+  }
+
+  /** Sets an agent available, not ready (with a reason) or offline. */
+  async function setState(
+    workspaceId: string,
+    userId: string,
+    state: 'available' | 'not_ready' | 'offline',
+    reason?: string,
+  ) {
+    if (state === 'not_ready') {
+      const reasons = (await config.settings(workspaceId)).notReadyReasons;
+      if (!reason || !reasons.includes(reason)) {
+        throw new AppError('routing.unknown_reason', 400, `Say why: one of ${reasons.join(', ')}`, [
+          { path: '/reason', message: 'unknown reason' },
+        ]);
+      }
+    }
+    const current = await statusOf(workspaceId, userId);
+    if (state === 'offline') {
+      if (current !== 'offline')
+        refuse(await host.handle(workspaceId, (at) => ({ type: 'agentLoggedOut', at, agentId: userId })));
+      return statusOf(workspaceId, userId);
+    }
+    if (current === 'offline') {
+      const agent = await profileOf(workspaceId, userId);
+      refuse(
+        await host.handle(workspaceId, (at) => ({
+          type: 'agentLoggedIn',
+          at,
+          agent,
+          ready: state === 'available',
+        })),
+      );
+    }
+    if (state === 'available' && current !== 'offline') {
+      refuse(await host.handle(workspaceId, (at) => ({ type: 'agentReady', at, agentId: userId })));
+    }
+    if (state === 'not_ready') {
+      refuse(
+        await host.handle(workspaceId, (at) => ({
+          type: 'agentNotReady',
+          at,
+          agentId: userId,
+          reason: reason!,
+        })),
+      );
+    }
+    return statusOf(workspaceId, userId);
+  }
+
+  async function accept(workspaceId: string, interactionId: string, agentId: string): Promise<Interaction> {
+    await interactions.get(workspaceId, interactionId);
+    const decisions = await host.handle(workspaceId, (at) => ({
+      type: 'offerAccepted',
+      at,
+      interactionId,
+      agentId,
+    }));
+    refuse(decisions);
+    const rejected = decisions.find((d) => d.type === 'acceptRejected' && d.interactionId === interactionId);
+    if (rejected?.type === 'acceptRejected') {
+      const [code, message] = ACCEPT_REJECTIONS[rejected.reason];
+      throw new AppError(code, 409, message);
+    }
+    return interactions.get(workspaceId, interactionId);
+  }
+
+  async function decline(workspaceId: string, interactionId: string, agentId: string): Promise<void> {
+    await interactions.get(workspaceId, interactionId);
+    refuse(await host.handle(workspaceId, (at) => ({ type: 'offerDeclined', at, interactionId, agentId })));
+  }
+
+  async function ownActive(
+    workspaceId: string,
+    interactionId: string,
+    agentId: string,
+    state: Interaction['state'],
+  ) {
+    const interaction = await interactions.get(workspaceId, interactionId);
+    if (interaction.agentId !== agentId)
+      throw errors.forbidden('This interaction is assigned to someone else');
+    if (interaction.state !== state)
+      throw new AppError('interactions.invalid_transition', 409, `The interaction is ${interaction.state}`);
+    return interaction;
+  }
+
+  /** The agent finished the contact: after-contact work (wrap-up) starts. */
+  async function end(workspaceId: string, interactionId: string, agentId: string): Promise<Interaction> {
+    await ownActive(workspaceId, interactionId, agentId, 'active');
+    const decisions = await host.handle(
+      workspaceId,
+      (at) => ({ type: 'interactionEnded', at, interactionId }),
+      () => [{ id: interactionId, to: 'wrap_up', actorId: agentId }],
+    );
+    refuse(decisions);
+    return interactions.get(workspaceId, interactionId);
+  }
+
+  /** Closes the wrap-up with a disposition and notes; the agent's capacity is freed. */
+  async function wrapUp(
+    workspaceId: string,
+    interactionId: string,
+    agentId: string,
+    disposition: string,
+    notes: string | null,
+  ) {
+    await ownActive(workspaceId, interactionId, agentId, 'wrap_up');
+    await host.handle(
+      workspaceId,
+      (at) => ({ type: 'wrapUpDone', at, interactionId }),
+      () => [{ id: interactionId, to: 'closed', changes: { disposition, notes }, actorId: agentId }],
+    );
+    // The core may have released the interaction already (no wrap-up time): a refusal here changes nothing.
+    return interactions.get(workspaceId, interactionId);
+  }
+
+  async function transfer(
+    workspaceId: string,
+    interactionId: string,
+    actorId: string,
+    to: { queueId?: string; agentId?: string },
+  ) {
+    await interactions.get(workspaceId, interactionId);
+    if (to.queueId) await config.checkQueue(workspaceId, to.queueId);
+    const decisions = await host.handle(
+      workspaceId,
+      (at) => ({ type: 'interactionTransferred', at, interactionId, ...to }),
+      (out) =>
+        out.some((d) => d.type === 'eventRejected')
+          ? []
+          : [
+              {
+                id: interactionId,
+                to: 'transferred',
+                changes: { agentId: null, ...(to.queueId ? { queueId: to.queueId } : {}) },
+                actorId,
+              },
+            ],
+    );
+    refuse(decisions);
+    return interactions.get(workspaceId, interactionId);
+  }
+
+  /** The customer left before being served (a channel adapter reports it). */
+  async function abandon(workspaceId: string, interactionId: string): Promise<Interaction> {
+    await interactions.get(workspaceId, interactionId);
+    const decisions = await host.handle(
+      workspaceId,
+      (at) => ({ type: 'interactionAbandoned', at, interactionId }),
+      (out) => (out.some((d) => d.type === 'eventRejected') ? [] : [{ id: interactionId, to: 'abandoned' }]),
+    );
+    refuse(decisions);
+    return interactions.get(workspaceId, interactionId);
+  }
+
+  /** The agent's desk connected or went away: the core starts or stops the grace period. */
+  async function presence(workspaceId: string, userId: string, connected: boolean): Promise<void> {
+    if ((await statusOf(workspaceId, userId)) === 'offline') return;
+    await host.handle(workspaceId, (at) => ({ type: 'agentConnection', at, agentId: userId, connected }));
+  }
+
+  async function agents(workspaceId: string) {
+    const rows = await deps.db
+      .select({
+        userId: routingAgents.userId,
+        status: routingAgents.status,
+        reason: routingAgents.statusReason,
+        since: routingAgents.statusSince,
+      })
+      .from(routingAgents)
+      .where(and(eq(routingAgents.workspaceId, workspaceId)));
+    return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
+  }
+
+  async function queueStats(workspaceId: string) {
+    const queues = await config.listQueues(workspaceId);
+    return host.read(workspaceId, (engine) =>
+      queues.map((q) => {
+        const s = engine.queueStats(q.key);
+        return {
+          queueId: q.key,
+          name: q.name,
+          waiting: s?.waiting ?? 0,
+          offered: s?.offered ?? 0,
+          oldestArrivedAt: s?.oldestArrivedAt ? new Date(s.oldestArrivedAt).toISOString() : null,
+        };
+      }),
+    );
+  }
+
+  return {
+    enqueue,
+    setState,
+    statusOf,
+    accept,
+    decline,
+    end,
+    wrapUp,
+    transfer,
+    abandon,
+    presence,
+    agents,
+    queueStats,
+  };
+}
+
+export type RoutingService = ReturnType<typeof createRoutingService>;
