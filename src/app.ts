@@ -1,6 +1,9 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
 
+import { createCustomers } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
+import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
+import { createRouting } from './modules/routing/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -49,6 +52,23 @@ export async function buildApp(config: Config, deps: AppDeps) {
     },
   });
   const hub = createRealtimeHub({ db, bus, logger });
+  const customers = createCustomers({ ...base, workspaces, users: identity.users, logger });
+  hub.registerTopic('customer', (p) => p.permissions.has('customers.read'));
+  const interactions = createInteractionService(base);
+  const routing = createRouting({
+    ...base,
+    logger,
+    interactions,
+    users: identity.users,
+    customers: { summary: customers.getCustomerSummary },
+  });
+  hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
+  hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
+  hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
+  hub.onPresence((p, connected) => {
+    if (p.permissions.has('desk.use'))
+      routing.service.presence(p.workspaceId, p.userId, connected).catch(() => {});
+  });
 
   const { app, registry } = await createHttp(config, { logger, authenticator: identity.authenticator });
   await app.register(
@@ -56,17 +76,25 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of identity.routes) await api.register(routes);
       await api.register(workspaceRoutes(workspaces));
       await api.register(hub.routes);
+      for (const routes of customers.routes) await api.register(routes);
+      await api.register(interactionRoutes(interactions, routing.router));
+      await api.register(routing.routes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(healthRoutes(db, registry));
   await serveWeb(app, config.webDir);
   app.addHook('onClose', async () => {
+    await routing.close();
     await hub.close();
     await bus.close();
   });
 
-  return { app, services: { workspaces, identity, hub, uow, bus, mailer, clock }, logger };
+  return {
+    app,
+    services: { workspaces, identity, customers, interactions, routing, hub, uow, bus, mailer, clock },
+    logger,
+  };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

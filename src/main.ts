@@ -20,6 +20,8 @@ Commands:
   simulate …                                      replay or generate load through the routing engine
                                                   (atiende simulate --help)
   wfm erlang|staff|forecast|schedule …            workforce-management calculations (atiende wfm --help)
+  import customers FILE [--mapping M.json] [--workspace SLUG] [--data-dir DIR]
+                                                  import customers from a CSV (atiende import --help)
 
 Every command that touches the database uses the embedded database in --data-dir (default ./data),
 or PostgreSQL when DATABASE_URL is set. Settings: see README.md.
@@ -48,6 +50,7 @@ const FLAG_OPTIONS = {
 const DELEGATED: Record<string, () => Promise<(argv: string[], io: Io) => Promise<number>>> = {
   simulate: async () => (await import('./modules/routing/index.ts')).simulateCommand,
   wfm: async () => (await import('./modules/wfm/index.ts')).wfmCommand,
+  import: async () => (await import('./modules/customers/index.ts')).importCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,7 @@
  * through the steps listed here.
  */
 import type { App } from '../app.ts';
+import { seedDemoCustomers } from '../modules/customers/index.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -25,7 +26,7 @@ export async function seedDemo(
 ): Promise<boolean> {
   if (await services.workspaces.findBySlug(DEMO_SLUG)) return false;
   progress('workspace and users');
-  await services.identity.provisionWorkspace(
+  const workspace = await services.identity.provisionWorkspace(
     {
       slug: DEMO_SLUG,
       name: 'Servicenter',
@@ -47,5 +48,6 @@ export async function seedDemo(
     },
     DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD, language: 'es' as const })),
   );
+  await seedDemoCustomers(services, workspace.id, progress);
   return true;
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorkspace, login, startTestApp } from '../support/app.ts';
+import { exampleOf, requestSchema } from '../support/openapi.ts';
 
 const app = await startTestApp();
 const a = await createWorkspace(app);
@@ -28,15 +29,75 @@ await inject({
   headers: adminA.headers,
   payload: { key: 'only_in_a', name: 'A', permissions: [] },
 });
+await inject({
+  method: 'PUT',
+  url: '/api/v1/routing/queues/only_in_a',
+  headers: adminA.headers,
+  payload: { name: 'A queue', targets: {}, policy: {} },
+});
+const interactionOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/interactions',
+    headers: adminA.headers,
+    payload: { channel: 'email', direction: 'inbound', queueId: 'only_in_a', subject: 'A only' },
+  })
+).json();
+// Customers of A: a person with an identity, a namesake (so a duplicate pair), a custom field and an import.
+const customerOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/customers',
+    headers: adminA.headers,
+    payload: { name: 'Cliente Solo De A', email: 'solo-de-a@example.com' },
+  })
+).json();
+await inject({
+  method: 'POST',
+  url: '/api/v1/customers',
+  headers: adminA.headers,
+  payload: { name: 'Cliente Solo De A' },
+});
+const pairOfA = (
+  await inject({ method: 'GET', url: '/api/v1/customer-duplicates', headers: adminA.headers })
+).json().items[0];
+const fieldOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/customer-fields',
+    headers: adminA.headers,
+    payload: { key: 'solo_de_a', label: 'Campo Solo De A', type: 'text' },
+  })
+).json();
+const importOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/customer-imports?fileName=solo-de-a.csv',
+    headers: { ...adminA.headers, 'content-type': 'text/csv' },
+    payload: 'Nombre\nImportado Solo De A\n',
+  })
+).json();
+const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
 ).json().items as { id: string; email: string }[];
-const idsOfA = [...usersOfA.map((u) => u.id), token.id];
-const secretsOfA = [a.id, a.slug, ...idsOfA, ...usersOfA.map((u) => u.email), 'only_in_a', 'A only'];
+const idsOfA = [...usersOfA.map((u) => u.id), token.id, interactionOfA.id, ...customerIdsOfA];
+const secretsOfA = [
+  a.id,
+  a.slug,
+  ...idsOfA,
+  ...usersOfA.map((u) => u.email),
+  'only_in_a',
+  'A only',
+  'Solo De A',
+  'solo-de-a',
+  'solo_de_a',
+];
 
 const spec = (await inject({ method: 'GET', url: '/api/docs/json' })).json() as {
   paths: Record<string, Record<string, unknown>>;
 };
+const operation = (method: string, path: string) => spec.paths[path]?.[method.toLowerCase()];
 const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
   Object.keys(methods).map((m) => [m.toUpperCase(), path] as const),
 );
@@ -53,7 +114,9 @@ describe('workspace isolation', () => {
     for (const secret of secretsOfA) expect(res.body).not.toContain(secret);
   });
 
-  const byId = routes.filter(([, p]) => /\{(id|key)\}/.test(p));
+  // PUT creates or replaces a record of the caller's own workspace by its key: it cannot reach another's
+  // (the last test checks A's records are unchanged).
+  const byId = routes.filter(([m, p]) => /\{(id|key)\}/.test(p) && !(m === 'PUT' && p.includes('{key}')));
   it.each(byId)("%s %s answers 404 for another workspace's record", async (method, path) => {
     const targets = path.includes('{key}') ? ['only_in_a'] : idsOfA;
     for (const target of targets) {
@@ -63,6 +126,9 @@ describe('workspace isolation', () => {
         url,
         headers: adminB.headers,
         ...(method === 'PATCH' ? { payload: {} } : {}),
+        ...(['POST', 'PUT'].includes(method) && requestSchema(operation(method, path))
+          ? { payload: exampleOf(requestSchema(operation(method, path))) as object }
+          : {}),
       });
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }
@@ -71,5 +137,24 @@ describe('workspace isolation', () => {
   it("A's records are untouched by B's attempts", async () => {
     const list = (await inject({ method: 'GET', url: '/api/v1/api-tokens', headers: adminA.headers })).json();
     expect(list.items.map((t: { id: string }) => t.id)).toContain(token.id);
+    const queues = (
+      await inject({ method: 'GET', url: '/api/v1/routing/queues', headers: adminA.headers })
+    ).json();
+    expect(queues.items).toContainEqual(expect.objectContaining({ key: 'only_in_a', name: 'A queue' }));
+    const interaction = (
+      await inject({
+        method: 'GET',
+        url: `/api/v1/interactions/${interactionOfA.id}`,
+        headers: adminA.headers,
+      })
+    ).json();
+    expect(interaction.state).toBe('queued');
+    const customer = (
+      await inject({ method: 'GET', url: `/api/v1/customers/${customerOfA.id}`, headers: adminA.headers })
+    ).json();
+    expect(customer).toMatchObject({
+      name: 'Cliente Solo De A',
+      identities: [{ value: 'solo-de-a@example.com' }],
+    });
   });
 });

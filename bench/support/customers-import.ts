@@ -1,0 +1,24 @@
+/**
+ * Child process of the customers benchmark: runs `atiende import customers FILE --workspace SLUG` in-process
+ * (DATABASE_URL or --data-dir as the command takes them) and prints one JSON line with the rows it imported,
+ * its wall time and its peak memory, so the import's memory is measured apart from the benchmark's own.
+ */
+import { importCommand } from '../../src/modules/customers/index.ts';
+
+const args = process.argv.slice(2);
+let summary = '';
+const started = performance.now();
+const code = await importCommand(['customers', ...args], {
+  stdout: (text) => {
+    summary += text;
+  },
+  stderr: (text) => {
+    if (text.includes('%')) process.stderr.write(`    ${text.trimEnd()}\n`);
+  },
+});
+const seconds = (performance.now() - started) / 1000;
+const rows = Number(/Imported ([\d,]+) rows/.exec(summary)?.[1]?.replace(/,/g, '') ?? 0);
+process.stdout.write(
+  `${JSON.stringify({ code, rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);
+process.exit(0);

@@ -1,0 +1,123 @@
+/**
+ * Finding candidate duplicates of some customers, in the caller's transaction: others with an identity of
+ * the same match key (an e-mail with a +tag or Gmail dots, a phone that is someone's WhatsApp), and, when
+ * asked, others whose accent-folded name is very similar (trigram similarity). Pairs are stored for
+ * review; a pair already reviewed stays as it was.
+ */
+import { inArray, isNull, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../platform/db/connect.ts';
+import { scoped } from '../../platform/db/scope.ts';
+import { customerDuplicates, customerIdentities, customers } from './schema.ts';
+import { correctedQuery } from './search-words.ts';
+
+/** Names at least this similar (0–1) are worth a look. */
+export const NAME_SIMILARITY = 0.6;
+
+export interface Pair {
+  a: string;
+  b: string;
+  reason: 'email' | 'phone' | 'name';
+  similarity: number;
+}
+
+/** Orders a pair so that (a, b) and (b, a) are one row. */
+export const orderPair = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
+
+/**
+ * Pairs of customers sharing a match key with these identities: one indexed probe per key.
+ * @example await pairsByMatchKey(tx, ws, [{ customerId, matchKey: 'email:ana@x.co' }])
+ */
+export async function pairsByMatchKey(
+  tx: Db,
+  workspaceId: string,
+  identities: { customerId: string; matchKey: string }[],
+): Promise<Pair[]> {
+  if (identities.length === 0) return [];
+  const keys = [...new Set(identities.map((i) => i.matchKey))];
+  const holders = await queryRows<{ match_key: string; customer_id: string }>(
+    tx,
+    sql`select i.match_key, i.customer_id from customer_identities i
+        join json_to_recordset(${JSON.stringify(keys.map((key) => ({ key })))}::json) as x(key text) on i.match_key = x.key
+        where i.workspace_id = ${workspaceId}`,
+  );
+  const byKey = new Map<string, string[]>();
+  for (const h of holders) byKey.set(h.match_key, [...(byKey.get(h.match_key) ?? []), h.customer_id]);
+  const pairs: Pair[] = [];
+  for (const mine of identities) {
+    for (const other of byKey.get(mine.matchKey) ?? []) {
+      if (other === mine.customerId) continue;
+      const [a, b] = orderPair(mine.customerId, other);
+      pairs.push({ a, b, reason: mine.matchKey.startsWith('email:') ? 'email' : 'phone', similarity: 1 });
+    }
+  }
+  return pairs;
+}
+
+export async function detectDuplicates(
+  tx: Db,
+  workspaceId: string,
+  ids: string[],
+  options: { now: Date; newId: () => string; byName: boolean },
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const ws = scoped(tx, workspaceId);
+  const mine = await tx
+    .select({ customerId: customerIdentities.customerId, matchKey: customerIdentities.matchKey })
+    .from(customerIdentities)
+    .where(ws.where(customerIdentities, inArray(customerIdentities.customerId, ids)));
+  const pairs = await pairsByMatchKey(tx, workspaceId, mine);
+  if (options.byName) {
+    const people = await tx
+      .select({ id: customers.id, name: customers.name, kind: customers.kind })
+      .from(customers)
+      .where(ws.where(customers, inArray(customers.id, ids), isNull(customers.erasedAt)));
+    for (const me of people) {
+      // Candidates share every word of the name, give or take a typo (the dictionary, at the default word
+      // similarity of 0.6); the whole names are then compared.
+      const similar = await queryRows<{ id: string; similarity: number }>(
+        tx,
+        sql`select other.id, similarity(atiende_fold(other.name), atiende_fold(${me.name})) as similarity
+            from ${customers} other
+            where other.workspace_id = ${ws.workspaceId} and other.kind = ${me.kind} and other.id <> ${me.id}::uuid
+              and other.merged_into is null and other.erased_at is null
+              and other.search_vector @@ ${correctedQuery(workspaceId, me.name)}
+              and similarity(atiende_fold(other.name), atiende_fold(${me.name})) >= ${NAME_SIMILARITY}
+            order by 2 desc limit 5`,
+      );
+      for (const s of similar) {
+        const [a, b] = orderPair(me.id, s.id);
+        if (!pairs.some((p) => p.a === a && p.b === b)) {
+          pairs.push({ a, b, reason: 'name', similarity: Number(s.similarity) });
+        }
+      }
+    }
+  }
+  return savePairs(tx, workspaceId, pairs, options);
+}
+
+/** Stores candidate pairs; a pair already known (open, dismissed or merged) stays as it is. */
+export async function savePairs(
+  tx: Db,
+  workspaceId: string,
+  pairs: Pair[],
+  options: { now: Date; newId: () => string },
+): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const unique = [...new Map(pairs.map((p) => [`${p.a}/${p.b}`, p])).values()];
+  await tx
+    .insert(customerDuplicates)
+    .values(
+      unique.map((p) => ({
+        id: options.newId(),
+        workspaceId,
+        customerA: p.a,
+        customerB: p.b,
+        reason: p.reason,
+        similarity: p.similarity,
+        status: 'open' as const,
+        createdAt: options.now,
+      })),
+    )
+    .onConflictDoNothing();
+  return unique.length;
+}

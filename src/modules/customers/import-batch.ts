@@ -1,0 +1,284 @@
+/**
+ * Writing one batch of imported rows, in the caller's transaction (all or nothing). Each row is matched to
+ * an existing customer by external id (following merges), else by any of its identities; matched ones are
+ * updated with what the file says, the rest inserted. A row that would take another customer's identity,
+ * repeats an external id of the batch, or names an erased customer is rejected with its line.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/connect.ts';
+import { scoped } from '../../platform/db/scope.ts';
+import type { Context } from './context.ts';
+import type { ImportIdentity, ImportRow } from './csv-mapping.ts';
+import { pairsByMatchKey, savePairs } from './duplicates-detect.ts';
+import {
+  customersByExternalId,
+  identityOwners,
+  insertCustomers,
+  insertIdentities,
+  insertMemberships,
+  type NewCustomerRow,
+  updateCustomers,
+} from './import-sql.ts';
+import { customerMemberships, customers } from './schema.ts';
+import { searchText } from './search-text.ts';
+import { rememberWords } from './search-words.ts';
+import { refreshSearchText } from './store.ts';
+import type { CustomFieldValues, ImportRejection } from './types.ts';
+import { tierFor, valueScore } from './value.ts';
+import { recomputeValues } from './value-service.ts';
+
+export interface BatchResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejections: ImportRejection[];
+}
+
+interface Existing {
+  id: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  externalId: string | null;
+  language: 'es' | 'en' | null;
+  timeZone: string | null;
+  tags: string[];
+  customFields: CustomFieldValues;
+  customerSince: Date;
+  openDebt: number;
+  erasedAt: Date | null;
+}
+
+const key = (i: { kind: string; value: string }) => `${i.kind}:${i.value}`;
+
+export async function writeBatch(
+  tx: Db,
+  ctx: Context,
+  workspaceId: string,
+  rows: ImportRow[],
+): Promise<BatchResult> {
+  // A batch is atomic either way; not waiting for its WAL flush only risks redoing the last batches after a
+  // crash, which re-importing (idempotent) does.
+  await tx.execute(sql`set local synchronous_commit = off`);
+  const ws = scoped(tx, workspaceId);
+  const now = ctx.clock.now();
+  const externalIds = [...new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))];
+  const identities = rows.flatMap((r) => r.identities);
+  const byExternal = await customersByExternalId(tx, workspaceId, externalIds);
+  const owners = await identityOwners(tx, workspaceId, identities);
+  const external = new Map(byExternal.map((c) => [c.external_id, c.merged_into ?? c.id]));
+  const claimed = new Map(owners.map((o) => [key(o), o.customer_id]));
+  const targetIds = [...new Set([...external.values(), ...claimed.values()])];
+  const existing = new Map<string, Existing>();
+  if (targetIds.length > 0) {
+    const found = await tx
+      .select({
+        id: customers.id,
+        kind: customers.kind,
+        name: customers.name,
+        externalId: customers.externalId,
+        language: customers.language,
+        timeZone: customers.timeZone,
+        tags: customers.tags,
+        customFields: customers.customFields,
+        customerSince: customers.customerSince,
+        openDebt: customers.openDebt,
+        erasedAt: customers.erasedAt,
+      })
+      .from(customers)
+      .where(ws.where(customers, inArray(customers.id, targetIds)));
+    for (const c of found) existing.set(c.id, c);
+  }
+
+  const rejections: ImportRejection[] = [];
+  const accepted: { row: ImportRow; id: string; existing: Existing | null; fresh: ImportIdentity[] }[] = [];
+  const linesByExternal = new Map<string, number>();
+  for (const row of rows) {
+    const reject = (reason: string) => rejections.push({ line: row.line, reason });
+    if (row.externalId && linesByExternal.has(row.externalId)) {
+      reject(`external id ${row.externalId} repeats line ${linesByExternal.get(row.externalId)}`);
+      continue;
+    }
+    const byIdentity = row.identities.map((i) => claimed.get(key(i))).find((id) => id !== undefined);
+    const targetId = (row.externalId ? external.get(row.externalId) : undefined) ?? byIdentity;
+    const target = targetId ? (existing.get(targetId) ?? null) : null;
+    if (target?.erasedAt) {
+      reject('the customer it names was erased');
+      continue;
+    }
+    if (target && row.externalId && target.externalId && target.externalId !== row.externalId) {
+      reject(`its identities belong to the customer with external id ${target.externalId}`);
+      continue;
+    }
+    const id = target?.id ?? ctx.newId();
+    const taken = row.identities.find((i) => {
+      const holder = claimed.get(key(i));
+      return holder !== undefined && holder !== id;
+    });
+    if (taken) {
+      reject(`${taken.kind} ${taken.value} belongs to another customer`);
+      continue;
+    }
+    const fresh = row.identities.filter((i) => !claimed.has(key(i)));
+    for (const i of fresh) claimed.set(key(i), id);
+    if (row.externalId) linesByExternal.set(row.externalId, row.line);
+    accepted.push({ row, id, existing: target, fresh });
+  }
+
+  const organisations = await organisationIds(
+    tx,
+    ctx,
+    workspaceId,
+    accepted.flatMap((a) => (a.row.organisation ? [a.row.organisation] : [])),
+    now,
+  );
+  const memberships = await existingMemberships(
+    tx,
+    workspaceId,
+    accepted.filter((a) => a.existing).map((a) => a.id),
+  );
+  const { rule, cutoffs } = await ctx.valueSettings(workspaceId, tx);
+  const inserts: NewCustomerRow[] = [];
+  const updates: Existing[] = [];
+  let unchanged = 0;
+  for (const a of accepted) {
+    const { row } = a;
+    const orgId = row.organisation ? organisations.get(row.organisation) : undefined;
+    const joins = orgId && row.kind === 'person' && !memberships.has(`${a.id}/${orgId}`);
+    if (!a.existing) {
+      const customerSince = row.customerSince ?? now;
+      const openDebt = row.openDebt ?? 0;
+      const score = valueScore(
+        rule,
+        { lastPurchaseAt: null, purchasesInWindow: 0, spendInWindow: 0, customerSince, openDebt },
+        now,
+      ).score;
+      inserts.push({
+        id: a.id,
+        kind: row.kind,
+        name: row.name,
+        externalId: row.externalId,
+        language: row.language,
+        timeZone: row.timeZone,
+        tags: row.tags ?? [],
+        customFields: row.customFields,
+        customerSince,
+        openDebt,
+        score,
+        tier: tierFor(cutoffs, score),
+        searchText: searchText({
+          ...row,
+          tags: row.tags ?? [],
+          organisations: row.organisation ? [row.organisation] : [],
+        }),
+      });
+    } else {
+      const next = merged(a.existing, row);
+      if (a.fresh.length === 0 && !joins && same(a.existing, next)) unchanged++;
+      else updates.push(next);
+    }
+    if (joins) memberships.add(`${a.id}/${orgId}`);
+  }
+
+  await insertCustomers(tx, workspaceId, inserts, now);
+  await updateCustomers(tx, workspaceId, updates, now);
+  await insertIdentities(
+    tx,
+    workspaceId,
+    accepted.flatMap((a) => a.fresh.map((i) => ({ id: ctx.newId(), customerId: a.id, ...i }))),
+    now,
+  );
+  await insertMemberships(
+    tx,
+    workspaceId,
+    accepted.flatMap((a) => {
+      const orgId = a.row.organisation ? organisations.get(a.row.organisation) : undefined;
+      return orgId && a.row.kind === 'person' ? [{ personId: a.id, organisationId: orgId }] : [];
+    }),
+    now,
+  );
+  await rememberWords(tx, workspaceId, [...inserts.map((i) => i.id), ...organisations.values()]);
+  const updatedIds = updates.map((u) => u.id);
+  await refreshSearchText(tx, workspaceId, updatedIds);
+  await recomputeValues(tx, ctx, workspaceId, updatedIds);
+  const fresh = accepted.flatMap((a) => a.fresh.map((i) => ({ customerId: a.id, matchKey: i.matchKey })));
+  await savePairs(tx, workspaceId, await pairsByMatchKey(tx, workspaceId, fresh), { now, newId: ctx.newId });
+  return { inserted: inserts.length, updated: updates.length, unchanged, rejections };
+}
+
+/** What the file says wins; what it leaves empty keeps its current value. */
+function merged(current: Existing, row: ImportRow): Existing {
+  return {
+    ...current,
+    name: row.name,
+    externalId: row.externalId ?? current.externalId,
+    language: row.language ?? current.language,
+    timeZone: row.timeZone ?? current.timeZone,
+    tags: row.tags ?? current.tags,
+    customFields: { ...current.customFields, ...row.customFields },
+    customerSince: row.customerSince ?? current.customerSince,
+    openDebt: row.openDebt ?? current.openDebt,
+  };
+}
+
+function same(a: Existing, b: Existing): boolean {
+  const sorted = (o: CustomFieldValues) =>
+    JSON.stringify(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return (
+    a.name === b.name &&
+    a.externalId === b.externalId &&
+    a.language === b.language &&
+    a.timeZone === b.timeZone &&
+    a.tags.join('\u0000') === b.tags.join('\u0000') &&
+    sorted(a.customFields) === sorted(b.customFields) &&
+    a.customerSince.getTime() === b.customerSince.getTime() &&
+    Number(a.openDebt) === Number(b.openDebt)
+  );
+}
+
+/** The organisations named by the batch, by exact name; those not found are created. */
+async function organisationIds(tx: Db, ctx: Context, workspaceId: string, names: string[], now: Date) {
+  const unique = [...new Set(names)];
+  const out = new Map<string, string>();
+  if (unique.length === 0) return out;
+  const ws = scoped(tx, workspaceId);
+  const found = await tx
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(
+      ws.where(
+        customers,
+        eq(customers.kind, 'organisation'),
+        isNull(customers.mergedInto),
+        inArray(customers.name, unique),
+      ),
+    );
+  for (const f of found) if (!out.has(f.name)) out.set(f.name, f.id);
+  const missing = unique.filter((n) => !out.has(n));
+  for (const name of missing) out.set(name, ctx.newId());
+  await ws.insertMany(
+    customers,
+    missing.map((name) => ({
+      id: out.get(name)!,
+      kind: 'organisation' as const,
+      name,
+      customerSince: now,
+      searchText: name,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  return out;
+}
+
+async function existingMemberships(tx: Db, workspaceId: string, personIds: string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ personId: customerMemberships.personId, organisationId: customerMemberships.organisationId })
+    .from(customerMemberships)
+    .where(
+      and(
+        scoped(tx, workspaceId).where(customerMemberships, inArray(customerMemberships.personId, personIds)),
+      ),
+    );
+  return new Set(rows.map((r) => `${r.personId}/${r.organisationId}`));
+}
