@@ -11,7 +11,7 @@ export interface Io {
 export class UsageError extends Error {}
 
 export function configFrom(flags: { 'data-dir'?: string; port?: string; host?: string }): Config {
-  return loadConfig(process.env, {
+  return loadConfig(undefined, {
     ...(flags['data-dir'] ? { dataDir: flags['data-dir'] } : {}),
     ...(flags.port ? { port: flags.port } : {}),
     ...(flags.host ? { host: flags.host } : {}),
