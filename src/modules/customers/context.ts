@@ -12,6 +12,8 @@ import type { Logger } from '../../platform/logging.ts';
 import type { WorkspaceService } from '../workspaces/index.ts';
 import type { FieldDefinition } from './custom-fields.ts';
 import { customerFieldDefinitions, customerSettings } from './schema.ts';
+import { loadWords } from './search-words.ts';
+import { buildDictionary, type Dictionary } from './spelling.ts';
 import { DEFAULT_VALUE_RULE, floorCutoffs, type TierCutoffs, type ValueRule } from './value.ts';
 
 export interface CustomersDeps {
@@ -42,6 +44,7 @@ export function createContext(deps: CustomersDeps) {
     fields: new Map<string, { value: FieldDefinition[]; until: number }>(),
     value: new Map<string, { value: ValueSettings; until: number }>(),
   };
+  const dictionaries = new Map<string, { value: Dictionary; until: number }>();
 
   async function cached<T>(
     map: Map<string, { value: T; until: number }>,
@@ -55,6 +58,10 @@ export function createContext(deps: CustomersDeps) {
     map.set(key, { value, until: now + TTL_MS });
     return value;
   }
+
+  /** The workspace's search words, for correcting typos in queries (never inside a transaction). */
+  const dictionary = (workspaceId: string) =>
+    cached(dictionaries, workspaceId, async () => buildDictionary(await loadWords(db, workspaceId)));
 
   /** The workspace's default country, for phone numbers written without a country code (never inside a transaction). */
   const country = (workspaceId: string) =>
@@ -101,9 +108,10 @@ export function createContext(deps: CustomersDeps) {
 
   function forget(workspaceId: string): void {
     for (const map of Object.values(caches)) map.delete(workspaceId);
+    dictionaries.delete(workspaceId);
   }
 
-  return { ...deps, country, fields, valueSettings, forget };
+  return { ...deps, country, fields, valueSettings, dictionary, forget };
 }
 
 export type Context = ReturnType<typeof createContext>;

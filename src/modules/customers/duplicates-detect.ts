@@ -8,7 +8,8 @@ import { inArray, isNull, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { customerDuplicates, customerIdentities, customers } from './schema.ts';
-import { correctedQuery } from './search-words.ts';
+import { loadWords } from './search-words.ts';
+import { buildDictionary, corrections, tsQueries, wordsOf } from './spelling.ts';
 
 /** Names at least this similar (0–1) are worth a look. */
 export const NAME_SIMILARITY = 0.6;
@@ -71,16 +72,18 @@ export async function detectDuplicates(
       .select({ id: customers.id, name: customers.name, kind: customers.kind })
       .from(customers)
       .where(ws.where(customers, inArray(customers.id, ids), isNull(customers.erasedAt)));
+    const dictionary = people.length > 0 ? buildDictionary(await loadWords(tx, workspaceId)) : null;
     for (const me of people) {
-      // Candidates share every word of the name, give or take a typo (the dictionary, at the default word
-      // similarity of 0.6); the whole names are then compared.
+      // Candidates share every word of the name, give or take a typo; the whole names are then compared.
+      const queries = tsQueries(wordsOf(me.name).map((w) => corrections(w, dictionary!)));
+      if (!queries) continue;
       const similar = await queryRows<{ id: string; similarity: number }>(
         tx,
         sql`select other.id, similarity(atiende_fold(other.name), atiende_fold(${me.name})) as similarity
             from ${customers} other
             where other.workspace_id = ${ws.workspaceId} and other.kind = ${me.kind} and other.id <> ${me.id}::uuid
               and other.merged_into is null and other.erased_at is null
-              and other.search_vector @@ ${correctedQuery(workspaceId, me.name)}
+              and other.search_vector @@ to_tsquery('pg_catalog.simple', ${queries.all})
               and similarity(atiende_fold(other.name), atiende_fold(${me.name})) >= ${NAME_SIMILARITY}
             order by 2 desc limit 5`,
       );

@@ -27,7 +27,7 @@ import type { ValueRule } from './value.ts';
 
 /**
  * The distinct words of a workspace's customers' search texts (names, organisations, e-mail local parts,
- * tags), accent-folded, trigram-indexed: a typo in a query is corrected against this short list, and the
+ * tags), accent-folded: a typo in a query is corrected against this short list (spelling.ts), and the
  * corrected words are then looked up in the customers' full-text index.
  */
 export const customerSearchWords = pgTable(
@@ -36,10 +36,7 @@ export const customerSearchWords = pgTable(
     workspaceId: workspaceColumn(),
     word: text('word').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.word] }),
-    index('customer_search_words_trgm').using('gin', t.word.op('gin_trgm_ops')),
-  ],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.word] })],
 );
 
 /** People and organisations. A merged customer stays as a tombstone pointing at its survivor. */

@@ -3,12 +3,12 @@
  * a phone or an external id is looked up exactly; every word of any text must match, give or take a typo
  * (corrected against the dictionary of search words, so "Jose Rodriges" finds "José Rodríguez") or by its
  * Spanish or English stem ("hoteles" finds "Hotel"), through the full-text index over the accent-folded
- * search text. Matches are ranked by the word similarity of the whole query. Without a query, customers
- * are listed by name.
+ * search text. Matches with the words in order come first, then by the trigram word similarity of the
+ * whole query. Without a query, customers are listed by name.
  */
 import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { isUuid } from '../../platform/clock.ts';
-import { type Db, queryRows } from '../../platform/db/connect.ts';
+import { queryRows } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { encodePageCursor, type PageRequest } from '../../platform/http/pagination.ts';
@@ -16,7 +16,7 @@ import type { Context } from './context.ts';
 import { parseFieldText } from './custom-fields.ts';
 import { identityQuery } from './normalise.ts';
 import { customerIdentities, customerMemberships, customers } from './schema.ts';
-import { correctedQuery } from './search-words.ts';
+import { alternativesFor, tsQueries, wordsOf } from './spelling.ts';
 import { identitiesOf, identityMatch, organisationsOf } from './store.ts';
 
 export interface ListQuery {
@@ -42,12 +42,6 @@ export interface CustomerListItem {
   organisations: string[];
   erased: boolean;
 }
-
-/**
- * How similar a query word must be to a dictionary word to stand for it (pg_trgm's word similarity): 0.4
- * lets "lura" stand for "laura", "ivn" for "ivan" and "rodriges" for "rodriguez".
- */
-const WORD_SIMILARITY = 0.4;
 
 /** Matches ranked per query at most: a one-word query can match a tenth of a million customers. */
 const RANKED = 2000;
@@ -145,41 +139,40 @@ export function createSearchService(ctx: Context) {
       ? sql`(customers.external_id = ${q} or customers.id in (select ${customerIdentities.customerId} from ${customerIdentities}
           where ${ws.where(customerIdentities, identityMatch(identities))}))`
       : sql`customers.external_id = ${q}`;
+    const dictionary = await ctx.dictionary(workspaceId);
+    const queries = tsQueries(alternativesFor(wordsOf(q).slice(0, 6), dictionary));
+    // Every word, give or take a typo; or the query's Spanish and English stems.
+    const words = queries
+      ? sql`customers.search_vector @@ to_tsquery('pg_catalog.simple', ${queries.all})`
+      : sql`false`;
+    const inOrder = queries
+      ? sql`search_vector @@ to_tsquery('pg_catalog.simple', ${queries.phrase})`
+      : sql`false`;
     const stems = sql`customers.search_vector @@ atiende_search_query(${q})`;
     const [rank, id] = page.after ?? [];
     const after =
       typeof rank === 'number' && typeof id === 'string' && isUuid(id)
         ? sql`and (rank < ${rank} or (rank = ${rank} and id > ${id}::uuid))`
         : sql``;
-    const run = async (tx: Db) => {
-      // The threshold of `<%` is a setting; set locally, it lasts only for this transaction.
-      await tx.execute(
-        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`,
-      );
-      return queryRows<Hit>(
-        tx,
-        sql`with corrected as (select ${correctedQuery(workspaceId, q)} as query),
-            hits as (
-              select customers.id, customers.kind, customers.name, customers.tier, customers.score, customers.tags,
-                customers.erased_at, customers.search_text, customers.search_vector, ${exact} as exact
-              from customers, corrected
-              where ${ws.where(customers, ...conditions)}
-                and (${exact} or customers.search_vector @@ corrected.query or ${stems})
-              limit ${RANKED}
-            )
-            select * from (
-              select id, kind, name, tier, score, tags, erased_at,
-                round(((case when exact then 2 else 0 end)
-                  + word_similarity(atiende_fold(${q}), atiende_fold(search_text))
-                  + (case when search_vector @@ atiende_search_query(${q}) then 0.5 else 0 end))::numeric, 6)::float8 as rank
-              from hits
-            ) ranked
-            where true ${after}
-            order by rank desc, id
-            limit ${page.limit + 1}`,
-      );
-    };
-    return db.transaction(async (tx) => run(tx as unknown as Db));
+    return queryRows<Hit>(
+      db,
+      sql`with hits as (
+            select customers.id, customers.kind, customers.name, customers.tier, customers.score, customers.tags,
+              customers.erased_at, customers.search_text, customers.search_vector, ${exact} as exact
+            from customers
+            where ${ws.where(customers, ...conditions)} and (${exact} or ${words} or ${stems})
+            limit ${RANKED}
+          )
+          select * from (
+            select id, kind, name, tier, score, tags, erased_at,
+              round(((case when exact then 2 else 0 end) + (case when ${inOrder} then 1 else 0 end)
+                + word_similarity(atiende_fold(${q}), atiende_fold(search_text)))::numeric, 6)::float8 as rank
+            from hits
+          ) ranked
+          where true ${after}
+          order by rank desc, id
+          limit ${page.limit + 1}`,
+    );
   }
 
   /** Adds each customer's first e-mail and phone and their organisations' names. */
