@@ -1,9 +1,10 @@
 /** Starts the real Atiende server as a child process on a free port with a fresh data directory. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
 export interface RunningServer {
   url: string;
@@ -33,10 +34,14 @@ export function assertWebBuilt(): void {
   }
 }
 
-/** Runs `atiende serve` with the demo seed and resolves once it prints "Atiende ready at …". */
+/**
+ * Runs `atiende serve` on a copy of the run's seeded demo data and resolves once it prints
+ * "Atiende ready at …".
+ */
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'atiende-e2e-'));
+  cpSync(inject('seededDataDir'), dataDir, { recursive: true });
   const child = spawn(
     process.execPath,
     ['bin/atiende.js', 'serve', '--port', String(port), '--data-dir', dataDir],
@@ -44,7 +49,7 @@ export async function startServer(): Promise<RunningServer> {
   );
   let output = '';
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /Atiende ready at (http:\/\/\S+)/.exec(output);
