@@ -11,7 +11,7 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { createCustomers } from '../src/modules/customers/index.ts';
+import { createCustomers, DEMO_NAMES } from '../src/modules/customers/index.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../src/platform/clock.ts';
 import { type Database, openDatabase, queryRows } from '../src/platform/db/connect.ts';
@@ -123,20 +123,8 @@ async function measure(
   return { workspace, customers, generateSeconds, pk, lookup, timeline, search, searchHitRate };
 }
 
-const IMPORT_FIRST = ['Ana', 'José', 'Lucía', 'Óscar', 'María', 'Andrés', 'Sofía', 'Iván'];
-const IMPORT_SURNAMES = [
-  'Pérez',
-  'Núñez',
-  'Gómez',
-  'Díaz',
-  'Rueda',
-  'Ardila',
-  'Suárez',
-  'Prada',
-  'Niño',
-  'Durán',
-  'Peña',
-];
+const IMPORT_FIRST = DEMO_NAMES.firstNames;
+const IMPORT_SURNAMES = DEMO_NAMES.surnames;
 
 async function importRun(file: string, rows: number, env: Record<string, string>, args: string[]) {
   const out = createWriteStream(file);
