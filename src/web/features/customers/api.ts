@@ -59,9 +59,21 @@ export interface Customer {
   memberCount: number;
 }
 
+export const CONSENT_CHANNELS = [
+  'email',
+  'phone',
+  'sms',
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'telegram',
+] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
 export interface NewCustomer {
   kind?: CustomerKind;
   name: string;
+  ownerId?: string;
   externalId?: string;
   language?: Language;
   timeZone?: string;
@@ -76,6 +88,7 @@ export interface NewCustomer {
 
 export interface CustomerChanges {
   name?: string;
+  ownerId?: string | null;
   externalId?: string | null;
   language?: Language | null;
   timeZone?: string | null;
@@ -149,6 +162,28 @@ export interface ImportJob {
   error: string | null;
 }
 
+/** Interaction states in which a contact is still open (not closed, abandoned or cancelled). */
+export const OPEN_STATES = [
+  'new',
+  'scheduled',
+  'queued',
+  'offered',
+  'active',
+  'waiting_on_customer',
+  'transferred',
+  'wrap_up',
+];
+
+export interface OpenInteraction {
+  id: string;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  subject: string | null;
+  state: string;
+  agentId: string | null;
+  createdAt: string;
+}
+
 export interface SearchParams {
   q?: string;
   kind?: CustomerKind | null;
@@ -175,6 +210,24 @@ export const customersApi = {
     request<Page<TimelineEntry>>('GET', `${V1}/customers/${id(customerId)}/timeline`, {
       query: { ...params },
     }),
+  setConsent: (
+    customerId: string,
+    input: { channel: ConsentChannel; marketingOptIn: boolean; doNotContact: boolean; source: string },
+  ) => request<Customer>('PUT', `${V1}/customers/${id(customerId)}/consents`, { body: input }),
+  setOrganisations: (customerId: string, organisationIds: string[]) =>
+    request<Customer>('PUT', `${V1}/customers/${id(customerId)}/organisations`, {
+      body: { items: organisationIds.map((organisationId) => ({ organisationId })) },
+    }),
+  // The shared client sends one value per query key; the state filter repeats, so the URL is built here.
+  openInteractions: (customerId: string) =>
+    request<Page<OpenInteraction>>(
+      'GET',
+      `${V1}/interactions?${new URLSearchParams([
+        ['customerId', customerId],
+        ['limit', '20'],
+        ...OPEN_STATES.map((state) => ['state', state]),
+      ]).toString()}`,
+    ),
   addNote: (customerId: string, body: string) =>
     request<TimelineEntry>('POST', `${V1}/customers/${id(customerId)}/notes`, { body: { body } }),
   addIdentity: (customerId: string, input: { kind: IdentityKind; value: string }) =>
@@ -234,4 +287,5 @@ export const customerKeys = {
   fields: ['customers', 'fields'] as const,
   valueRule: ['customers', 'value-rule'] as const,
   importJob: (jobId: string) => ['customers', 'import', jobId] as const,
+  openInteractions: (customerId: string) => ['customers', 'open-interactions', customerId] as const,
 };
