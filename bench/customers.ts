@@ -187,9 +187,9 @@ async function insertCeiling(database: Database, rows: number): Promise<number> 
         select ('01940000-0000-7000-8000-' || lpad(to_hex(i * 2 + k), 12, '0'))::uuid, ${ws!.id}::uuid,
           ('01930000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
           case k when 0 then 'email' else 'phone' end,
-          case k when 0 then 'techo' || i || '@ejemplo.co' else '+5731' || lpad(i::text, 8, '0') end,
-          case k when 0 then 'techo' || i || '@ejemplo.co' else '+57 31' || lpad(i::text, 8, '0') end,
-          case k when 0 then 'email:techo' || i || '@ejemplo.co' else 'phone:+5731' || lpad(i::text, 8, '0') end,
+          case k when 0 then 'techo' || i || '@ejemplo.co' else '+5735' || lpad(i::text, 8, '0') end,
+          case k when 0 then 'techo' || i || '@ejemplo.co' else '+57 35' || lpad(i::text, 8, '0') end,
+          case k when 0 then 'email:techo' || i || '@ejemplo.co' else 'phone:+5735' || lpad(i::text, 8, '0') end,
           now()
         from generate_series(${from}::int, ${to}::int) as i, generate_series(0, 1) as k`);
     });
