@@ -29,6 +29,12 @@ const ADMIN_SCREENS = {
     import('./features/admin/api-tokens/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })),
   ),
   audit: lazy(() => import('./features/admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
+  customerFields: lazy(() =>
+    import('./features/customers/FieldsAdminPage.tsx').then((m) => ({ default: m.FieldsAdminPage })),
+  ),
+  customerValue: lazy(() =>
+    import('./features/customers/ValueRulePage.tsx').then((m) => ({ default: m.ValueRulePage })),
+  ),
 } satisfies Record<AdminPageKey, unknown>;
 
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section): RouteObject[] => {

@@ -14,7 +14,14 @@ export type SectionKey =
   | 'partner'
   | 'admin';
 
-export type AdminPageKey = 'users' | 'roles' | 'workspace' | 'apiTokens' | 'audit';
+export type AdminPageKey =
+  | 'users'
+  | 'roles'
+  | 'workspace'
+  | 'apiTokens'
+  | 'audit'
+  | 'customerFields'
+  | 'customerValue';
 
 export interface Section {
   key: SectionKey;
@@ -40,6 +47,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'workspace', path: '/admin/workspace', anyOf: ['workspace.manage'] },
   { key: 'apiTokens', path: '/admin/api-tokens', anyOf: ['api_tokens.manage'] },
   { key: 'audit', path: '/admin/audit', anyOf: ['audit.read'] },
+  { key: 'customerFields', path: '/admin/customer-fields', anyOf: ['workspace.manage'] },
+  { key: 'customerValue', path: '/admin/customer-value', anyOf: ['workspace.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */

@@ -137,7 +137,27 @@ export interface FieldDefinition {
   position: number;
 }
 
+export interface ValueRule {
+  windowDays: number;
+  recencyHalfLifeDays: number;
+  frequencyScale: number;
+  monetaryScale: number;
+  tenureFullDays: number;
+  debtScale: number;
+  weights: { recency: number; frequency: number; monetary: number; tenure: number; debt: number };
+  tiers: { key: string; topPercent: number; minScore: number }[];
+}
+
+export interface NewField {
+  key: string;
+  label: string;
+  type: FieldDefinition['type'];
+  options?: string[];
+  required?: boolean;
+}
+
 export interface ValueRuleView {
+  rule: ValueRule;
   cutoffs: { tier: string; minScore: number }[];
   computedAt: string | null;
   distribution: { tier: string; count: number }[];
@@ -241,7 +261,17 @@ export const customersApi = {
   dismissDuplicate: (pairId: string) =>
     request<void>('POST', `${V1}/customer-duplicates/${id(pairId)}/dismiss`),
   fields: () => request<{ items: FieldDefinition[] }>('GET', `${V1}/customer-fields`),
+  createField: (input: NewField) =>
+    request<FieldDefinition>('POST', `${V1}/customer-fields`, { body: input }),
+  updateField: (
+    fieldId: string,
+    changes: { label?: string; options?: string[]; required?: boolean; position?: number },
+  ) => request<FieldDefinition>('PATCH', `${V1}/customer-fields/${id(fieldId)}`, { body: changes }),
   valueRule: () => request<ValueRuleView>('GET', `${V1}/customer-value-rule`),
+  saveValueRule: (rule: ValueRule) =>
+    request<{ customers: number; tiersChanged: number }>('PUT', `${V1}/customer-value-rule`, { body: rule }),
+  recompute: () =>
+    request<{ customers: number; tiersChanged: number }>('POST', `${V1}/customer-value-rule/recompute`),
   export: (customerId: string) =>
     request<Record<string, unknown>>('GET', `${V1}/customers/${id(customerId)}/export`),
   erase: (customerId: string) => request<Customer>('POST', `${V1}/customers/${id(customerId)}/erase`),
