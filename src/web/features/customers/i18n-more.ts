@@ -4,6 +4,10 @@
  */
 
 export const esMore = {
+  problems: {
+    unknownTimeZone: 'Zona horaria desconocida; use un nombre como America/Bogota.',
+    notAUser: 'No es un usuario de este espacio de trabajo.',
+  },
   owner: { label: 'Responsable', none: 'Sin responsable', me: '{{name}} (usted)' },
   consents: {
     title: 'Consentimientos por canal',
@@ -90,6 +94,10 @@ export const esMore = {
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 export const enMore: Strings<typeof esMore> = {
+  problems: {
+    unknownTimeZone: 'Unknown time zone; use a name such as America/Bogota.',
+    notAUser: 'Not a user of this workspace.',
+  },
   owner: { label: 'Owner', none: 'No owner', me: '{{name}} (you)' },
   consents: {
     title: 'Consent per channel',
