@@ -3,7 +3,6 @@ import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { queryKeys, users } from '../../api/endpoints.ts';
-import { useDateTime } from '../../ui/format.ts';
 import { useCan, useSession } from '../auth/session.tsx';
 import { type Customer, customerKeys, customersApi, type FieldValue } from './api.ts';
 import { useCustomersT } from './i18n.ts';
@@ -12,7 +11,6 @@ import { knownLabel } from './parts.tsx';
 export function ProfileCard({ customer }: { customer: Customer }) {
   const t = useCustomersT();
   const me = useSession();
-  const formatDate = useDateTime(me.workspace.timeZone);
   const fields = useQuery({ queryKey: customerKeys.fields, queryFn: customersApi.fields });
   const label = (key: string) => fields.data?.items.find((f) => f.key === key)?.label ?? key;
   const owner = useOwnerName(customer.ownerId);
@@ -21,7 +19,13 @@ export function ProfileCard({ customer }: { customer: Customer }) {
     [t('fields.externalId'), customer.externalId ?? t('fields.none')],
     [t('fields.language'), customer.language?.toUpperCase() ?? t('fields.none')],
     [t('fields.timeZone'), customer.timeZone ?? t('fields.none')],
-    [t('fields.customerSince'), formatDate(customer.customerSince).split(',')[0] ?? ''],
+    // A date without a time of day, stored as midnight UTC: shown as that date, whatever the time zone.
+    [
+      t('fields.customerSince'),
+      new Date(customer.customerSince).toLocaleDateString(me.language === 'en' ? 'en-US' : 'es-CO', {
+        timeZone: 'UTC',
+      }),
+    ],
     [t('fields.openDebt'), customer.openDebt.toLocaleString(me.language === 'en' ? 'en-US' : 'es-CO')],
     ...Object.entries(customer.customFields).map(([key, value]): [string, string] => [
       label(key),

@@ -74,7 +74,12 @@ function ValueRuleForm({ view }: { view: ValueRuleView }) {
   const setTier = (i: number, patch: Partial<ValueRule['tiers'][number]>) =>
     setRule((r) => ({ ...r, tiers: r.tiers.map((tier, j) => (j === i ? { ...tier, ...patch } : tier)) }));
   const cutoff = (tier: string) => view.cutoffs.find((c) => c.tier === tier)?.minScore;
-  const chart = view.distribution.map((d) => ({ tier: knownLabel(t, 'tier', d.tier), count: d.count }));
+  // Best tier first, as the rule lists them, then everyone else.
+  const order = [...view.rule.tiers.map((tier) => tier.key), 'standard'];
+  const rank = (tier: string) => (order.includes(tier) ? order.indexOf(tier) : order.length);
+  const chart = [...view.distribution]
+    .sort((a, b) => rank(a.tier) - rank(b.tier))
+    .map((d) => ({ tier: knownLabel(t, 'tier', d.tier), count: d.count }));
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, md: 7 }}>
