@@ -11,7 +11,7 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { createCustomers } from '../src/modules/customers/index.ts';
+import { createCustomers, DEMO_NAMES } from '../src/modules/customers/index.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../src/platform/clock.ts';
 import { type Database, openDatabase, queryRows } from '../src/platform/db/connect.ts';
@@ -123,20 +123,8 @@ async function measure(
   return { workspace, customers, generateSeconds, pk, lookup, timeline, search, searchHitRate };
 }
 
-const IMPORT_FIRST = ['Ana', 'José', 'Lucía', 'Óscar', 'María', 'Andrés', 'Sofía', 'Iván'];
-const IMPORT_SURNAMES = [
-  'Pérez',
-  'Núñez',
-  'Gómez',
-  'Díaz',
-  'Rueda',
-  'Ardila',
-  'Suárez',
-  'Prada',
-  'Niño',
-  'Durán',
-  'Peña',
-];
+const IMPORT_FIRST = DEMO_NAMES.firstNames;
+const IMPORT_SURNAMES = DEMO_NAMES.surnames;
 
 async function importRun(file: string, rows: number, env: Record<string, string>, args: string[]) {
   const out = createWriteStream(file);
@@ -169,6 +157,44 @@ async function importRun(file: string, rows: number, env: Record<string, string>
   if (result.code !== 0 || result.rows !== rows)
     throw new Error(`the import ended with ${result.code} after ${result.rows} rows`);
   return { rowsPerSecond: Math.round(rows / result.seconds), peakRssMb: Math.round(result.maxRssMb) };
+}
+
+/**
+ * The import's ceiling: the same number of customers, each with an e-mail and a phone, written by bare
+ * INSERT … SELECT statements of 1,000 rows each (one transaction per batch, as the import commits), with
+ * no file, no parsing, no lookups. What is left is the tables' own cost: their indexes and the generated
+ * full-text vector.
+ */
+async function insertCeiling(database: Database, rows: number): Promise<number> {
+  const [ws] = await queryRows<{ id: string }>(
+    database.db,
+    sql`select id from workspaces where slug = 'bench'`,
+  );
+  const started = performance.now();
+  for (let from = 1; from <= rows; from += 1000) {
+    const to = Math.min(rows, from + 999);
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local synchronous_commit = off`);
+      await tx.execute(sql`
+        insert into customers (id, workspace_id, kind, name, external_id, tags, customer_since, score, tier,
+          search_text, created_at, updated_at)
+        select ('01930000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, ${ws!.id}::uuid, 'person',
+          'Ana Pérez Gómez', 'CEIL-' || i, '{frecuente}', now(), 0, 'standard',
+          'Ana Pérez Gómez techo ' || i || ' CEIL-' || i || ' frecuente', now(), now()
+        from generate_series(${from}::int, ${to}::int) as i`);
+      await tx.execute(sql`
+        insert into customer_identities (id, workspace_id, customer_id, kind, value, display, match_key, created_at)
+        select ('01940000-0000-7000-8000-' || lpad(to_hex(i * 2 + k), 12, '0'))::uuid, ${ws!.id}::uuid,
+          ('01930000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
+          case k when 0 then 'email' else 'phone' end,
+          case k when 0 then 'techo' || i || '@ejemplo.co' else '+5735' || lpad(i::text, 8, '0') end,
+          case k when 0 then 'techo' || i || '@ejemplo.co' else '+57 35' || lpad(i::text, 8, '0') end,
+          case k when 0 then 'email:techo' || i || '@ejemplo.co' else 'phone:+5735' || lpad(i::text, 8, '0') end,
+          now()
+        from generate_series(${from}::int, ${to}::int) as i, generate_series(0, 1) as k`);
+    });
+  }
+  return Math.round(rows / ((performance.now() - started) / 1000));
 }
 
 const bench: Bench = async ({ full, progress }) => {
@@ -209,6 +235,8 @@ const bench: Bench = async ({ full, progress }) => {
       );
       figures.import_rows_per_s = imported.rowsPerSecond;
       figures.import_peak_rss_mb = imported.peakRssMb;
+      progress(`PostgreSQL: the import's ceiling, ${importRows.toLocaleString('en-US')} bare inserts`);
+      peer.insert_ceiling_rows_per_s = await insertCeiling(database, importRows);
       context.postgres_customers = serverCustomers;
       context.postgres_identities = serverCustomers * 2;
       context.postgres_timeline_entries = serverCustomers * 10;
@@ -245,6 +273,13 @@ const bench: Bench = async ({ full, progress }) => {
     const imported = await importRun(join(dir, 'import.csv'), importRows, {}, ['--data-dir', dataDir]);
     figures.import_rows_per_s = imported.rowsPerSecond;
     figures.import_peak_rss_mb = imported.peakRssMb;
+    const again = await openDatabase({ databaseUrl: null, dataDir });
+    try {
+      progress(`PGlite: the import's ceiling, ${importRows.toLocaleString('en-US')} bare inserts`);
+      peer.insert_ceiling_rows_per_s = await insertCeiling(again, importRows);
+    } finally {
+      await again.close();
+    }
     context.import_database = 'PGlite';
   } else context.import_database = 'PostgreSQL';
   context.import_rows = importRows;
@@ -256,6 +291,10 @@ const bench: Bench = async ({ full, progress }) => {
   put('identity_lookup_vs_pk_p99', ratio(figures.identity_lookup_p99_ms, peer.pk_lookup_p99_ms));
   put('timeline_first_page_vs_pk_p99', ratio(figures.timeline_first_page_p99_ms, peer.pk_lookup_p99_ms));
   put('search_vs_pk_p95', ratio(figures.search_p95_ms, peer.pk_lookup_p95_ms));
+  if (figures.import_rows_per_s && peer.insert_ceiling_rows_per_s)
+    ratios.import_vs_ceiling = Number(
+      (figures.import_rows_per_s / peer.insert_ceiling_rows_per_s).toFixed(2),
+    );
   put(
     'pglite_identity_lookup_vs_pk_p99',
     ratio(figures.pglite_identity_lookup_p99_ms, peer.pglite_pk_lookup_p99_ms),

@@ -55,6 +55,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const customers = createCustomers({ ...base, workspaces, users: identity.users, logger });
   hub.registerTopic('customer', (p) => p.permissions.has('customers.read'));
   const interactions = createInteractionService(base);
+  customers.onMerge({ name: 'interactions', move: interactions.reassignCustomer });
   const routing = createRouting({
     ...base,
     logger,

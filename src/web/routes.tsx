@@ -6,6 +6,7 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { RequireSession } from './features/auth/session.tsx';
 import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
+import { customerRoutes } from './features/customers/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS } from './shell/nav.ts';
@@ -28,10 +29,28 @@ const ADMIN_SCREENS = {
     import('./features/admin/api-tokens/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })),
   ),
   audit: lazy(() => import('./features/admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
+  customerFields: lazy(() =>
+    import('./features/customers/FieldsAdminPage.tsx').then((m) => ({ default: m.FieldsAdminPage })),
+  ),
+  customerValue: lazy(() =>
+    import('./features/customers/ValueRulePage.tsx').then((m) => ({ default: m.ValueRulePage })),
+  ),
 } satisfies Record<AdminPageKey, unknown>;
 
-const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section) => {
+const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section): RouteObject[] => {
   if (section.key === 'home' || section.key === 'admin') return [];
+  if (section.key === 'customers') {
+    return [
+      {
+        element: (
+          <RequirePermission anyOf={section.anyOf}>
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: customerRoutes,
+      },
+    ];
+  }
   return [
     {
       path: section.path.slice(1),

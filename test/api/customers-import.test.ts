@@ -115,6 +115,15 @@ describe('importing customers from the web', () => {
       'Hotel Chicamocha',
       'Viajes Guanentá',
     ]);
+    // The imported words reached the search dictionary: typos of them are corrected.
+    const typo = (
+      await inject({ method: 'GET', url: '/api/v1/customers?q=jose%20rodriges', headers: agent.headers })
+    ).json();
+    expect(typo.items.map((c: { name: string }) => c.name)).toContain('José Rodríguez');
+    const organisation = (
+      await inject({ method: 'GET', url: '/api/v1/customers?q=guaneta', headers: agent.headers })
+    ).json();
+    expect(organisation.items.map((c: { name: string }) => c.name)).toContain('Viajes Guanentá');
   });
 
   it('importing the same file again changes nothing', async () => {

@@ -32,7 +32,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'admin',
     email: 'admin@servicenter.co',
     sections: ALL_SECTIONS,
-    adminPages: ['users', 'roles', 'workspace', 'apiTokens', 'audit'],
+    adminPages: ['users', 'roles', 'workspace', 'apiTokens', 'audit', 'customerFields', 'customerValue'],
     forbidden: '/nowhere',
   },
   {

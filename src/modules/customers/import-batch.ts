@@ -21,7 +21,7 @@ import {
 } from './import-sql.ts';
 import { customerMemberships, customers } from './schema.ts';
 import { searchText } from './search-text.ts';
-import { rememberWords } from './search-words.ts';
+import { rememberTextWords, wordsOf } from './search-words.ts';
 import { refreshSearchText } from './store.ts';
 import type { CustomFieldValues, ImportRejection } from './types.ts';
 import { tierFor, valueScore } from './value.ts';
@@ -32,6 +32,8 @@ export interface BatchResult {
   updated: number;
   unchanged: number;
   rejections: ImportRejection[];
+  /** The search words this batch sent to the dictionary: once it commits, later batches may skip them. */
+  words: string[];
 }
 
 interface Existing {
@@ -50,11 +52,16 @@ interface Existing {
 
 const key = (i: { kind: string; value: string }) => `${i.kind}:${i.value}`;
 
+/**
+ * Writes one batch in the caller's transaction. `knownWords` are search words an earlier batch of the same
+ * import already put in the dictionary.
+ */
 export async function writeBatch(
   tx: Db,
   ctx: Context,
   workspaceId: string,
   rows: ImportRow[],
+  knownWords: ReadonlySet<string> = new Set(),
 ): Promise<BatchResult> {
   // A batch is atomic either way; not waiting for its WAL flush only risks redoing the last batches after a
   // crash, which re-importing (idempotent) does.
@@ -196,13 +203,14 @@ export async function writeBatch(
     }),
     now,
   );
-  await rememberWords(tx, workspaceId, [...inserts.map((i) => i.id), ...organisations.values()]);
+  const words = wordsOf([...inserts.map((i) => i.searchText), ...organisations.keys()], knownWords);
+  await rememberTextWords(tx, workspaceId, words);
   const updatedIds = updates.map((u) => u.id);
   await refreshSearchText(tx, workspaceId, updatedIds);
   await recomputeValues(tx, ctx, workspaceId, updatedIds);
   const fresh = accepted.flatMap((a) => a.fresh.map((i) => ({ customerId: a.id, matchKey: i.matchKey })));
   await savePairs(tx, workspaceId, await pairsByMatchKey(tx, workspaceId, fresh), { now, newId: ctx.newId });
-  return { inserted: inserts.length, updated: updates.length, unchanged, rejections };
+  return { inserted: inserts.length, updated: updates.length, unchanged, rejections, words };
 }
 
 /** What the file says wins; what it leaves empty keeps its current value. */

@@ -204,6 +204,9 @@ export function createImportService(ctx: Context) {
     let batch: ImportRow[] = [];
     let rejected: ImportRejection[] = [];
     let bytesRead = 0;
+    // Search words already in the dictionary: only words a committed batch sent, so a rolled-back batch
+    // cannot make a later one skip a word that never arrived.
+    const knownWords = new Set<string>();
 
     /** Writes a batch and its progress in one transaction; a batch that fails is reported row by row. */
     const flush = async () => {
@@ -223,13 +226,14 @@ export function createImportService(ctx: Context) {
           rejected: progress.rejected + rejections.length,
         };
         await saveProgress(tx, record, workspaceId, id, actorId, next, rejections);
-        return { next, rejections };
+        return { next, rejections, words: result.words };
       };
       let saved: Awaited<ReturnType<typeof save>>;
       try {
         saved = await uow.run(async (tx, record) =>
-          save(tx, record, await writeBatch(tx, ctx, workspaceId, rows)),
+          save(tx, record, await writeBatch(tx, ctx, workspaceId, rows, knownWords)),
         );
+        for (const word of saved.words) knownWords.add(word);
       } catch (error) {
         // The whole batch rolled back: every row of it is reported, with the reason.
         const reason = `its batch failed and was not written: ${error instanceof Error ? error.message : String(error)}`;
@@ -238,6 +242,7 @@ export function createImportService(ctx: Context) {
           updated: 0,
           unchanged: 0,
           rejections: rows.map((r) => ({ line: r.line, reason })),
+          words: [],
         };
         saved = await uow.run((tx, record) => save(tx, record, failed));
       }

@@ -23,8 +23,10 @@ import { createValueService } from './value-service.ts';
 export type { CustomersDeps } from './context.ts';
 export type { CustomerChanges, NewCustomer } from './customers-service.ts';
 export { type DemoOptions, seedDemoCustomers } from './demo.ts';
+export { DEMO_NAMES } from './demo-data.ts';
 export { importCommand } from './import-command.ts';
 export type { ImportProgress } from './import-service.ts';
+export type { CustomerMerge, MergeHook } from './merge-service.ts';
 export type { Customer, Identity } from './store.ts';
 export { recordTimelineEntry, type TimelineEntry, type TimelineEntryInput } from './timeline-service.ts';
 export {
@@ -88,6 +90,12 @@ export function createCustomers(deps: CustomersDeps) {
      * @example await customers.recomputeValuesNightly()
      */
     recomputeValuesNightly: value.nightly,
+    /**
+     * Adds what another module does inside every merge's transaction: re-point its rows to the survivor.
+     * A hook that throws rolls the merge back, so nothing is left half-moved.
+     * @example customers.onMerge({ name: 'interactions', move: (tx, m) => interactions.reassignCustomer(tx, m) })
+     */
+    onMerge: merge.onMerge,
     /** Seeds the demo customers (see `seedDemoCustomers`). */
     seedDemo: createDemo(ctx, { fields, value }),
     services: { customers, search, timeline, duplicates, merge, profile, value, privacy, fields, imports },

@@ -22,11 +22,40 @@ import {
 import { loadCustomer, loadRow } from './store.ts';
 import { recordTimelineEntry } from './timeline-service.ts';
 
+/** Which merge a hook is told about. */
+export interface CustomerMerge {
+  workspaceId: string;
+  survivorId: string;
+  sourceId: string;
+  actorId: string;
+}
+
+/**
+ * What another module does when two customers merge: re-point its own rows from the source to the
+ * survivor, inside the merge's transaction (`tx`), answering how many rows it moved. A hook that throws
+ * rolls the whole merge back.
+ */
+export interface MergeHook {
+  /** Names the moved rows in the merge's record (`moved.<name>`), e.g. 'interactions'. */
+  name: string;
+  move(tx: Db, merge: CustomerMerge): Promise<number>;
+}
+
 export function createMergeService(
   ctx: Context,
   deps: { customers: CustomerService; duplicates: DuplicatesService },
 ) {
   const { db, uow, clock } = ctx;
+  const hooks: MergeHook[] = [];
+
+  /**
+   * Adds a hook run inside every merge's transaction, after this module's own rows have moved.
+   * @example merge.onMerge({ name: 'interactions', move: (tx, m) => interactions.reassignCustomer(tx, m) })
+   */
+  function onMerge(hook: MergeHook): void {
+    if (hooks.some((h) => h.name === hook.name)) throw new Error(`merge hook ${hook.name} is already added`);
+    hooks.push(hook);
+  }
 
   /**
    * Merges `sourceId` into `survivorId`.
@@ -56,7 +85,7 @@ export function createMergeService(
         throw new AppError('customers.erased', 409, 'An erased customer cannot be merged');
       const ws = scoped(tx, workspaceId);
       const now = clock.now();
-      const moved = {
+      const moved: Record<string, number> = {
         identities: await ws.update(
           customerIdentities,
           { customerId: survivorId },
@@ -74,6 +103,9 @@ export function createMergeService(
         ),
         memberships: await moveMemberships(tx, workspaceId, survivorId, sourceId),
       };
+      for (const hook of hooks) {
+        moved[hook.name] = await hook.move(tx, { workspaceId, survivorId, sourceId, actorId });
+      }
       const profile = mergeProfiles(survivor, source);
       // The external id moves when the survivor has none; otherwise the tombstone keeps it, and imports
       // that name it follow the tombstone to the survivor.
@@ -118,7 +150,7 @@ export function createMergeService(
     return loadCustomer(db, workspaceId, survivorId);
   }
 
-  return { merge };
+  return { merge, onMerge };
 }
 
 /** Memberships of the source, as a person and as an organisation, become the survivor's (without doubles). */

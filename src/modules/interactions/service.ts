@@ -369,7 +369,33 @@ export function createInteractionService(deps: {
     return row?.agentId ?? null;
   }
 
-  return { get, create, transition, applyTransitions, change, list, listInRouting, lastAgentFor };
+  /**
+   * Re-points every interaction of `sourceId` to `survivorId`, inside the caller's transaction: what a
+   * customer merge asks of this module. Answers how many interactions moved.
+   * @example customers.onMerge({ name: 'interactions', move: interactions.reassignCustomer })
+   */
+  async function reassignCustomer(
+    tx: Db,
+    merge: { workspaceId: string; sourceId: string; survivorId: string },
+  ): Promise<number> {
+    return scoped(tx, merge.workspaceId).update(
+      interactions,
+      { customerId: merge.survivorId },
+      eq(interactions.customerId, merge.sourceId),
+    );
+  }
+
+  return {
+    get,
+    create,
+    transition,
+    applyTransitions,
+    change,
+    list,
+    listInRouting,
+    lastAgentFor,
+    reassignCustomer,
+  };
 }
 
 export type InteractionService = ReturnType<typeof createInteractionService>;

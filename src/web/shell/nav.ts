@@ -14,7 +14,14 @@ export type SectionKey =
   | 'partner'
   | 'admin';
 
-export type AdminPageKey = 'users' | 'roles' | 'workspace' | 'apiTokens' | 'audit';
+export type AdminPageKey =
+  | 'users'
+  | 'roles'
+  | 'workspace'
+  | 'apiTokens'
+  | 'audit'
+  | 'customerFields'
+  | 'customerValue';
 
 export interface Section {
   key: SectionKey;
@@ -40,6 +47,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'workspace', path: '/admin/workspace', anyOf: ['workspace.manage'] },
   { key: 'apiTokens', path: '/admin/api-tokens', anyOf: ['api_tokens.manage'] },
   { key: 'audit', path: '/admin/audit', anyOf: ['audit.read'] },
+  { key: 'customerFields', path: '/admin/customer-fields', anyOf: ['workspace.manage'] },
+  { key: 'customerValue', path: '/admin/customer-value', anyOf: ['workspace.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */
@@ -55,7 +64,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'home', path: '/', anyOf: [], shortcut: 'h', available: true },
   { key: 'desk', path: '/desk', anyOf: ['desk.use'], shortcut: 'd', available: false },
   { key: 'supervisor', path: '/supervisor', anyOf: ['supervise'], shortcut: 's', available: false },
-  { key: 'customers', path: '/customers', anyOf: ['customers.read'], shortcut: 'c', available: false },
+  { key: 'customers', path: '/customers', anyOf: ['customers.read'], shortcut: 'c', available: true },
   { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: false },
   { key: 'workforce', path: '/workforce', anyOf: ['wfm.read'], shortcut: 'w', available: false },
   { key: 'reports', path: '/reports', anyOf: ['reports.read'], shortcut: 'r', available: false },

@@ -2,17 +2,16 @@
 import {
   Button,
   Card,
+  Divider,
   Group,
   NumberInput,
   SegmentedControl,
   Select,
   Stack,
-  Switch,
   TagsInput,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +32,15 @@ import {
   type FieldDefinition,
   type FieldValue,
 } from './api.ts';
+import {
+  type ConsentDraft,
+  ConsentsEditor,
+  CustomFieldInput,
+  changedConsents,
+  consentDraftOf,
+  OrganisationsInput,
+  OwnerSelect,
+} from './FormInputs.tsx';
 import { useCustomersT } from './i18n.ts';
 import { translateError } from './messages.ts';
 
@@ -48,7 +56,10 @@ interface Draft {
   customerSince: string;
   openDebt: number | string;
   customFields: Record<string, FieldValue | null>;
-  organisationId: string | null;
+  ownerId: string | null;
+  organisationIds: string[];
+  consents: ConsentDraft;
+  consentSource: string;
 }
 
 const draftOf = (c: Customer | undefined): Draft => ({
@@ -63,7 +74,10 @@ const draftOf = (c: Customer | undefined): Draft => ({
   customerSince: c?.customerSince.slice(0, 10) ?? '',
   openDebt: c?.openDebt ?? 0,
   customFields: { ...(c?.customFields ?? {}) },
-  organisationId: null,
+  ownerId: c?.ownerId ?? null,
+  organisationIds: c?.organisations.map((o) => o.id) ?? [],
+  consents: consentDraftOf(c),
+  consentSource: '',
 });
 
 export function CustomerFormPage() {
@@ -98,9 +112,26 @@ function CustomerForm({ customer, fields }: { customer?: Customer; fields: Field
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setField = (key: string, value: FieldValue | null) =>
     setDraft((d) => ({ ...d, customFields: { ...d.customFields, [key]: value } }));
+  const [sourceError, setSourceError] = useState<string | undefined>();
+  const initialConsents = consentDraftOf(customer);
+  const consentChanges = changedConsents(initialConsents, draft.consents);
   const save = useMutation({
-    mutationFn: (d: Draft) =>
-      customer ? customersApi.update(customer.id, changesOf(d)) : customersApi.create(creationOf(d)),
+    // The profile first (its field errors show by field), then memberships and each changed consent.
+    mutationFn: async (d: Draft) => {
+      const saved = customer
+        ? await customersApi.update(customer.id, changesOf(d))
+        : await customersApi.create(creationOf(d));
+      const before = customer?.organisations.map((o) => o.id).sort() ?? [];
+      if (customer && d.kind === 'person' && before.join() !== [...d.organisationIds].sort().join())
+        await customersApi.setOrganisations(saved.id, d.organisationIds);
+      for (const channel of changedConsents(initialConsents, d.consents))
+        await customersApi.setConsent(saved.id, {
+          channel,
+          ...d.consents[channel],
+          source: d.consentSource.trim(),
+        });
+      return saved;
+    },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: customerKeys.all });
       navigate(`/customers/${saved.id}`);
@@ -108,6 +139,7 @@ function CustomerForm({ customer, fields }: { customer?: Customer; fields: Field
   });
   const errors = formErrors(appT, translateError(t, save.error), [
     'organisationIds',
+    'ownerId',
     'name',
     'email',
     'phone',
@@ -121,6 +153,11 @@ function CustomerForm({ customer, fields }: { customer?: Customer; fields: Field
   ]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (consentChanges.length > 0 && !draft.consentSource.trim()) {
+      setSourceError(t('consents.sourceRequired'));
+      return;
+    }
+    setSourceError(undefined);
     save.mutate(draft);
   };
   return (
@@ -166,13 +203,19 @@ function CustomerForm({ customer, fields }: { customer?: Customer; fields: Field
                 />
               </Group>
             )}
-            {!customer && draft.kind === 'person' && (
-              <OrganisationPicker
-                value={draft.organisationId}
-                onChange={(v) => set('organisationId', v)}
+            {draft.kind === 'person' && (
+              <OrganisationsInput
+                value={draft.organisationIds}
+                known={customer?.organisations ?? []}
+                onChange={(v) => set('organisationIds', v)}
                 error={errors.fields.organisationIds}
               />
             )}
+            <OwnerSelect
+              value={draft.ownerId}
+              onChange={(v) => set('ownerId', v)}
+              error={errors.fields.ownerId}
+            />
             <Group grow align="flex-start">
               <TextInput
                 label={t('fields.externalId')}
@@ -230,6 +273,16 @@ function CustomerForm({ customer, fields }: { customer?: Customer; fields: Field
                 error={errors.fields[`customFields/${field.key}`]}
               />
             ))}
+            <Divider />
+            <ConsentsEditor
+              customer={customer}
+              value={draft.consents}
+              onChange={(v) => set('consents', v)}
+              source={draft.consentSource}
+              onSourceChange={(v) => set('consentSource', v)}
+              sourceError={sourceError}
+              sourceNeeded={consentChanges.length > 0}
+            />
             <Group justify="flex-end">
               <Button
                 variant="default"
@@ -245,96 +298,6 @@ function CustomerForm({ customer, fields }: { customer?: Customer; fields: Field
         </Card>
       </form>
     </>
-  );
-}
-
-function CustomFieldInput({
-  field,
-  value,
-  onChange,
-  error,
-}: {
-  field: FieldDefinition;
-  value: FieldValue | null;
-  onChange: (value: FieldValue | null) => void;
-  error: string | undefined;
-}) {
-  const common = { label: field.label, withAsterisk: field.required, error };
-  switch (field.type) {
-    case 'boolean':
-      return (
-        <Switch
-          label={field.label}
-          checked={value === true}
-          onChange={(e) => onChange(e.currentTarget.checked)}
-          error={error}
-        />
-      );
-    case 'choice':
-      return (
-        <Select
-          {...common}
-          clearable
-          data={field.options}
-          value={typeof value === 'string' ? value : null}
-          onChange={(v) => onChange(v)}
-        />
-      );
-    case 'number':
-      return (
-        <NumberInput
-          {...common}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(v) => onChange(typeof v === 'number' ? v : null)}
-        />
-      );
-    case 'date':
-      return (
-        <TextInput
-          {...common}
-          type="date"
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.currentTarget.value || null)}
-        />
-      );
-    default:
-      return (
-        <TextInput
-          {...common}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.currentTarget.value || null)}
-        />
-      );
-  }
-}
-
-/** A searchable choice of one of the workspace's organisations. */
-function OrganisationPicker({
-  value,
-  onChange,
-  error,
-}: {
-  value: string | null;
-  onChange: (value: string | null) => void;
-  error: string | undefined;
-}) {
-  const t = useCustomersT();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const params = { q, kind: 'organisation' as const, limit: 20 };
-  const found = useQuery({ queryKey: customerKeys.list(params), queryFn: () => customersApi.list(params) });
-  return (
-    <Select
-      label={t('fields.organisations')}
-      searchable
-      clearable
-      value={value}
-      onChange={onChange}
-      searchValue={search}
-      onSearchChange={setSearch}
-      data={(found.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-      error={error}
-    />
   );
 }
 
@@ -355,13 +318,15 @@ function creationOf(d: Draft) {
     ...(d.customerSince ? { customerSince: d.customerSince } : {}),
     ...(typeof d.openDebt === 'number' && d.openDebt > 0 ? { openDebt: d.openDebt } : {}),
     ...(Object.keys(fields).length ? { customFields: fields } : {}),
-    ...(d.kind === 'person' && d.organisationId ? { organisationIds: [d.organisationId] } : {}),
+    ...(d.ownerId ? { ownerId: d.ownerId } : {}),
+    ...(d.kind === 'person' && d.organisationIds.length ? { organisationIds: d.organisationIds } : {}),
   };
 }
 
 function changesOf(d: Draft) {
   return {
     name: d.name.trim(),
+    ownerId: d.ownerId,
     externalId: d.externalId.trim() || null,
     language: d.language,
     timeZone: d.timeZone.trim() || null,

@@ -14,6 +14,7 @@ import { IdentitiesCard } from './IdentitiesCard.tsx';
 import { useCustomersT } from './i18n.ts';
 import { translateError } from './messages.ts';
 import { NotesCard } from './NotesCard.tsx';
+import { OpenInteractionsCard } from './OpenInteractionsCard.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import { KindBadge, TierBadge } from './parts.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
@@ -81,6 +82,7 @@ function Customer360({ customer }: { customer: Customer }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            {can('interactions.read') && !erased && <OpenInteractionsCard customerId={customer.id} />}
             <TimelineCard
               customerId={customer.id}
               title={t('interactions.title')}

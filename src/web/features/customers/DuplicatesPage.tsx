@@ -116,7 +116,7 @@ function PairCard({ pair, writable }: { pair: Duplicate; writable: boolean }) {
 function Side({ side, action }: { side: DuplicateSide; action: ReactNode }) {
   const t = useCustomersT();
   return (
-    <Card withBorder radius="sm" padding="sm">
+    <Card withBorder radius="sm" padding="sm" data-testid="duplicate-side">
       <Group justify="space-between" wrap="nowrap" mb={4}>
         <Anchor component={Link} to={`/customers/${side.id}`} fw={500}>
           {side.name}

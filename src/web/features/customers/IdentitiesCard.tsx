@@ -91,14 +91,17 @@ export function IdentitiesCard({ customer, writable }: { customer: Customer; wri
                 value={kind}
                 allowDeselect={false}
                 onChange={(next) => next && setKind(next as IdentityKind)}
-                w={130}
+                w={120}
+                style={{ flexShrink: 0 }}
               />
               <TextInput
                 aria-label={t('identities.value')}
                 value={value}
                 onChange={(event) => setValue(event.currentTarget.value)}
                 error={errors.fields.value}
-                style={{ flex: 1 }}
+                placeholder={knownLabel(t, 'identities.kinds', kind)}
+                style={{ flex: 1, minWidth: 0 }}
+                miw={120}
               />
               <Button type="submit" variant="light" loading={add.isPending}>
                 {t('actions.add')}

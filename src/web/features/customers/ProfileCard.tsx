@@ -2,8 +2,8 @@
 import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useDateTime } from '../../ui/format.ts';
-import { useSession } from '../auth/session.tsx';
+import { queryKeys, users } from '../../api/endpoints.ts';
+import { useCan, useSession } from '../auth/session.tsx';
 import { type Customer, customerKeys, customersApi, type FieldValue } from './api.ts';
 import { useCustomersT } from './i18n.ts';
 import { knownLabel } from './parts.tsx';
@@ -11,14 +11,21 @@ import { knownLabel } from './parts.tsx';
 export function ProfileCard({ customer }: { customer: Customer }) {
   const t = useCustomersT();
   const me = useSession();
-  const formatDate = useDateTime(me.workspace.timeZone);
   const fields = useQuery({ queryKey: customerKeys.fields, queryFn: customersApi.fields });
   const label = (key: string) => fields.data?.items.find((f) => f.key === key)?.label ?? key;
+  const owner = useOwnerName(customer.ownerId);
   const rows: [string, string][] = [
+    [t('owner.label'), owner ?? t('fields.none')],
     [t('fields.externalId'), customer.externalId ?? t('fields.none')],
     [t('fields.language'), customer.language?.toUpperCase() ?? t('fields.none')],
     [t('fields.timeZone'), customer.timeZone ?? t('fields.none')],
-    [t('fields.customerSince'), formatDate(customer.customerSince).split(',')[0] ?? ''],
+    // A date without a time of day, stored as midnight UTC: shown as that date, whatever the time zone.
+    [
+      t('fields.customerSince'),
+      new Date(customer.customerSince).toLocaleDateString(me.language === 'en' ? 'en-US' : 'es-CO', {
+        timeZone: 'UTC',
+      }),
+    ],
     [t('fields.openDebt'), customer.openDebt.toLocaleString(me.language === 'en' ? 'en-US' : 'es-CO')],
     ...Object.entries(customer.customFields).map(([key, value]): [string, string] => [
       label(key),
@@ -106,6 +113,22 @@ function Consents({ customer }: { customer: Customer }) {
       ))}
     </Stack>
   );
+}
+
+/** The owner's name when the viewer may list users or is the owner; otherwise a short form of the id. */
+function useOwnerName(ownerId: string | null): string | null {
+  const me = useSession();
+  const can = useCan();
+  const mayList = can('users.read') || can('users.manage');
+  const list = useQuery({
+    queryKey: [...queryKeys.users, 'owners'],
+    queryFn: () => users.list({ limit: 100 }),
+    enabled: mayList && ownerId !== null && ownerId !== me.id,
+    staleTime: 60_000,
+  });
+  if (!ownerId) return null;
+  if (ownerId === me.id) return me.name;
+  return list.data?.items.find((u) => u.id === ownerId)?.name ?? `${ownerId.slice(0, 8)}…`;
 }
 
 function show(t: (key: 'form.yes' | 'form.no') => string, value: FieldValue): string {

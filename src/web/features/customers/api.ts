@@ -59,9 +59,21 @@ export interface Customer {
   memberCount: number;
 }
 
+export const CONSENT_CHANNELS = [
+  'email',
+  'phone',
+  'sms',
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'telegram',
+] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
 export interface NewCustomer {
   kind?: CustomerKind;
   name: string;
+  ownerId?: string;
   externalId?: string;
   language?: Language;
   timeZone?: string;
@@ -76,6 +88,7 @@ export interface NewCustomer {
 
 export interface CustomerChanges {
   name?: string;
+  ownerId?: string | null;
   externalId?: string | null;
   language?: Language | null;
   timeZone?: string | null;
@@ -124,7 +137,27 @@ export interface FieldDefinition {
   position: number;
 }
 
+export interface ValueRule {
+  windowDays: number;
+  recencyHalfLifeDays: number;
+  frequencyScale: number;
+  monetaryScale: number;
+  tenureFullDays: number;
+  debtScale: number;
+  weights: { recency: number; frequency: number; monetary: number; tenure: number; debt: number };
+  tiers: { key: string; topPercent: number; minScore: number }[];
+}
+
+export interface NewField {
+  key: string;
+  label: string;
+  type: FieldDefinition['type'];
+  options?: string[];
+  required?: boolean;
+}
+
 export interface ValueRuleView {
+  rule: ValueRule;
   cutoffs: { tier: string; minScore: number }[];
   computedAt: string | null;
   distribution: { tier: string; count: number }[];
@@ -147,6 +180,28 @@ export interface ImportJob {
   rejected: number;
   rejections: { line: number; reason: string }[];
   error: string | null;
+}
+
+/** Interaction states in which a contact is still open (not closed, abandoned or cancelled). */
+export const OPEN_STATES = [
+  'new',
+  'scheduled',
+  'queued',
+  'offered',
+  'active',
+  'waiting_on_customer',
+  'transferred',
+  'wrap_up',
+];
+
+export interface OpenInteraction {
+  id: string;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  subject: string | null;
+  state: string;
+  agentId: string | null;
+  createdAt: string;
 }
 
 export interface SearchParams {
@@ -175,6 +230,24 @@ export const customersApi = {
     request<Page<TimelineEntry>>('GET', `${V1}/customers/${id(customerId)}/timeline`, {
       query: { ...params },
     }),
+  setConsent: (
+    customerId: string,
+    input: { channel: ConsentChannel; marketingOptIn: boolean; doNotContact: boolean; source: string },
+  ) => request<Customer>('PUT', `${V1}/customers/${id(customerId)}/consents`, { body: input }),
+  setOrganisations: (customerId: string, organisationIds: string[]) =>
+    request<Customer>('PUT', `${V1}/customers/${id(customerId)}/organisations`, {
+      body: { items: organisationIds.map((organisationId) => ({ organisationId })) },
+    }),
+  // The shared client sends one value per query key; the state filter repeats, so the URL is built here.
+  openInteractions: (customerId: string) =>
+    request<Page<OpenInteraction>>(
+      'GET',
+      `${V1}/interactions?${new URLSearchParams([
+        ['customerId', customerId],
+        ['limit', '20'],
+        ...OPEN_STATES.map((state) => ['state', state]),
+      ]).toString()}`,
+    ),
   addNote: (customerId: string, body: string) =>
     request<TimelineEntry>('POST', `${V1}/customers/${id(customerId)}/notes`, { body: { body } }),
   addIdentity: (customerId: string, input: { kind: IdentityKind; value: string }) =>
@@ -188,7 +261,17 @@ export const customersApi = {
   dismissDuplicate: (pairId: string) =>
     request<void>('POST', `${V1}/customer-duplicates/${id(pairId)}/dismiss`),
   fields: () => request<{ items: FieldDefinition[] }>('GET', `${V1}/customer-fields`),
+  createField: (input: NewField) =>
+    request<FieldDefinition>('POST', `${V1}/customer-fields`, { body: input }),
+  updateField: (
+    fieldId: string,
+    changes: { label?: string; options?: string[]; required?: boolean; position?: number },
+  ) => request<FieldDefinition>('PATCH', `${V1}/customer-fields/${id(fieldId)}`, { body: changes }),
   valueRule: () => request<ValueRuleView>('GET', `${V1}/customer-value-rule`),
+  saveValueRule: (rule: ValueRule) =>
+    request<{ customers: number; tiersChanged: number }>('PUT', `${V1}/customer-value-rule`, { body: rule }),
+  recompute: () =>
+    request<{ customers: number; tiersChanged: number }>('POST', `${V1}/customer-value-rule/recompute`),
   export: (customerId: string) =>
     request<Record<string, unknown>>('GET', `${V1}/customers/${id(customerId)}/export`),
   erase: (customerId: string) => request<Customer>('POST', `${V1}/customers/${id(customerId)}/erase`),
@@ -234,4 +317,5 @@ export const customerKeys = {
   fields: ['customers', 'fields'] as const,
   valueRule: ['customers', 'value-rule'] as const,
   importJob: (jobId: string) => ['customers', 'import', jobId] as const,
+  openInteractions: (customerId: string) => ['customers', 'open-interactions', customerId] as const,
 };

@@ -5,6 +5,7 @@
 import i18n from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { enMore, esMore } from './i18n-more.ts';
 
 export const es = {
   title: 'Clientes',
@@ -208,6 +209,7 @@ export const es = {
     invalidPhone: 'No es un teléfono válido.',
     unknownField: 'Ese campo no existe.',
   },
+  ...esMore,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -405,6 +407,7 @@ export const en: Strings<typeof es> = {
     invalidPhone: 'Not a valid phone number.',
     unknownField: 'That field does not exist.',
   },
+  ...enMore,
 };
 
 export const NAMESPACE = 'customers';

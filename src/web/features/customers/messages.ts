@@ -17,6 +17,8 @@ const WORDINGS: [RegExp, CustomersKey][] = [
   [/phone number/, 'errors.invalidPhone'],
   [/^unknown custom field/, 'errors.unknownField'],
   [/belongs to another customer/, 'errors.identityTaken'],
+  [/^unknown time zone/, 'problems.unknownTimeZone'],
+  [/is not a user of this workspace/, 'problems.notAUser'],
 ];
 
 /**
