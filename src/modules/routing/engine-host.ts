@@ -11,9 +11,10 @@ import type { Db } from '../../platform/db/connect.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type { InteractionService, TransitionRequest } from '../interactions/index.ts';
-import type { RoutingConfigService } from './config-service.ts';
+import type { QueueCalendars, RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
 import { emptyPlan, executePlan, planDecisions } from './effects.ts';
+import { planHours } from './hours.ts';
 import { routingInputs, routingSnapshots } from './schema.ts';
 
 const SNAPSHOT_EVERY = 500;
@@ -21,6 +22,9 @@ const BATCH = 200;
 
 interface Hosted {
   engine: RoutingEngine;
+  /** Queues' calendars, and when the next opening or closing falls due. */
+  calendars: QueueCalendars;
+  hoursDueAt: number | null;
   lastInputId: number;
   sinceSnapshot: number;
   timer: NodeJS.Timeout | null;
@@ -68,12 +72,15 @@ export function createEngineHost(deps: {
 
   async function load(workspaceId: string): Promise<Hosted> {
     const config = await deps.config.config(workspaceId);
+    const calendars = await deps.config.calendars(workspaceId);
     const [saved] = await db
       .select()
       .from(routingSnapshots)
       .where(eq(routingSnapshots.workspaceId, workspaceId));
     const h: Hosted = {
       engine: createEngine(config, saved?.snapshot),
+      calendars,
+      hoursDueAt: null,
       lastInputId: saved?.lastInputId ?? 0,
       sinceSnapshot: 0,
       timer: null,
@@ -141,6 +148,27 @@ export function createEngineHost(deps: {
         await catchUp(tx, workspaceId, h);
         const events: RoutingEvent[] = [];
         const plan = emptyPlan();
+        // Business hours first: a queue that closed or opened since the last batch does so before anything
+        // else happens at this time (the calendar is the durable timer; a restart re-reads it).
+        const hours = planHours(
+          h.calendars.queues,
+          (id) => h.engine.queueStats(id)?.open ?? true,
+          clock.now().getTime(),
+          h.calendars.timeZone,
+        );
+        for (const event of hours.events) {
+          events.push(event);
+          planDecisions(plan, workspaceId, h.engine.handle(event));
+          plan.events.push({
+            workspaceId,
+            type: event.open ? 'routing.queue_opened' : 'routing.queue_closed',
+            subject: 'queue',
+            subjectId: null,
+            topics: [`queue:${event.queueId}`],
+            payload: { queueId: event.queueId },
+          });
+        }
+        h.hoursDueAt = hours.nextDueAt;
         for (const item of batch) {
           const event = item.eventAt(clock.now().getTime());
           const decisions = h.engine.handle(event);
@@ -188,7 +216,11 @@ export function createEngineHost(deps: {
   function schedule(workspaceId: string, h: Hosted): void {
     if (h.timer) clearTimeout(h.timer);
     h.timer = null;
-    const due = h.engine.nextDueAt();
+    const engineDue = h.engine.nextDueAt();
+    const due =
+      engineDue === null || h.hoursDueAt === null
+        ? (engineDue ?? h.hoursDueAt)
+        : Math.min(engineDue, h.hoursDueAt);
     if (due === null || closed) return;
     const delay = Math.max(0, due - clock.now().getTime());
     h.timer = setTimeout(
@@ -231,6 +263,13 @@ export function createEngineHost(deps: {
       });
     turns.set(workspaceId, turn);
     await turn;
+    // A tick in a turn of its own applies the (possibly new) calendars at once.
+    await handle(workspaceId, (now) => ({ type: 'tick', at: now }));
+  }
+
+  /** Wakes the engines of these workspaces: their timers and calendars run again after a restart. */
+  async function resume(workspaceIds: string[]): Promise<void> {
+    await Promise.all(workspaceIds.map((ws) => handle(ws, (now) => ({ type: 'tick', at: now }))));
   }
 
   async function close(): Promise<void> {
@@ -242,7 +281,7 @@ export function createEngineHost(deps: {
     }
   }
 
-  return { handle, read, reload, close };
+  return { handle, read, reload, resume, close };
 }
 
 export type EngineHost = ReturnType<typeof createEngineHost>;

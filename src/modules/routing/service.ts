@@ -95,6 +95,16 @@ export function createRoutingService(deps: {
     return config.saveAgentProfile(workspaceId, userId, profile);
   }
 
+  /** Saves an agent's routing profile; a logged-in agent is routed by the new one at once. */
+  async function saveProfile(workspaceId: string, userId: string, profile: AgentRouting) {
+    await deps.users.get(workspaceId, userId);
+    const saved = await config.saveAgentProfile(workspaceId, userId, profile);
+    if ((await statusOf(workspaceId, userId)) !== 'offline') {
+      refuse(await host.handle(workspaceId, (at) => ({ type: 'agentProfileChanged', at, agent: saved })));
+    }
+    return saved;
+  }
+
   async function statusOf(workspaceId: string, userId: string): Promise<AgentStatus> {
     return host.read(workspaceId, (engine) => engine.agentStatus(userId));
   }
@@ -203,6 +213,15 @@ export function createRoutingService(deps: {
     disposition: string,
     notes: string | null,
   ) {
+    const codes = (await config.settings(workspaceId)).dispositionCodes;
+    if (codes.length > 0 && !codes.includes(disposition)) {
+      throw new AppError(
+        'routing.unknown_disposition',
+        400,
+        `Pick a disposition: one of ${codes.join(', ')}`,
+        [{ path: '/disposition', message: 'unknown disposition code' }],
+      );
+    }
     await ownActive(workspaceId, interactionId, agentId, 'wrap_up');
     await host.handle(
       workspaceId,
@@ -223,7 +242,13 @@ export function createRoutingService(deps: {
     if (to.queueId) await config.checkQueue(workspaceId, to.queueId);
     const decisions = await host.handle(
       workspaceId,
-      (at) => ({ type: 'interactionTransferred', at, interactionId, ...to }),
+      (at) => ({
+        type: 'interactionTransferred',
+        at,
+        interactionId,
+        ...(to.queueId ? { toQueueId: to.queueId } : {}),
+        ...(to.agentId ? { toAgentId: to.agentId } : {}),
+      }),
       (out) =>
         out.some((d) => d.type === 'eventRejected')
           ? []
@@ -282,6 +307,7 @@ export function createRoutingService(deps: {
           waiting: s?.waiting ?? 0,
           offered: s?.offered ?? 0,
           oldestArrivedAt: s?.oldestArrivedAt ? new Date(s.oldestArrivedAt).toISOString() : null,
+          open: s?.open ?? true,
         };
       }),
     );
@@ -289,6 +315,7 @@ export function createRoutingService(deps: {
 
   return {
     enqueue,
+    saveProfile,
     setState,
     statusOf,
     accept,
