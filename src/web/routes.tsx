@@ -28,6 +28,12 @@ const ADMIN_SCREENS = {
     import('./features/admin/api-tokens/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })),
   ),
   audit: lazy(() => import('./features/admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
+  queues: lazy(() =>
+    import('./features/routing-admin/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })),
+  ),
+  agentProfiles: lazy(() =>
+    import('./features/routing-admin/AgentProfilesPage.tsx').then((m) => ({ default: m.AgentProfilesPage })),
+  ),
 } satisfies Record<AdminPageKey, unknown>;
 
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section) => {

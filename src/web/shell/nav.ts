@@ -14,7 +14,14 @@ export type SectionKey =
   | 'partner'
   | 'admin';
 
-export type AdminPageKey = 'users' | 'roles' | 'workspace' | 'apiTokens' | 'audit';
+export type AdminPageKey =
+  | 'users'
+  | 'roles'
+  | 'workspace'
+  | 'apiTokens'
+  | 'audit'
+  | 'queues'
+  | 'agentProfiles';
 
 export interface Section {
   key: SectionKey;
@@ -40,6 +47,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'workspace', path: '/admin/workspace', anyOf: ['workspace.manage'] },
   { key: 'apiTokens', path: '/admin/api-tokens', anyOf: ['api_tokens.manage'] },
   { key: 'audit', path: '/admin/audit', anyOf: ['audit.read'] },
+  { key: 'queues', path: '/admin/queues', anyOf: ['routing.manage'], shortcut: 'q' },
+  { key: 'agentProfiles', path: '/admin/agent-profiles', anyOf: ['routing.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */
@@ -49,6 +58,7 @@ export const ADMIN_PERMISSIONS: readonly Permission[] = [
   'roles.manage',
   'audit.read',
   'api_tokens.manage',
+  'routing.manage',
 ];
 
 export const SECTIONS: readonly Section[] = [
