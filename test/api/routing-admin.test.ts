@@ -187,6 +187,35 @@ describe('routing settings, profiles and the gaps of the universal queue', () =>
     await setState(agent, 'offline');
   });
 
+  it('a new interaction is created and routed in one go: it answers already offered', async () => {
+    const queue = await newQueue();
+    await setState(agent, 'available');
+    const res = await call(admin, 'POST', '/api/v1/interactions', {
+      channel: 'chat',
+      direction: 'inbound',
+      queueId: queue,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ state: 'offered', queueId: queue });
+    await call(admin, 'POST', `/api/v1/interactions/${res.json().id}/abandon`);
+    await setState(agent, 'offline');
+  });
+
+  it('the same idempotency key sent at once creates one interaction', async () => {
+    const queue = await newQueue();
+    const body = { channel: 'email', direction: 'inbound', queueId: queue, idempotencyKey: 'race-1' };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => call(admin, 'POST', '/api/v1/interactions', body)),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    const stats = (await call(supervisor, 'GET', '/api/v1/routing/stats')).json() as {
+      queues: { queueId: string; waiting: number }[];
+    };
+    expect(stats.queues.find((q) => q.queueId === queue)?.waiting).toBe(1);
+    await call(admin, 'POST', `/api/v1/interactions/${answers[0]!.json().id}/abandon`);
+  });
+
   it('a supervisor watches a queue over the WebSocket; an agent may not', async () => {
     const queue = await newQueue();
     const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/realtime`, {

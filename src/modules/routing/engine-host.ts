@@ -10,7 +10,12 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
-import type { InteractionService, TransitionRequest } from '../interactions/index.ts';
+import type {
+  Interaction,
+  InteractionService,
+  PreparedInteraction,
+  TransitionRequest,
+} from '../interactions/index.ts';
 import type { QueueCalendars, RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
 import { emptyPlan, executePlan, planDecisions } from './effects.ts';
@@ -33,10 +38,18 @@ interface Hosted {
 /** An event to handle: built when its turn comes, so it carries the time it is handled at. */
 export type EventAt = (now: number) => RoutingEvent;
 
+/** What a handled event gives back: the core's decisions and the interactions as committed with them. */
+export interface Handled {
+  decisions: RoutingDecision[];
+  interactions: Map<string, Interaction>;
+}
+
 interface Pending {
   eventAt: EventAt;
   alongside: Alongside | undefined;
-  resolve(decisions: RoutingDecision[]): void;
+  /** A new interaction to insert in the same transaction, unless the core refuses its arrival. */
+  creates: PreparedInteraction | undefined;
+  resolve(handled: Handled): void;
   reject(error: unknown): void;
 }
 
@@ -104,13 +117,25 @@ export function createEngineHost(deps: {
    * transaction is in flight are handled together in the next one (group commit).
    */
   function handle(workspaceId: string, eventAt: EventAt, alongside?: Alongside): Promise<RoutingDecision[]> {
+    return submit(workspaceId, eventAt, { alongside }).then((handled) => handled.decisions);
+  }
+
+  /**
+   * Like `handle`, and also creates an interaction in the same grouped transaction (an arrival), and
+   * answers the interactions the event changed as committed, so callers need not read them back.
+   */
+  function submit(
+    workspaceId: string,
+    eventAt: EventAt,
+    options: { alongside?: Alongside | undefined; creates?: PreparedInteraction | undefined } = {},
+  ): Promise<Handled> {
     return new Promise((resolve, reject) => {
       let queue = pending.get(workspaceId);
       if (!queue) {
         queue = [];
         pending.set(workspaceId, queue);
       }
-      queue.push({ eventAt, alongside, resolve, reject });
+      queue.push({ eventAt, alongside: options.alongside, creates: options.creates, resolve, reject });
       if (queue.length === 1) kick(workspaceId);
     });
   }
@@ -141,6 +166,8 @@ export function createEngineHost(deps: {
       throw error;
     });
     const results: RoutingDecision[][] = [];
+    const creates: PreparedInteraction[] = [];
+    let rows = new Map<string, Interaction>();
     try {
       const lastId = await uow.run(async (tx, record) => {
         // Writers of a workspace's routing take turns, across processes; each first replays what others wrote.
@@ -174,15 +201,17 @@ export function createEngineHost(deps: {
           const decisions = h.engine.handle(event);
           events.push(event);
           results.push(decisions);
+          if (item.creates && !decisions.some((d) => d.type === 'eventRejected')) creates.push(item.creates);
           if (item.alongside) plan.transitions.push(...item.alongside(decisions));
           planDecisions(plan, workspaceId, decisions);
         }
-        await executePlan(deps.interactions, tx, record, workspaceId, plan, clock.now());
-        const rows = await tx
+        await deps.interactions.insertPrepared(tx, record, creates);
+        rows = await executePlan(deps.interactions, tx, record, workspaceId, plan, clock.now());
+        const inputs = await tx
           .insert(routingInputs)
           .values(events.map((event) => ({ workspaceId, event })))
           .returning({ id: routingInputs.id });
-        return Math.max(...rows.map((r) => r.id));
+        return Math.max(...inputs.map((r) => r.id));
       });
       h.lastInputId = lastId;
       h.sinceSnapshot += batch.length;
@@ -193,7 +222,8 @@ export function createEngineHost(deps: {
       if (batch.length === 1) batch[0]!.reject(error);
       throw error;
     }
-    for (const [i, item] of batch.entries()) item.resolve(results[i]!);
+    for (const c of creates) if (!rows.has(c.interaction.id)) rows.set(c.interaction.id, c.interaction);
+    for (const [i, item] of batch.entries()) item.resolve({ decisions: results[i]!, interactions: rows });
     if (h.sinceSnapshot >= SNAPSHOT_EVERY) await saveSnapshot(workspaceId, h);
     schedule(workspaceId, h);
   }
@@ -281,7 +311,7 @@ export function createEngineHost(deps: {
     }
   }
 
-  return { handle, read, reload, resume, close };
+  return { handle, submit, read, reload, resume, close };
 }
 
 export type EngineHost = ReturnType<typeof createEngineHost>;

@@ -48,7 +48,7 @@ export function createRouting(deps: RoutingDeps) {
     interactions: deps.interactions,
     users: deps.users,
   });
-  const router: Router = { checkQueue: config.checkQueue, enqueue: service.enqueue };
+  const router: Router = { checkQueue: config.checkQueue, enqueue: service.enqueue, create: service.create };
   const routes: FastifyPluginAsyncTypebox = async (app) => {
     await app.register(routingRoutes({ routing: service }));
     await app.register(routingConfigRoutes({ routing: service, config, reload: host.reload }));
