@@ -62,6 +62,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     interactions,
     users: identity.users,
     customers: { summary: customers.getCustomerSummary },
+    workspaces,
   });
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
@@ -85,6 +86,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
   );
   await app.register(healthRoutes(db, registry));
   await serveWeb(app, config.webDir);
+  app.addHook('onReady', async () => {
+    await routing.resume();
+  });
   app.addHook('onClose', async () => {
     await routing.close();
     await hub.close();

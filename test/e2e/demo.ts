@@ -32,14 +32,24 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'admin',
     email: 'admin@servicenter.co',
     sections: ALL_SECTIONS,
-    adminPages: ['users', 'roles', 'workspace', 'apiTokens', 'audit', 'customerFields', 'customerValue'],
+    adminPages: [
+      'users',
+      'roles',
+      'workspace',
+      'apiTokens',
+      'audit',
+      'customerFields',
+      'customerValue',
+      'queues',
+      'agentProfiles',
+    ],
     forbidden: '/nowhere',
   },
   {
     role: 'supervisor',
     email: 'supervisor@servicenter.co',
-    sections: ['home', 'desk', 'supervisor', 'customers', 'knowledge', 'workforce', 'reports'],
-    adminPages: [],
+    sections: ['home', 'desk', 'supervisor', 'customers', 'knowledge', 'workforce', 'reports', 'admin'],
+    adminPages: ['users', 'queues', 'agentProfiles'],
     forbidden: '/admin/roles',
   },
   {
@@ -86,7 +96,17 @@ export function sectionsFor(permissions: string[]): string[] {
     ['sales', has('sales.use')],
     ['field', has('field.use')],
     ['partner', has('partner.portal')],
-    ['admin', has('workspace.manage', 'users.manage', 'roles.manage', 'audit.read', 'api_tokens.manage')],
+    [
+      'admin',
+      has(
+        'workspace.manage',
+        'users.manage',
+        'roles.manage',
+        'audit.read',
+        'api_tokens.manage',
+        'routing.manage',
+      ),
+    ],
   ];
   return rules.filter(([, shown]) => shown).map(([key]) => key);
 }

@@ -14,6 +14,7 @@ export {
   type Interaction,
   type InteractionService,
   type NewInteraction,
+  type PreparedInteraction,
   type TransitionChanges,
   type TransitionRequest,
 } from './service.ts';

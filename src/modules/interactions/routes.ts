@@ -59,6 +59,15 @@ const CreateBody = Obj({
 export interface Router {
   checkQueue(workspaceId: string, queueId: string): Promise<void>;
   enqueue(workspaceId: string, interaction: Interaction): Promise<void>;
+  /**
+   * Creates an interaction and, when it is queued, routes it in the same transaction; answers it as
+   * committed (offered already, when an agent was free). A repeated idempotency key answers the first.
+   */
+  create(
+    workspaceId: string,
+    input: NewInteraction,
+    actorId: string | null,
+  ): Promise<{ interaction: Interaction; created: boolean }>;
 }
 
 export function interactionRoutes(service: InteractionService, router: Router): FastifyPluginAsyncTypebox {
@@ -80,8 +89,7 @@ export function interactionRoutes(service: InteractionService, router: Router): 
         const p = request.principal!;
         const input: NewInteraction = request.body;
         if (input.queueId) await router.checkQueue(p.workspaceId, input.queueId);
-        const { interaction, created } = await service.create(p.workspaceId, input, p.userId);
-        if (created && interaction.state === 'queued') await router.enqueue(p.workspaceId, interaction);
+        const { interaction, created } = await router.create(p.workspaceId, input, p.userId);
         return reply.status(created ? 201 : 200).send(interaction);
       },
     );

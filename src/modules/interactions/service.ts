@@ -27,6 +27,14 @@ export interface NewInteraction {
 
 export type Interaction = ReturnType<typeof toInteraction>;
 
+/** A new interaction built but not yet inserted: see `prepare` and `insertPrepared`. */
+export interface PreparedInteraction {
+  row: typeof interactions.$inferInsert;
+  message: typeof interactionMessages.$inferInsert | null;
+  event: NewEvent;
+  interaction: Interaction;
+}
+
 /** One change of an interaction, for `applyTransitions`. */
 export interface TransitionRequest {
   id: string;
@@ -106,15 +114,8 @@ export function createInteractionService(deps: {
     return toInteraction(row);
   }
 
-  /**
-   * Creates an interaction (and its first message) in one transaction. A repeated idempotency key answers
-   * the interaction created first, with `created: false`.
-   */
-  async function create(workspaceId: string, input: NewInteraction, actorId: string | null) {
-    if (input.idempotencyKey) {
-      const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
-      if (existing) return { interaction: toInteraction(existing), created: false };
-    }
+  /** A new interaction's row, first message and creation event, ready for `insertPrepared`. Pure. */
+  function prepare(workspaceId: string, input: NewInteraction, actorId: string | null): PreparedInteraction {
     const now = clock.now();
     const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : null;
     const state: InteractionState =
@@ -142,45 +143,87 @@ export function createInteractionService(deps: {
       answeredAt: null,
       endedAt: null,
     };
-    try {
-      await uow.run(async (tx, record) => {
-        await tx.insert(interactions).values(row);
-        if (input.message) {
-          await tx.insert(interactionMessages).values({
-            id: newId(),
-            workspaceId,
-            interactionId: row.id,
-            direction: input.direction === 'inbound' ? 'inbound' : 'outbound',
-            authorId: actorId,
-            body: input.message,
-            createdAt: now,
-          });
-        }
-        await record({
+    const message = input.message
+      ? {
+          id: newId(),
           workspaceId,
-          type: `interaction.${state === 'new' ? 'created' : state}`,
-          subject: 'interaction',
-          subjectId: row.id,
-          actorId,
-          topics: topicsOf(row),
-          payload: {
-            channel: row.channel,
-            direction: row.direction,
-            queueId: row.queueId,
-            customerId: row.customerId,
-            priority: row.priority,
-          },
-        });
-      });
+          interactionId: row.id,
+          direction: input.direction === 'inbound' ? ('inbound' as const) : ('outbound' as const),
+          authorId: actorId,
+          body: input.message,
+          createdAt: now,
+        }
+      : null;
+    const event: NewEvent = {
+      workspaceId,
+      type: `interaction.${state === 'new' ? 'created' : state}`,
+      subject: 'interaction',
+      subjectId: row.id,
+      actorId,
+      topics: topicsOf(row),
+      payload: {
+        channel: row.channel,
+        direction: row.direction,
+        queueId: row.queueId,
+        customerId: row.customerId,
+        priority: row.priority,
+      },
+    };
+    return { row, message, event, interaction: toInteraction(row) };
+  }
+
+  /**
+   * Inserts prepared interactions inside the caller's transaction: one multi-row insert each for the rows,
+   * the messages and the events, whatever their number (routing creates arrivals in its grouped commit).
+   */
+  async function insertPrepared(
+    tx: Db,
+    record: RecordEvents,
+    prepared: PreparedInteraction[],
+  ): Promise<void> {
+    if (prepared.length === 0) return;
+    await tx.insert(interactions).values(prepared.map((p) => p.row));
+    const messages = prepared.flatMap((p) => (p.message ? [p.message] : []));
+    if (messages.length > 0) await tx.insert(interactionMessages).values(messages);
+    await record(...prepared.map((p) => p.event));
+  }
+
+  /**
+   * Creates an interaction (and its first message) in one transaction. A repeated idempotency key answers
+   * the interaction created first, with `created: false`.
+   */
+  async function create(workspaceId: string, input: NewInteraction, actorId: string | null) {
+    if (input.idempotencyKey) {
+      const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
+      if (existing) return { interaction: toInteraction(existing), created: false };
+    }
+    const prepared = prepare(workspaceId, input, actorId);
+    try {
+      await uow.run((tx, record) => insertPrepared(tx, record, [prepared]));
     } catch (error) {
-      // Two requests with the same key at once: the unique index let one in; answer that one.
-      if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
-        const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
-        if (existing) return { interaction: toInteraction(existing), created: false };
-      }
+      const first = await afterDuplicateKey(workspaceId, input, error);
+      if (first) return { interaction: first, created: false };
       throw error;
     }
-    return { interaction: toInteraction(row), created: true };
+    return { interaction: prepared.interaction, created: true };
+  }
+
+  /** The first interaction with the key, when `error` is two requests with the same key racing. */
+  async function afterDuplicateKey(
+    workspaceId: string,
+    input: NewInteraction,
+    error: unknown,
+  ): Promise<Interaction | null> {
+    // The unique index let one of them in; answer that one.
+    if (!input.idempotencyKey || (error as { code?: string }).code !== '23505') return null;
+    const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
+    return existing ? toInteraction(existing) : null;
+  }
+
+  /** The interaction already created with this idempotency key, if any. */
+  async function findByIdempotencyKey(workspaceId: string, key: string): Promise<Interaction | null> {
+    const row = await byIdempotencyKey(workspaceId, key);
+    return row ? toInteraction(row) : null;
   }
 
   async function byIdempotencyKey(workspaceId: string, key: string): Promise<Row | null> {
@@ -388,6 +431,10 @@ export function createInteractionService(deps: {
   return {
     get,
     create,
+    prepare,
+    insertPrepared,
+    afterDuplicateKey,
+    findByIdempotencyKey,
     transition,
     applyTransitions,
     change,

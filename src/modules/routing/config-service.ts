@@ -4,6 +4,7 @@ import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
+import { type BusinessHours, calendarProblems } from '../workspaces/index.ts';
 import {
   type AgentProfile,
   type EngineConfig,
@@ -11,6 +12,7 @@ import {
   queuePolicy,
   validateConfig,
 } from './core/index.ts';
+import { calendarOf, type QueueHours } from './hours.ts';
 import { routingAgents, routingQueues, routingSettings } from './schema.ts';
 
 export const DEFAULT_CHANNELS: Record<string, { cost: number }> = {
@@ -47,6 +49,19 @@ export interface Queue {
   name: string;
   targets: Record<string, { percent: number; seconds: number }>;
   policy: Omit<QueuePolicy, 'id'>;
+  /** Business hours: null is always open. */
+  hours: QueueHours | null;
+}
+
+/** What the shell needs to drive queues' business hours. */
+export interface QueueCalendars {
+  timeZone: string;
+  queues: { id: string; calendar: BusinessHours | null }[];
+}
+
+/** The workspace's time zone and calendar, read through the workspaces module. */
+export interface WorkspaceCalendar {
+  get(workspaceId: string): Promise<{ timeZone: string; businessHours: BusinessHours }>;
 }
 
 export interface Settings {
@@ -54,6 +69,10 @@ export interface Settings {
   missedOffersBeforeNotReady: number;
   presenceGraceSeconds: number;
   notReadyReasons: string[];
+  /** Codes for closing wrap-up; empty accepts any. */
+  dispositionCodes: string[];
+  /** The workspace's skills; empty accepts any name. */
+  skills: string[];
 }
 
 export type AgentRouting = Omit<AgentProfile, 'id'>;
@@ -63,9 +82,26 @@ const DEFAULT_SETTINGS: Settings = {
   missedOffersBeforeNotReady: 3,
   presenceGraceSeconds: 60,
   notReadyReasons: ['break', 'lunch', 'training', 'meeting', 'back_office'],
+  dispositionCodes: [],
+  skills: [],
 };
 
-export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: IdGenerator }) {
+/** A 400 naming the first skill that is not in the workspace's list, if it keeps one. */
+function checkSkills(known: string[], named: string[], path: string): void {
+  if (known.length === 0) return;
+  const unknown = named.find((skill) => !known.includes(skill));
+  if (unknown !== undefined)
+    throw new AppError('routing.unknown_skill', 400, `Unknown skill "${unknown}"`, [
+      { path, message: 'unknown skill' },
+    ]);
+}
+
+export function createRoutingConfigService(deps: {
+  db: Db;
+  clock: Clock;
+  newId: IdGenerator;
+  workspaces?: WorkspaceCalendar;
+}) {
   const { db, clock, newId } = deps;
 
   async function settings(workspaceId: string): Promise<Settings> {
@@ -76,11 +112,30 @@ export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: 
           missedOffersBeforeNotReady: row.missedOffersBeforeNotReady,
           presenceGraceSeconds: row.presenceGraceSeconds,
           notReadyReasons: row.notReadyReasons,
+          dispositionCodes: row.dispositionCodes,
+          skills: row.skills,
         }
       : DEFAULT_SETTINGS;
   }
 
   async function saveSettings(workspaceId: string, next: Settings): Promise<Settings> {
+    const unknownChannel = Object.keys(next.channels).find((c) => !(c in DEFAULT_CHANNELS));
+    if (unknownChannel)
+      throw errors.badRequest('routing.unknown_channel', `Unknown channel "${unknownChannel}"`);
+    // Queues and profiles already saved must stay valid under a new list of skills.
+    for (const q of await listQueues(workspaceId)) {
+      checkSkills(next.skills, skillsOfPolicy(q.policy), `/skills`);
+    }
+    const engine = engineConfig(next, await listQueues(workspaceId));
+    try {
+      validateConfig(engine);
+    } catch (error) {
+      throw new AppError(
+        'routing.invalid_settings',
+        400,
+        (error as Error).message.replace(/^routing config: /, ''),
+      );
+    }
     const row = { workspaceId, ...next, updatedAt: clock.now() };
     await db
       .insert(routingSettings)
@@ -97,6 +152,7 @@ export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: 
         name: routingQueues.name,
         targets: routingQueues.targets,
         policy: routingQueues.policy,
+        hours: routingQueues.hours,
       })
       .from(routingQueues)
       .where(ws.where(routingQueues))
@@ -122,11 +178,29 @@ export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: 
   /** Creates or replaces a queue after checking that the whole configuration stays valid. */
   async function saveQueue(
     workspaceId: string,
-    queue: Omit<Queue, 'policy'> & { policy: Partial<Omit<QueuePolicy, 'id'>> },
+    queue: Omit<Queue, 'policy' | 'hours'> & {
+      policy: Partial<Omit<QueuePolicy, 'id'>>;
+      hours?: QueueHours | null;
+    },
   ): Promise<Queue> {
+    const hours = queue.hours ?? null;
+    checkSkills((await settings(workspaceId)).skills, skillsOfPolicy(queue.policy), '/policy/requirements');
+    if (hours?.calendar === 'custom') {
+      const problems = calendarProblems(hours).map((p) => ({
+        ...p,
+        path: p.path.replace('/businessHours', '/hours'),
+      }));
+      if (problems.length > 0)
+        throw new AppError(
+          'routing.invalid_hours',
+          400,
+          'The queue’s business hours are not valid',
+          problems,
+        );
+    }
     const { id: _id, ...policy } = queuePolicy(queue.key, queue.policy);
     const others = (await listQueues(workspaceId)).filter((q) => q.key !== queue.key);
-    const config = engineConfig(await settings(workspaceId), [...others, { ...queue, policy }]);
+    const config = engineConfig(await settings(workspaceId), [...others, { ...queue, policy, hours }]);
     try {
       validateConfig(config);
     } catch (error) {
@@ -145,7 +219,7 @@ export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: 
     if (existing.length > 0) {
       await ws.update(
         routingQueues,
-        { name: queue.name, targets: queue.targets, policy, updatedAt: now },
+        { name: queue.name, targets: queue.targets, policy, hours, updatedAt: now },
         eq(routingQueues.key, queue.key),
       );
     } else {
@@ -155,11 +229,31 @@ export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: 
         name: queue.name,
         targets: queue.targets,
         policy,
+        hours,
         createdAt: now,
         updatedAt: now,
       });
     }
-    return { key: queue.key, name: queue.name, targets: queue.targets, policy };
+    return { key: queue.key, name: queue.name, targets: queue.targets, policy, hours };
+  }
+
+  /** Workspaces that have routing queues: their engines run timers and calendars. */
+  async function workspacesWithQueues(): Promise<string[]> {
+    const rows = await db.selectDistinct({ id: routingQueues.workspaceId }).from(routingQueues);
+    return rows.map((r) => r.id);
+  }
+
+  /** Each queue's calendar (null: always open) and the workspace's time zone. */
+  async function calendars(workspaceId: string): Promise<QueueCalendars> {
+    const queues = await listQueues(workspaceId);
+    if (!deps.workspaces || queues.every((q) => !q.hours)) {
+      return { timeZone: 'UTC', queues: queues.map((q) => ({ id: q.key, calendar: null })) };
+    }
+    const workspace = await deps.workspaces.get(workspaceId);
+    return {
+      timeZone: workspace.timeZone,
+      queues: queues.map((q) => ({ id: q.key, calendar: calendarOf(q.hours, workspace.businessHours) })),
+    };
   }
 
   async function config(workspaceId: string): Promise<EngineConfig> {
@@ -191,6 +285,7 @@ export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: 
     const unknownChannel = Object.keys(profile.channels).find((c) => !(c in DEFAULT_CHANNELS));
     if (unknownChannel)
       throw errors.badRequest('routing.unknown_channel', `Unknown channel "${unknownChannel}"`);
+    checkSkills((await settings(workspaceId)).skills, Object.keys(profile.skills), '/skills');
     const now = clock.now();
     const row = {
       workspaceId,
@@ -211,20 +306,49 @@ export function createRoutingConfigService(deps: { db: Db; clock: Clock; newId: 
     return { id: userId, ...profile };
   }
 
+  /** Every agent's routing profile, for the admin screens. */
+  async function listAgentProfiles(workspaceId: string): Promise<AgentProfile[]> {
+    const ws = scoped(db, workspaceId);
+    const rows = await db
+      .select({
+        userId: routingAgents.userId,
+        skills: routingAgents.skills,
+        languages: routingAgents.languages,
+        channels: routingAgents.channels,
+        capacity: routingAgents.capacity,
+        teams: routingAgents.teams,
+      })
+      .from(routingAgents)
+      .where(ws.where(routingAgents))
+      .orderBy(asc(routingAgents.userId));
+    return rows.map(({ userId, ...rest }) => ({ id: userId, ...rest }));
+  }
+
   return {
     settings,
     saveSettings,
+    listAgentProfiles,
     listQueues,
     getQueue,
     checkQueue,
     saveQueue,
     config,
+    calendars,
+    workspacesWithQueues,
     agentProfile,
     saveAgentProfile,
   };
 }
 
 export type RoutingConfigService = ReturnType<typeof createRoutingConfigService>;
+
+/** Every skill a policy names: its requirements and the skills its relaxation drops. */
+function skillsOfPolicy(policy: Partial<Omit<QueuePolicy, 'id'>>): string[] {
+  return [
+    ...(policy.requirements ?? []).map((r) => r.skill),
+    ...(policy.relaxation ?? []).flatMap((step) => step.dropSkills ?? []),
+  ];
+}
 
 function engineConfig(settings: Settings, queues: Queue[]): EngineConfig {
   return {

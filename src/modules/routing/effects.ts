@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import type { NewEvent } from '../../platform/events/log.ts';
 import type { RecordEvents } from '../../platform/events/unit-of-work.ts';
-import type { InteractionService, TransitionRequest } from '../interactions/index.ts';
+import type { Interaction, InteractionService, TransitionRequest } from '../interactions/index.ts';
 import type { AgentStatus, RoutingDecision } from './core/index.ts';
 
 export interface Plan {
@@ -100,7 +100,7 @@ export async function executePlan(
   workspaceId: string,
   plan: Plan,
   now: Date,
-): Promise<void> {
+): Promise<Map<string, Interaction>> {
   const rows = await interactions.applyTransitions(tx, record, workspaceId, plan.transitions);
   const offered = plan.offers.map((o) => {
     const interaction = rows.get(o.interactionId);
@@ -129,4 +129,5 @@ export async function executePlan(
       from (values ${sql.join(values, sql`, `)}) as v(user_id, status, reason)
       where r.workspace_id = ${workspaceId} and r.user_id = v.user_id`);
   }
+  return rows;
 }

@@ -10,10 +10,16 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
-import type { InteractionService, TransitionRequest } from '../interactions/index.ts';
-import type { RoutingConfigService } from './config-service.ts';
+import type {
+  Interaction,
+  InteractionService,
+  PreparedInteraction,
+  TransitionRequest,
+} from '../interactions/index.ts';
+import type { QueueCalendars, RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
 import { emptyPlan, executePlan, planDecisions } from './effects.ts';
+import { planHours } from './hours.ts';
 import { routingInputs, routingSnapshots } from './schema.ts';
 
 const SNAPSHOT_EVERY = 500;
@@ -21,6 +27,9 @@ const BATCH = 200;
 
 interface Hosted {
   engine: RoutingEngine;
+  /** Queues' calendars, and when the next opening or closing falls due. */
+  calendars: QueueCalendars;
+  hoursDueAt: number | null;
   lastInputId: number;
   sinceSnapshot: number;
   timer: NodeJS.Timeout | null;
@@ -29,10 +38,18 @@ interface Hosted {
 /** An event to handle: built when its turn comes, so it carries the time it is handled at. */
 export type EventAt = (now: number) => RoutingEvent;
 
+/** What a handled event gives back: the core's decisions and the interactions as committed with them. */
+export interface Handled {
+  decisions: RoutingDecision[];
+  interactions: Map<string, Interaction>;
+}
+
 interface Pending {
   eventAt: EventAt;
   alongside: Alongside | undefined;
-  resolve(decisions: RoutingDecision[]): void;
+  /** A new interaction to insert in the same transaction, unless the core refuses its arrival. */
+  creates: PreparedInteraction | undefined;
+  resolve(handled: Handled): void;
   reject(error: unknown): void;
 }
 
@@ -68,12 +85,15 @@ export function createEngineHost(deps: {
 
   async function load(workspaceId: string): Promise<Hosted> {
     const config = await deps.config.config(workspaceId);
+    const calendars = await deps.config.calendars(workspaceId);
     const [saved] = await db
       .select()
       .from(routingSnapshots)
       .where(eq(routingSnapshots.workspaceId, workspaceId));
     const h: Hosted = {
       engine: createEngine(config, saved?.snapshot),
+      calendars,
+      hoursDueAt: null,
       lastInputId: saved?.lastInputId ?? 0,
       sinceSnapshot: 0,
       timer: null,
@@ -97,13 +117,25 @@ export function createEngineHost(deps: {
    * transaction is in flight are handled together in the next one (group commit).
    */
   function handle(workspaceId: string, eventAt: EventAt, alongside?: Alongside): Promise<RoutingDecision[]> {
+    return submit(workspaceId, eventAt, { alongside }).then((handled) => handled.decisions);
+  }
+
+  /**
+   * Like `handle`, and also creates an interaction in the same grouped transaction (an arrival), and
+   * answers the interactions the event changed as committed, so callers need not read them back.
+   */
+  function submit(
+    workspaceId: string,
+    eventAt: EventAt,
+    options: { alongside?: Alongside | undefined; creates?: PreparedInteraction | undefined } = {},
+  ): Promise<Handled> {
     return new Promise((resolve, reject) => {
       let queue = pending.get(workspaceId);
       if (!queue) {
         queue = [];
         pending.set(workspaceId, queue);
       }
-      queue.push({ eventAt, alongside, resolve, reject });
+      queue.push({ eventAt, alongside: options.alongside, creates: options.creates, resolve, reject });
       if (queue.length === 1) kick(workspaceId);
     });
   }
@@ -134,6 +166,8 @@ export function createEngineHost(deps: {
       throw error;
     });
     const results: RoutingDecision[][] = [];
+    const creates: PreparedInteraction[] = [];
+    let rows = new Map<string, Interaction>();
     try {
       const lastId = await uow.run(async (tx, record) => {
         // Writers of a workspace's routing take turns, across processes; each first replays what others wrote.
@@ -141,20 +175,43 @@ export function createEngineHost(deps: {
         await catchUp(tx, workspaceId, h);
         const events: RoutingEvent[] = [];
         const plan = emptyPlan();
+        // Business hours first: a queue that closed or opened since the last batch does so before anything
+        // else happens at this time (the calendar is the durable timer; a restart re-reads it).
+        const hours = planHours(
+          h.calendars.queues,
+          (id) => h.engine.queueStats(id)?.open ?? true,
+          clock.now().getTime(),
+          h.calendars.timeZone,
+        );
+        for (const event of hours.events) {
+          events.push(event);
+          planDecisions(plan, workspaceId, h.engine.handle(event));
+          plan.events.push({
+            workspaceId,
+            type: event.open ? 'routing.queue_opened' : 'routing.queue_closed',
+            subject: 'queue',
+            subjectId: null,
+            topics: [`queue:${event.queueId}`],
+            payload: { queueId: event.queueId },
+          });
+        }
+        h.hoursDueAt = hours.nextDueAt;
         for (const item of batch) {
           const event = item.eventAt(clock.now().getTime());
           const decisions = h.engine.handle(event);
           events.push(event);
           results.push(decisions);
+          if (item.creates && !decisions.some((d) => d.type === 'eventRejected')) creates.push(item.creates);
           if (item.alongside) plan.transitions.push(...item.alongside(decisions));
           planDecisions(plan, workspaceId, decisions);
         }
-        await executePlan(deps.interactions, tx, record, workspaceId, plan, clock.now());
-        const rows = await tx
+        await deps.interactions.insertPrepared(tx, record, creates);
+        rows = await executePlan(deps.interactions, tx, record, workspaceId, plan, clock.now());
+        const inputs = await tx
           .insert(routingInputs)
           .values(events.map((event) => ({ workspaceId, event })))
           .returning({ id: routingInputs.id });
-        return Math.max(...rows.map((r) => r.id));
+        return Math.max(...inputs.map((r) => r.id));
       });
       h.lastInputId = lastId;
       h.sinceSnapshot += batch.length;
@@ -165,7 +222,8 @@ export function createEngineHost(deps: {
       if (batch.length === 1) batch[0]!.reject(error);
       throw error;
     }
-    for (const [i, item] of batch.entries()) item.resolve(results[i]!);
+    for (const c of creates) if (!rows.has(c.interaction.id)) rows.set(c.interaction.id, c.interaction);
+    for (const [i, item] of batch.entries()) item.resolve({ decisions: results[i]!, interactions: rows });
     if (h.sinceSnapshot >= SNAPSHOT_EVERY) await saveSnapshot(workspaceId, h);
     schedule(workspaceId, h);
   }
@@ -188,7 +246,11 @@ export function createEngineHost(deps: {
   function schedule(workspaceId: string, h: Hosted): void {
     if (h.timer) clearTimeout(h.timer);
     h.timer = null;
-    const due = h.engine.nextDueAt();
+    const engineDue = h.engine.nextDueAt();
+    const due =
+      engineDue === null || h.hoursDueAt === null
+        ? (engineDue ?? h.hoursDueAt)
+        : Math.min(engineDue, h.hoursDueAt);
     if (due === null || closed) return;
     const delay = Math.max(0, due - clock.now().getTime());
     h.timer = setTimeout(
@@ -231,6 +293,13 @@ export function createEngineHost(deps: {
       });
     turns.set(workspaceId, turn);
     await turn;
+    // A tick in a turn of its own applies the (possibly new) calendars at once.
+    await handle(workspaceId, (now) => ({ type: 'tick', at: now }));
+  }
+
+  /** Wakes the engines of these workspaces: their timers and calendars run again after a restart. */
+  async function resume(workspaceIds: string[]): Promise<void> {
+    await Promise.all(workspaceIds.map((ws) => handle(ws, (now) => ({ type: 'tick', at: now }))));
   }
 
   async function close(): Promise<void> {
@@ -242,7 +311,7 @@ export function createEngineHost(deps: {
     }
   }
 
-  return { handle, read, reload, close };
+  return { handle, submit, read, reload, resume, close };
 }
 
 export type EngineHost = ReturnType<typeof createEngineHost>;

@@ -2,19 +2,22 @@
  * Routing: the universal queue. Queues and agents' routing profiles as data, the pure decision core
  * (`core/`), the shell that persists its decisions and rebuilds it (`engine-host.ts`), and the simulator.
  */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type { User } from '../identity/index.ts';
 import type { InteractionService, Router } from '../interactions/index.ts';
-import { createRoutingConfigService } from './config-service.ts';
+import { routingConfigRoutes } from './config-routes.ts';
+import { createRoutingConfigService, type WorkspaceCalendar } from './config-service.ts';
 import { createEngineHost } from './engine-host.ts';
 import { routingRoutes } from './routes.ts';
 import { type CustomerLookup, createRoutingService } from './service.ts';
 
 export type { Queue, Settings } from './config-service.ts';
 export { DEFAULT_CHANNELS } from './config-service.ts';
+export type { QueueHours } from './hours.ts';
 export { simulateCommand } from './simulate/index.ts';
 
 export interface RoutingDeps {
@@ -27,6 +30,8 @@ export interface RoutingDeps {
   users: { get(workspaceId: string, id: string): Promise<User> };
   /** Customer value and ownership, for value boosts and sticky routing. */
   customers?: CustomerLookup;
+  /** The workspace's time zone and calendar, for queues that follow business hours. */
+  workspaces?: WorkspaceCalendar;
 }
 
 /**
@@ -43,9 +48,14 @@ export function createRouting(deps: RoutingDeps) {
     interactions: deps.interactions,
     users: deps.users,
   });
-  const router: Router = { checkQueue: config.checkQueue, enqueue: service.enqueue };
-  const routes = routingRoutes({ routing: service, config, reload: host.reload, checkUser: deps.users.get });
-  return { config, service, router, routes, close: host.close };
+  const router: Router = { checkQueue: config.checkQueue, enqueue: service.enqueue, create: service.create };
+  const routes: FastifyPluginAsyncTypebox = async (app) => {
+    await app.register(routingRoutes({ routing: service }));
+    await app.register(routingConfigRoutes({ routing: service, config, reload: host.reload }));
+  };
+  /** Starts the engines of workspaces with queues, so that their timers and business hours run. */
+  const resume = async () => host.resume(await config.workspacesWithQueues());
+  return { config, service, router, routes, resume, close: host.close };
 }
 
 export type Routing = ReturnType<typeof createRouting>;

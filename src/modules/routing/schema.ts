@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -11,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 import type { AgentStatus, EngineSnapshot, QueuePolicy, RoutingEvent } from './core/index.ts';
+import type { QueueHours } from './hours.ts';
 
 /** A queue: its key (what interactions name), its name, its service-level targets and its routing policy. */
 export const routingQueues = pgTable(
@@ -23,6 +25,8 @@ export const routingQueues = pgTable(
     /** Service-level target per channel: answered within `seconds` for `percent` of contacts. */
     targets: jsonb('targets').$type<Record<string, { percent: number; seconds: number }>>().notNull(),
     policy: jsonb('policy').$type<Omit<QueuePolicy, 'id'>>().notNull(),
+    /** Business hours: null is always open; otherwise the workspace's calendar or the queue's own. */
+    hours: jsonb('hours').$type<QueueHours>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -36,6 +40,10 @@ export const routingSettings = pgTable('routing_settings', {
   missedOffersBeforeNotReady: integer('missed_offers_before_not_ready').notNull(),
   presenceGraceSeconds: integer('presence_grace_seconds').notNull(),
   notReadyReasons: text('not_ready_reasons').array().notNull(),
+  /** Codes an agent picks when closing wrap-up; empty accepts any code. */
+  dispositionCodes: text('disposition_codes').array().notNull().default(sql`'{}'::text[]`),
+  /** The workspace's skills; when listed, queues and profiles may name no other. */
+  skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
   updatedAt: updatedAt(),
 });
 

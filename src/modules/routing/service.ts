@@ -3,9 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { User } from '../identity/index.ts';
-import type { Interaction, InteractionService } from '../interactions/index.ts';
+import type { Interaction, InteractionService, NewInteraction } from '../interactions/index.ts';
 import { type AgentRouting, DEFAULT_CAPS, type RoutingConfigService } from './config-service.ts';
-import type { AgentStatus, RoutingDecision } from './core/index.ts';
+import type { AgentStatus, InteractionRequest, RoutingDecision } from './core/index.ts';
 import type { EngineHost } from './engine-host.ts';
 import { routingAgents } from './schema.ts';
 
@@ -54,7 +54,8 @@ export function createRoutingService(deps: {
 }) {
   const { host, config, interactions } = deps;
 
-  async function enqueue(workspaceId: string, interaction: Interaction): Promise<void> {
+  /** What the core needs to know of an arrival: its own fields, the customer's value, language and agents. */
+  async function arrivalOf(workspaceId: string, interaction: Interaction): Promise<InteractionRequest> {
     const customer = interaction.customerId
       ? await deps.customers?.summary(workspaceId, interaction.customerId).catch(() => null)
       : null;
@@ -63,21 +64,52 @@ export function createRoutingService(deps: {
       : null;
     const valueTier = interaction.valueTier ?? customer?.tier ?? null;
     const language = interaction.language ?? customer?.language ?? null;
-    const decisions = await host.handle(workspaceId, (at) => ({
-      type: 'interactionArrived',
-      at,
-      interaction: {
-        id: interaction.id,
-        queueId: interaction.queueId ?? '',
-        channel: interaction.channel,
-        priority: interaction.priority,
-        ...(valueTier ? { valueTier } : {}),
-        ...(language ? { language } : {}),
-        ...(lastAgentId ? { lastAgentId } : {}),
-        ...(customer?.ownerId ? { accountOwnerId: customer.ownerId } : {}),
-      },
-    }));
-    refuse(decisions);
+    return {
+      id: interaction.id,
+      queueId: interaction.queueId ?? '',
+      channel: interaction.channel,
+      priority: interaction.priority,
+      ...(valueTier ? { valueTier } : {}),
+      ...(language ? { language } : {}),
+      ...(lastAgentId ? { lastAgentId } : {}),
+      ...(customer?.ownerId ? { accountOwnerId: customer.ownerId } : {}),
+    };
+  }
+
+  /** Routes an interaction that is already stored (e.g. a call-back that fell due). */
+  async function enqueue(workspaceId: string, interaction: Interaction): Promise<void> {
+    const request = await arrivalOf(workspaceId, interaction);
+    refuse(
+      await host.handle(workspaceId, (at) => ({ type: 'interactionArrived', at, interaction: request })),
+    );
+  }
+
+  /**
+   * Creates an interaction and, when it is queued, routes it in the routing group's transaction: one
+   * multi-row insert for all the arrivals of the group, no read-back. A repeated idempotency key answers
+   * the first interaction; an arrival the core refuses (unknown queue or channel) is not stored.
+   */
+  async function create(workspaceId: string, input: NewInteraction, actorId: string | null) {
+    if (input.idempotencyKey) {
+      const existing = await interactions.findByIdempotencyKey(workspaceId, input.idempotencyKey);
+      if (existing) return { interaction: existing, created: false };
+    }
+    const prepared = interactions.prepare(workspaceId, input, actorId);
+    if (prepared.interaction.state !== 'queued') return interactions.create(workspaceId, input, actorId);
+    const request = await arrivalOf(workspaceId, prepared.interaction);
+    try {
+      const handled = await host.submit(
+        workspaceId,
+        (at) => ({ type: 'interactionArrived', at, interaction: request }),
+        { creates: prepared },
+      );
+      refuse(handled.decisions);
+      return { interaction: handled.interactions.get(request.id) ?? prepared.interaction, created: true };
+    } catch (error) {
+      const first = await interactions.afterDuplicateKey(workspaceId, input, error);
+      if (first) return { interaction: first, created: false };
+      throw error;
+    }
   }
 
   /** The agent's routing profile, created with defaults the first time they log in to routing. */
@@ -93,6 +125,16 @@ export function createRoutingService(deps: {
       teams: [],
     };
     return config.saveAgentProfile(workspaceId, userId, profile);
+  }
+
+  /** Saves an agent's routing profile; a logged-in agent is routed by the new one at once. */
+  async function saveProfile(workspaceId: string, userId: string, profile: AgentRouting) {
+    await deps.users.get(workspaceId, userId);
+    const saved = await config.saveAgentProfile(workspaceId, userId, profile);
+    if ((await statusOf(workspaceId, userId)) !== 'offline') {
+      refuse(await host.handle(workspaceId, (at) => ({ type: 'agentProfileChanged', at, agent: saved })));
+    }
+    return saved;
   }
 
   async function statusOf(workspaceId: string, userId: string): Promise<AgentStatus> {
@@ -203,6 +245,15 @@ export function createRoutingService(deps: {
     disposition: string,
     notes: string | null,
   ) {
+    const codes = (await config.settings(workspaceId)).dispositionCodes;
+    if (codes.length > 0 && !codes.includes(disposition)) {
+      throw new AppError(
+        'routing.unknown_disposition',
+        400,
+        `Pick a disposition: one of ${codes.join(', ')}`,
+        [{ path: '/disposition', message: 'unknown disposition code' }],
+      );
+    }
     await ownActive(workspaceId, interactionId, agentId, 'wrap_up');
     await host.handle(
       workspaceId,
@@ -223,7 +274,13 @@ export function createRoutingService(deps: {
     if (to.queueId) await config.checkQueue(workspaceId, to.queueId);
     const decisions = await host.handle(
       workspaceId,
-      (at) => ({ type: 'interactionTransferred', at, interactionId, ...to }),
+      (at) => ({
+        type: 'interactionTransferred',
+        at,
+        interactionId,
+        ...(to.queueId ? { toQueueId: to.queueId } : {}),
+        ...(to.agentId ? { toAgentId: to.agentId } : {}),
+      }),
       (out) =>
         out.some((d) => d.type === 'eventRejected')
           ? []
@@ -240,16 +297,23 @@ export function createRoutingService(deps: {
     return interactions.get(workspaceId, interactionId);
   }
 
-  /** The customer left before being served (a channel adapter reports it). */
+  /** The customer left before being served (a channel adapter reports it). Answers without a read-back. */
   async function abandon(workspaceId: string, interactionId: string): Promise<Interaction> {
-    await interactions.get(workspaceId, interactionId);
-    const decisions = await host.handle(
+    const handled = await host.submit(
       workspaceId,
       (at) => ({ type: 'interactionAbandoned', at, interactionId }),
-      (out) => (out.some((d) => d.type === 'eventRejected') ? [] : [{ id: interactionId, to: 'abandoned' }]),
+      {
+        alongside: (out) =>
+          out.some((d) => d.type === 'eventRejected') ? [] : [{ id: interactionId, to: 'abandoned' }],
+      },
     );
-    refuse(decisions);
-    return interactions.get(workspaceId, interactionId);
+    const rejected = handled.decisions.find((d) => d.type === 'eventRejected');
+    // Not in routing: another workspace's interaction (404) or one that is no longer waiting (409).
+    if (rejected?.type === 'eventRejected' && rejected.code === 'routing.unknown_interaction') {
+      await interactions.get(workspaceId, interactionId);
+    }
+    refuse(handled.decisions);
+    return handled.interactions.get(interactionId) ?? interactions.get(workspaceId, interactionId);
   }
 
   /** The agent's desk connected or went away: the core starts or stops the grace period. */
@@ -282,6 +346,7 @@ export function createRoutingService(deps: {
           waiting: s?.waiting ?? 0,
           offered: s?.offered ?? 0,
           oldestArrivedAt: s?.oldestArrivedAt ? new Date(s.oldestArrivedAt).toISOString() : null,
+          open: s?.open ?? true,
         };
       }),
     );
@@ -289,6 +354,8 @@ export function createRoutingService(deps: {
 
   return {
     enqueue,
+    create,
+    saveProfile,
     setState,
     statusOf,
     accept,

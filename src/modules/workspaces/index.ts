@@ -1,4 +1,4 @@
 /** Workspaces: the companies an installation serves, their time zone, language and business hours. */
-export { type BusinessHours, isOpen, localTime } from './calendar.ts';
-export { workspaceRoutes } from './routes.ts';
+export { type BusinessHours, calendarProblems, isOpen, localTime } from './calendar.ts';
+export { BusinessHoursSchema, workspaceRoutes } from './routes.ts';
 export { createWorkspaceService, DEFAULT_HOURS, type Workspace, type WorkspaceService } from './service.ts';

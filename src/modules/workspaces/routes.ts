@@ -3,7 +3,7 @@ import { Language, Obj, Type, Uuid } from '../../platform/http/schema.ts';
 import type { WorkspaceService } from './service.ts';
 
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
-const BusinessHoursSchema = Obj({
+export const BusinessHoursSchema = Obj({
   weekly: Type.Array(Obj({ day: Type.Integer({ minimum: 0, maximum: 6 }), open: Time, close: Time }), {
     maxItems: 50,
   }),

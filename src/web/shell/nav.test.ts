@@ -19,6 +19,14 @@ describe('navigation by permission', () => {
     expect(keys(visibleAdminPages(permissions))).toEqual(['audit']);
   });
 
+  it('opens the routing pages to whoever manages routing', () => {
+    expect(keys(visibleAdminPages(['routing.manage', 'users.read']))).toEqual([
+      'users',
+      'queues',
+      'agentProfiles',
+    ]);
+  });
+
   it('does not open Admin for users.read alone', () => {
     expect(keys(visibleSections(['users.read']))).toEqual(['home']);
     expect(visibleAdminPages(['users.read'])).toEqual([]);

@@ -21,7 +21,9 @@ export type AdminPageKey =
   | 'apiTokens'
   | 'audit'
   | 'customerFields'
-  | 'customerValue';
+  | 'customerValue'
+  | 'queues'
+  | 'agentProfiles';
 
 export interface Section {
   key: SectionKey;
@@ -49,6 +51,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'audit', path: '/admin/audit', anyOf: ['audit.read'] },
   { key: 'customerFields', path: '/admin/customer-fields', anyOf: ['workspace.manage'] },
   { key: 'customerValue', path: '/admin/customer-value', anyOf: ['workspace.manage'] },
+  { key: 'queues', path: '/admin/queues', anyOf: ['routing.manage'], shortcut: 'q' },
+  { key: 'agentProfiles', path: '/admin/agent-profiles', anyOf: ['routing.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */
@@ -58,6 +62,7 @@ export const ADMIN_PERMISSIONS: readonly Permission[] = [
   'roles.manage',
   'audit.read',
   'api_tokens.manage',
+  'routing.manage',
 ];
 
 export const SECTIONS: readonly Section[] = [

@@ -143,7 +143,13 @@ describe('agent states and wrap-up', () => {
       { type: 'requeued', interactionId: 'h2', queueId: 'q', reason: 'agentUnavailable' },
       { type: 'requeued', interactionId: 'h1', queueId: 'q', reason: 'agentUnavailable' },
     ]);
-    expect(engine.queueStats('q')).toEqual({ queueId: 'q', waiting: 2, offered: 0, oldestArrivedAt: 1 });
+    expect(engine.queueStats('q')).toEqual({
+      queueId: 'q',
+      waiting: 2,
+      offered: 0,
+      oldestArrivedAt: 1,
+      open: true,
+    });
   });
 
   it('re-evaluates eligibility when an agent profile changes', () => {

@@ -18,6 +18,8 @@ export interface QueueStats {
   offered: number;
   /** Arrival time of the longest-waiting interaction, or null when none waits. */
   oldestArrivedAt: number | null;
+  /** Whether the queue is open (its business hours, as the shell last reported them). */
+  open: boolean;
 }
 
 export interface RoutingEngine {
@@ -107,7 +109,7 @@ export function createEngine(config: EngineConfig, snapshot?: EngineSnapshot): R
         if (i.phase === 'queued' && (oldest === null || i.arrivedAt < oldest)) oldest = i.arrivedAt;
       }
       for (const bucket of queue.nonEmpty) waiting += bucket.heap.size;
-      return { queueId, waiting, offered, oldestArrivedAt: oldest };
+      return { queueId, waiting, offered, oldestArrivedAt: oldest, open: queue.open };
     },
   };
 }
