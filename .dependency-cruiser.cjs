@@ -41,6 +41,7 @@ module.exports = {
           '^src/modules/wfm/forecast/',
           '^src/modules/workspaces/calendar\\.ts$',
           '^src/modules/routing/hours\\.ts$',
+          '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages)\\.ts$',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',

@@ -3,6 +3,7 @@
 import { createCustomers } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
+import { createKnowledge } from './modules/knowledge/index.ts';
 import { createRouting } from './modules/routing/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   hub.registerTopic('customer', (p) => p.permissions.has('customers.read'));
   const interactions = createInteractionService(base);
   customers.onMerge({ name: 'interactions', move: interactions.reassignCustomer });
+  const knowledge = createKnowledge({ ...base, workspaces });
   const routing = createRouting({
     ...base,
     logger,
@@ -81,9 +83,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of customers.routes) await api.register(routes);
       await api.register(interactionRoutes(interactions, routing.router));
       await api.register(routing.routes);
+      for (const routes of knowledge.routes) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(knowledge.publicRoutes);
   await app.register(healthRoutes(db, registry));
   await serveWeb(app, config.webDir);
   app.addHook('onReady', async () => {
@@ -97,7 +101,19 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   return {
     app,
-    services: { workspaces, identity, customers, interactions, routing, hub, uow, bus, mailer, clock },
+    services: {
+      workspaces,
+      identity,
+      customers,
+      interactions,
+      routing,
+      knowledge,
+      hub,
+      uow,
+      bus,
+      mailer,
+      clock,
+    },
     logger,
   };
 }

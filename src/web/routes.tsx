@@ -34,6 +34,7 @@ const ADMIN_SCREENS = {
   ),
   customerValue: lazy(() =>
     import('./features/customers/ValueRulePage.tsx').then((m) => ({ default: m.ValueRulePage })),
+  ),
   queues: lazy(() =>
     import('./features/routing-admin/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })),
   ),

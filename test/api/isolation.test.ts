@@ -77,11 +77,35 @@ const importOfA = (
     payload: 'Nombre\nImportado Solo De A\n',
   })
 ).json();
+const articleOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/knowledge/articles',
+    headers: adminA.headers,
+    payload: { language: 'es', title: 'Articulo Solo De A', body: 'Solo De A', status: 'published' },
+  })
+).json();
+const synonymOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/knowledge/synonyms',
+    headers: adminA.headers,
+    payload: { language: 'es', phrase: 'solo-de-a', alternatives: ['only_in_a'] },
+  })
+).json();
+await inject({ method: 'GET', url: '/api/v1/knowledge/search?q=Solo%20De%20A', headers: adminA.headers });
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
 ).json().items as { id: string; email: string }[];
-const idsOfA = [...usersOfA.map((u) => u.id), token.id, interactionOfA.id, ...customerIdsOfA];
+const idsOfA = [
+  ...usersOfA.map((u) => u.id),
+  token.id,
+  interactionOfA.id,
+  ...customerIdsOfA,
+  articleOfA.id,
+  synonymOfA.id,
+];
 const secretsOfA = [
   a.id,
   a.slug,

@@ -1,0 +1,101 @@
+/**
+ * Writing the inverted index. Terms come from PostgreSQL itself — the Spanish or English Snowball stemmer
+ * and stop words of `to_tsvector`, over the accent-folded text (`atiende_fold`) — so the query side, which
+ * goes through the same functions, always agrees with what was indexed, on PGlite as on PostgreSQL.
+ */
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../platform/db/connect.ts';
+
+/** One article's texts per field, in `FIELD` order (title, phrasings, body, learned queries, tags). */
+export interface IndexDoc {
+  id: string;
+  language: 'es' | 'en';
+  fields: [string, string, string, string, string];
+}
+
+/** The text-search configuration of a language, as SQL (our own constant, never user input). */
+export const configOf = (languageColumn: ReturnType<typeof sql.raw> | ReturnType<typeof sql>) =>
+  sql`(case ${languageColumn} when 'es' then 'pg_catalog.spanish' else 'pg_catalog.english' end)::regconfig`;
+
+/**
+ * Replaces the postings of some articles and keeps document frequencies and field lengths in step, in the
+ * caller's transaction.
+ * @example await indexArticles(tx, workspaceId, [{ id, language: 'es', fields: [title, phrasings, body, '', tags] }]);
+ */
+export async function indexArticles(tx: Db, workspaceId: string, docs: IndexDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  const ids = JSON.stringify(docs.map((d) => d.id));
+  const idList = sql`(select (x #>> '{}')::uuid from json_array_elements(${ids}::json) as x)`;
+  await tx.execute(sql`
+    update kb_vocab v set df = v.df - o.n
+    from (select language, term, count(distinct article_id)::int as n from kb_postings
+          where workspace_id = ${workspaceId} and article_id in ${idList} group by language, term) o
+    where v.workspace_id = ${workspaceId} and v.language = o.language and v.term = o.term`);
+  await tx.execute(
+    sql`delete from kb_postings where workspace_id = ${workspaceId} and article_id in ${idList}`,
+  );
+  const rows = JSON.stringify(
+    docs.flatMap((d) => d.fields.map((text, i) => ({ id: d.id, language: d.language, field: i + 1, text }))),
+  );
+  await tx.execute(sql`
+    insert into kb_postings (workspace_id, article_id, language, field, term, tf)
+    select ${workspaceId}::uuid, d.id, d.language, d.field, u.lexeme, sum(coalesce(array_length(u.positions, 1), 1))
+    from json_to_recordset(${rows}::json) as d(id uuid, language text, field smallint, text text),
+         unnest(to_tsvector(${configOf(sql`d.language`)}, public.atiende_fold(d.text))) as u
+    group by d.id, d.language, d.field, u.lexeme`);
+  await tx.execute(sql`
+    insert into kb_vocab (workspace_id, language, term, df)
+    select ${workspaceId}::uuid, language, term, count(distinct article_id)::int from kb_postings
+    where workspace_id = ${workspaceId} and article_id in ${idList} group by language, term
+    on conflict (workspace_id, language, term) do update set df = kb_vocab.df + excluded.df`);
+  await tx.execute(sql`delete from kb_vocab where workspace_id = ${workspaceId} and df <= 0`);
+  await tx.execute(sql`
+    update kb_articles a set field_lengths = array[
+      coalesce(l.f1, 0), coalesce(l.f2, 0), coalesce(l.f3, 0), coalesce(l.f4, 0), coalesce(l.f5, 0)]::real[]
+    from (select x.id,
+            sum(p.tf) filter (where p.field = 1) as f1, sum(p.tf) filter (where p.field = 2) as f2,
+            sum(p.tf) filter (where p.field = 3) as f3, sum(p.tf) filter (where p.field = 4) as f4,
+            sum(p.tf) filter (where p.field = 5) as f5
+          from ${idList} as x(id) left join kb_postings p on p.article_id = x.id and p.workspace_id = ${workspaceId}
+          group by x.id) l
+    where a.workspace_id = ${workspaceId} and a.id = l.id`);
+}
+
+/**
+ * Removes articles from the index (in the caller's transaction).
+ * @example await unindexArticles(tx, workspaceId, [id]);
+ */
+export async function unindexArticles(tx: Db, workspaceId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const list = JSON.stringify(ids);
+  const idList = sql`(select (x #>> '{}')::uuid from json_array_elements(${list}::json) as x)`;
+  await tx.execute(sql`
+    update kb_vocab v set df = v.df - o.n
+    from (select language, term, count(distinct article_id)::int as n from kb_postings
+          where workspace_id = ${workspaceId} and article_id in ${idList} group by language, term) o
+    where v.workspace_id = ${workspaceId} and v.language = o.language and v.term = o.term`);
+  await tx.execute(
+    sql`delete from kb_postings where workspace_id = ${workspaceId} and article_id in ${idList}`,
+  );
+  await tx.execute(sql`delete from kb_vocab where workspace_id = ${workspaceId} and df <= 0`);
+}
+
+/**
+ * The stems of some words in a language, as the index computes them (a word can be a stop word: no stem).
+ * @example await stemsOf(db, 'es', ['sábanas', 'lavado']) // Map { 'sábanas' => ['saban'], 'lavado' => ['lav'] }
+ */
+export async function stemsOf(
+  db: Db,
+  language: 'es' | 'en',
+  words: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (words.length === 0) return out;
+  const rows = await queryRows<{ word: string; stems: string[] | null }>(
+    db,
+    sql`select w.word, (select array_agg(u.lexeme) from unnest(to_tsvector(${configOf(sql`${language}::text`)}, public.atiende_fold(w.word))) u) as stems
+        from json_array_elements_text(${JSON.stringify(words)}::json) as w(word)`,
+  );
+  for (const r of rows) out.set(r.word, r.stems ?? []);
+  return out;
+}

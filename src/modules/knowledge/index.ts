@@ -1,0 +1,58 @@
+/**
+ * Knowledge: articles in Spanish and English with versions and translations, search (BM25F in SQL with
+ * stemming, accent folding, typo tolerance and synonyms), learning from use, the public help center,
+ * suggested answers for agents, and the `kb` command. Other modules use only what this file exports.
+ */
+import type { WorkspaceService } from '../workspaces/index.ts';
+import { articleRoutes } from './articles-routes.ts';
+import { createArticleService } from './articles-service.ts';
+import { createContext, type KnowledgeDeps } from './context.ts';
+import { seedDemoKnowledge } from './demo.ts';
+import { helpRoutes } from './help-routes.ts';
+import { createHelpService } from './help-service.ts';
+import { createLearningService } from './learning-service.ts';
+import { searchRoutes } from './search-routes.ts';
+import { createSearchService } from './search-service.ts';
+
+export type { ArticleInput } from './articles-service.ts';
+export { kbCommand } from './command.ts';
+export type { KnowledgeDeps } from './context.ts';
+export type { SearchHit, SearchResult } from './search-service.ts';
+
+/**
+ * Wires the knowledge module: services, the API routes (to mount under /api/v1) and the public help
+ * center routes (to mount at the root: `/help/…` and `/api/v1/public/knowledge/…`).
+ * @example
+ * const knowledge = createKnowledge({ db, uow, clock, newId, workspaces });
+ * for (const routes of knowledge.routes) await api.register(routes);
+ * await app.register(knowledge.publicRoutes);
+ * const { hits } = await knowledge.suggest(workspaceId, 'el cliente necesita instrucciones de lavado');
+ */
+export function createKnowledge(deps: KnowledgeDeps & { workspaces: Pick<WorkspaceService, 'findBySlug'> }) {
+  const ctx = createContext(deps);
+  const articles = createArticleService(ctx);
+  const search = createSearchService(ctx);
+  const learning = createLearningService(ctx);
+  const help = createHelpService(ctx);
+  return {
+    /**
+     * The top 3 answers with their passages for what a customer wrote or an agent typed.
+     * @example await knowledge.suggest(ws, 'instrucciones de lavado de sábanas de franela', 'es')
+     */
+    suggest: (workspaceId: string, text: string, language?: 'es' | 'en') =>
+      search.search(workspaceId, {
+        query: text,
+        ...(language ? { language } : {}),
+        audience: 'agent',
+        source: 'agent',
+        limit: 3,
+      }),
+    /** Seeds the Servicenter help center (articles in Spanish and English, synonyms) into a workspace. */
+    seedDemo: (workspaceId: string) => seedDemoKnowledge(deps, workspaceId),
+    services: { articles, search, learning, help },
+    routes: [articleRoutes(ctx, articles), searchRoutes(search, learning, deps.clock)],
+    publicRoutes: helpRoutes({ workspaces: deps.workspaces, help, search, learning }),
+  };
+}
+
+export type Knowledge = ReturnType<typeof createKnowledge>;

@@ -1,0 +1,39 @@
+/**
+ * The ranking's parameters: BM25F with a weight per field. Kept apart so the benchmark can compare methods
+ * and the values have one home. Weights reflect where a question's words are most telling: its title and
+ * the other ways of asking it, then what searchers who found it typed, then the tags, then the body.
+ */
+
+/** Indexed fields, numbered as stored in `kb_postings.field` (PostgreSQL arrays count from 1). */
+export const FIELD = { title: 1, phrasings: 2, body: 3, learned: 4, tags: 5 } as const;
+export type FieldName = keyof typeof FIELD;
+
+export interface RankingParams {
+  /** Term-frequency saturation. */
+  k1: number;
+  /** Length normalisation per field, 0 (none) to 1 (full). */
+  b: Record<FieldName, number>;
+  weight: Record<FieldName, number>;
+  /** Weight of words brought in by synonyms, relative to the words typed. */
+  synonymWeight: number;
+  /** Weight of a vocabulary term found for a misspelt word, times its trigram similarity. */
+  fuzzyWeight: number;
+}
+
+/** The product's ranking. */
+export const BM25F: RankingParams = {
+  k1: 1.2,
+  b: { title: 0.5, phrasings: 0.5, body: 0.75, learned: 0.5, tags: 0.3 },
+  weight: { title: 3, phrasings: 2.5, body: 1, learned: 2, tags: 1.5 },
+  synonymWeight: 0.6,
+  fuzzyWeight: 0.8,
+};
+
+/** Plain BM25 over title and body as one text (the baseline the benchmark compares against). */
+export const PLAIN_BM25: RankingParams = {
+  k1: 1.2,
+  b: { title: 0.75, phrasings: 0.75, body: 0.75, learned: 0.75, tags: 0.75 },
+  weight: { title: 1, phrasings: 0, body: 1, learned: 0, tags: 0 },
+  synonymWeight: 0,
+  fuzzyWeight: 0,
+};

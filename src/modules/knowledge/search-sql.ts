@@ -1,0 +1,144 @@
+/**
+ * The search query: BM25F over the postings, in one SQL statement. Query words are stemmed and stop words
+ * dropped by the same `to_tsvector` as the index; a word the vocabulary lacks is matched to its nearest
+ * vocabulary terms by trigram similarity (pg_trgm); words brought in by synonyms count with a lower weight.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../platform/db/connect.ts';
+import { configOf } from './index-sql.ts';
+import { FIELD, type FieldName, type RankingParams } from './ranking.ts';
+
+export interface CorpusStats {
+  language: 'es' | 'en';
+  /** Articles in the language (all statuses: document frequencies count them all). */
+  n: number;
+  /** Average indexed length of each field, in `FIELD` order. */
+  avg: number[];
+}
+
+export interface SearchFilter {
+  languages: ('es' | 'en')[];
+  statuses: ('draft' | 'published' | 'archived')[];
+  visibilities: ('public' | 'agents' | 'partners')[];
+}
+
+export interface RankedArticle {
+  id: string;
+  score: number;
+  /** How many articles matched at all (the same on every row). */
+  total: number;
+}
+
+/** Lowest trigram similarity for a vocabulary term to stand for a misspelt word. */
+const FUZZY_MIN = 0.4;
+
+/**
+ * Average field lengths and counts per language, for BM25's length normalisation.
+ * @example await corpusStats(db, workspaceId) // [{ language: 'es', n: 60, avg: [6, 0, 80, 0, 2] }]
+ */
+export async function corpusStats(db: Db, workspaceId: string): Promise<CorpusStats[]> {
+  const rows = await queryRows<{ language: 'es' | 'en'; n: number; avg: number[] }>(
+    db,
+    sql`select language, count(*)::int as n,
+          array[avg(field_lengths[1]), avg(field_lengths[2]), avg(field_lengths[3]), avg(field_lengths[4]),
+                avg(field_lengths[5])]::float8[] as avg
+        from kb_articles where workspace_id = ${workspaceId} group by language`,
+  );
+  return rows.map((r) => ({ language: r.language, n: Number(r.n), avg: r.avg.map(Number) }));
+}
+
+/** A number from our own parameters written into SQL text (never user input). */
+const num = (n: number) => sql.raw(Number.isFinite(n) ? String(n) : '0');
+
+function perField(values: Record<FieldName, number>, column: SQL): SQL {
+  const cases = (Object.keys(FIELD) as FieldName[]).map(
+    (f) => sql`when ${sql.raw(String(FIELD[f]))} then ${num(values[f])}`,
+  );
+  return sql`(case ${column} ${sql.join(cases, sql` `)} else 0 end)`;
+}
+
+/**
+ * The best-scoring articles for a query, best first.
+ * @example await rankArticles(db, ws, 'lavar sábanas', '', filter, stats, BM25F, 10)
+ */
+export async function rankArticles(
+  db: Db,
+  workspaceId: string,
+  text: string,
+  expansions: string,
+  filter: SearchFilter,
+  stats: CorpusStats[],
+  params: RankingParams,
+  limit: number,
+): Promise<RankedArticle[]> {
+  const wanted = stats.filter((s) => filter.languages.includes(s.language));
+  if (wanted.length === 0 || text.length === 0) return [];
+  const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n, avg: s.avg })));
+  const k1 = num(params.k1);
+  const fieldWeight = perField(params.weight, sql`h.field`);
+  const fieldB = perField(params.b, sql`h.field`);
+  const rows = await queryRows<{ id: string; score: number; total: number }>(
+    db,
+    sql`
+    with stats as (
+      select s.lang, s.n::float8 as n, array(select json_array_elements_text(s.avg)::float8) as avg
+      from json_to_recordset(${statsJson}::json) as s(lang text, n int, avg json)
+    ),
+    raw as (
+      select s.lang, u.lexeme as term, 1.0::float8 as weight
+      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${text}))) u
+      union all
+      select s.lang, u.lexeme, ${num(params.synonymWeight)}::float8
+      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${expansions}))) u
+    ),
+    qt as (select lang, term, max(weight) as weight from raw where weight > 0 group by lang, term),
+    known as materialized (
+      select qt.lang, qt.term, qt.weight, v.df from qt
+      join kb_vocab v on v.workspace_id = ${workspaceId} and v.language = qt.lang and v.term = qt.term
+    ),
+    fuzzy as (
+      select qt.lang, f.term, qt.weight * f.sim * ${num(params.fuzzyWeight)} as weight, f.df
+      from qt cross join lateral (
+        select v.term, v.df, similarity(v.term, qt.term) as sim from kb_vocab v
+        where v.workspace_id = ${workspaceId} and v.language = qt.lang and v.term % qt.term
+          and similarity(v.term, qt.term) >= ${num(FUZZY_MIN)}
+        order by sim desc limit 2) f
+      where ${num(params.fuzzyWeight)} > 0 and length(qt.term) >= 4
+        and not exists (select 1 from known k where k.lang = qt.lang and k.term = qt.term)
+    ),
+    terms as materialized (
+      select lang, term, max(weight) as weight, max(df) as df
+      from (select * from known union all select * from fuzzy) t group by lang, term
+    ),
+    hits as materialized (
+      select p.article_id, p.field, p.tf, t.term, t.weight, t.df, t.lang
+      from terms t cross join lateral (
+        select p.article_id, p.field, p.tf from kb_postings p
+        where p.workspace_id = ${workspaceId} and p.language = t.lang and p.term = t.term) p
+    ),
+    tfs as (
+      select h.article_id, h.term, h.weight, h.df, s.n,
+        sum(${fieldWeight} * h.tf / (1 - ${fieldB} + ${fieldB} * a.field_lengths[h.field] / greatest(s.avg[h.field], 1))) as tfn
+      from hits h
+      join stats s on s.lang = h.lang
+      join kb_articles a on a.id = h.article_id
+      where a.workspace_id = ${workspaceId}
+        and a.status in (${sql.join(
+          filter.statuses.map((v) => sql`${v}`),
+          sql`, `,
+        )})
+        and a.visibility in (${sql.join(
+          filter.visibilities.map((v) => sql`${v}`),
+          sql`, `,
+        )})
+      group by h.article_id, h.term, h.weight, h.df, s.n
+    ),
+    scored as (
+      select article_id as id,
+        sum(weight * ln(1 + (n - df + 0.5) / (df + 0.5)) * tfn * (${k1} + 1) / (${k1} + tfn)) as score
+      from tfs where tfn > 0 group by article_id
+    )
+    select id, score, count(*) over ()::int as total from scored order by score desc, id limit ${limit}`,
+  );
+  return rows.map((r) => ({ id: r.id, score: Number(r.score), total: Number(r.total) }));
+}
