@@ -39,6 +39,15 @@ CREATE TABLE "analytics_cursors" (
 	"cursor" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_thresholds" (
+	"workspace_id" uuid NOT NULL,
+	"queue_id" text NOT NULL,
+	"metric" text NOT NULL,
+	"amber" double precision NOT NULL,
+	"red" double precision NOT NULL,
+	CONSTRAINT "analytics_thresholds_workspace_id_queue_id_metric_pk" PRIMARY KEY("workspace_id","queue_id","metric")
+);
+--> statement-breakpoint
 CREATE TABLE "csat_responses" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"workspace_id" uuid NOT NULL,

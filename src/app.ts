@@ -1,6 +1,7 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
 
-import { createCustomers } from './modules/customers/index.ts';
+import { createAnalytics } from './modules/analytics/index.ts';
+import { createCustomers, recordTimelineEntry } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
 import { createRouting } from './modules/routing/index.ts';
@@ -62,6 +63,15 @@ export async function buildApp(config: Config, deps: AppDeps) {
     users: identity.users,
     customers: { summary: customers.getCustomerSummary },
   });
+  const analytics = createAnalytics({
+    ...base,
+    bus,
+    logger,
+    interactions,
+    routing,
+    workspaces,
+    recordTimelineEntry,
+  });
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -79,12 +89,14 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of customers.routes) await api.register(routes);
       await api.register(interactionRoutes(interactions, routing.router));
       await api.register(routing.routes);
+      for (const routes of analytics.routes) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(healthRoutes(db, registry));
   await serveWeb(app, config.webDir);
   app.addHook('onClose', async () => {
+    await analytics.close();
     await routing.close();
     await hub.close();
     await bus.close();
@@ -92,7 +104,19 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   return {
     app,
-    services: { workspaces, identity, customers, interactions, routing, hub, uow, bus, mailer, clock },
+    services: {
+      workspaces,
+      identity,
+      customers,
+      interactions,
+      routing,
+      analytics,
+      hub,
+      uow,
+      bus,
+      mailer,
+      clock,
+    },
     logger,
   };
 }

@@ -76,7 +76,9 @@ function toTally(r: Record<string, Num>): Tally {
 function checkRange(request: ReportRequest): void {
   const from = Date.parse(`${request.from}T00:00:00Z`);
   const to = Date.parse(`${request.to}T00:00:00Z`);
-  if (Number.isNaN(from) || Number.isNaN(to))
+  const real = (ms: number, text: string) =>
+    !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+  if (!real(from, request.from) || !real(to, request.to))
     throw errors.badRequest('analytics.invalid_range', 'from and to must be dates (YYYY-MM-DD)');
   if (to < from) throw errors.badRequest('analytics.invalid_range', 'to must not be before from');
   const days = (to - from) / 86_400_000 + 1;

@@ -1,5 +1,6 @@
 import {
   bigint,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -89,4 +90,17 @@ export const csatResponses = pgTable(
     uniqueIndex('csat_responses_interaction').on(t.workspaceId, t.interactionId),
     index('csat_responses_created').on(t.workspaceId, t.createdAt),
   ],
+);
+
+/** Wallboard thresholds per queue and metric: a tile turns amber, then red, past them. */
+export const analyticsThresholds = pgTable(
+  'analytics_thresholds',
+  {
+    workspaceId: workspaceColumn(),
+    queueId: text('queue_id').notNull(),
+    metric: text('metric').notNull(),
+    amber: doublePrecision('amber').notNull(),
+    red: doublePrecision('red').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.queueId, t.metric] })],
 );

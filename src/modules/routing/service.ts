@@ -223,7 +223,13 @@ export function createRoutingService(deps: {
     if (to.queueId) await config.checkQueue(workspaceId, to.queueId);
     const decisions = await host.handle(
       workspaceId,
-      (at) => ({ type: 'interactionTransferred', at, interactionId, ...to }),
+      (at) => ({
+        type: 'interactionTransferred',
+        at,
+        interactionId,
+        ...(to.queueId ? { toQueueId: to.queueId } : {}),
+        ...(to.agentId ? { toAgentId: to.agentId } : {}),
+      }),
       (out) =>
         out.some((d) => d.type === 'eventRejected')
           ? []
