@@ -8,7 +8,7 @@ import { RequireSession } from './features/auth/session.tsx';
 import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
-import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS } from './shell/nav.ts';
+import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS, type SectionKey } from './shell/nav.ts';
 import { NotFoundPage, RequirePermission } from './shell/RequirePermission.tsx';
 
 // Admin and profile screens load on first visit: most users of the desk never open them.
@@ -30,14 +30,22 @@ const ADMIN_SCREENS = {
   audit: lazy(() => import('./features/admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
 } satisfies Record<AdminPageKey, unknown>;
 
+const SECTION_SCREENS: Partial<Record<SectionKey, ReturnType<typeof lazy>>> = {
+  supervisor: lazy(() =>
+    import('./features/supervisor/index.ts').then((m) => ({ default: m.WallboardPage })),
+  ),
+  reports: lazy(() => import('./features/supervisor/index.ts').then((m) => ({ default: m.ReportsPage }))),
+};
+
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section) => {
   if (section.key === 'home' || section.key === 'admin') return [];
+  const Screen = SECTION_SCREENS[section.key];
   return [
     {
       path: section.path.slice(1),
       element: (
         <RequirePermission anyOf={section.anyOf}>
-          <ComingSoonPage section={section.key} />
+          {Screen ? <Screen /> : <ComingSoonPage section={section.key} />}
         </RequirePermission>
       ),
     },

@@ -15,7 +15,7 @@ import {
   type MetricEvent,
 } from './metrics/contacts.ts';
 
-const BATCH = 5000;
+const BATCH = 20_000;
 const INTERVAL_MS = 15 * 60_000;
 const TYPES = [...CONTACT_EVENT_TYPES, 'agent.status_changed'];
 
@@ -137,25 +137,35 @@ export function createProjector(db: Db) {
     const contacts = new Map(existing.map((r) => [r.interaction_id, fromRow(r)]));
     for (const e of events)
       contacts.set(e.subjectId, applyEvent(contacts.get(e.subjectId) ?? emptyContact(e.subjectId), e));
-    const list = [...contacts.values()];
-    for (let i = 0; i < list.length; i += 1000) {
-      const values = list.slice(i, i + 1000).map(
-        (
-          c,
-        ) => sql`(${workspaceId}::uuid, ${c.id}::uuid, ${c.channel}, ${c.queueId}, ${uuidOrNull(c.agentId)}::uuid,
-          ${uuidOrNull(c.customerId)}::uuid, ${c.reason}, ${iso(c.arrivedAt)}::timestamptz, ${iso(c.answeredAt)}::timestamptz,
-          ${iso(c.talkEndedAt)}::timestamptz, ${iso(c.closedAt)}::timestamptz, ${iso(c.abandonedAt)}::timestamptz,
-          ${iso(c.firstReplyAt)}::timestamptz, ${c.transfers}::int, ${c.csat}::smallint)`,
-      );
-      await tx.execute(sql`insert into analytics_contacts (workspace_id, interaction_id, channel, queue_id, agent_id,
-          customer_id, reason, arrived_at, answered_at, talk_ended_at, closed_at, abandoned_at, first_reply_at, transfers, csat)
-        values ${sql.join(values, sql`, `)}
-        on conflict (workspace_id, interaction_id) do update set channel = excluded.channel, queue_id = excluded.queue_id,
-          agent_id = excluded.agent_id, customer_id = excluded.customer_id, reason = excluded.reason,
-          arrived_at = excluded.arrived_at, answered_at = excluded.answered_at, talk_ended_at = excluded.talk_ended_at,
-          closed_at = excluded.closed_at, abandoned_at = excluded.abandoned_at, first_reply_at = excluded.first_reply_at,
-          transfers = excluded.transfers, csat = excluded.csat`);
-    }
+    // One JSON parameter per batch: far cheaper to bind and parse than fifteen parameters a row.
+    const rows = [...contacts.values()].map((c) => ({
+      interaction_id: c.id,
+      channel: c.channel,
+      queue_id: c.queueId,
+      agent_id: uuidOrNull(c.agentId),
+      customer_id: uuidOrNull(c.customerId),
+      reason: c.reason,
+      arrived_at: iso(c.arrivedAt),
+      answered_at: iso(c.answeredAt),
+      talk_ended_at: iso(c.talkEndedAt),
+      closed_at: iso(c.closedAt),
+      abandoned_at: iso(c.abandonedAt),
+      first_reply_at: iso(c.firstReplyAt),
+      transfers: c.transfers,
+      csat: c.csat,
+    }));
+    await tx.execute(sql`insert into analytics_contacts (workspace_id, interaction_id, channel, queue_id, agent_id,
+        customer_id, reason, arrived_at, answered_at, talk_ended_at, closed_at, abandoned_at, first_reply_at, transfers, csat)
+      select ${workspaceId}::uuid, interaction_id, channel, queue_id, agent_id, customer_id, reason, arrived_at, answered_at,
+        talk_ended_at, closed_at, abandoned_at, first_reply_at, transfers, csat
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(interaction_id uuid, channel text, queue_id text,
+        agent_id uuid, customer_id uuid, reason text, arrived_at timestamptz, answered_at timestamptz, talk_ended_at timestamptz,
+        closed_at timestamptz, abandoned_at timestamptz, first_reply_at timestamptz, transfers int, csat smallint)
+      on conflict (workspace_id, interaction_id) do update set channel = excluded.channel, queue_id = excluded.queue_id,
+        agent_id = excluded.agent_id, customer_id = excluded.customer_id, reason = excluded.reason,
+        arrived_at = excluded.arrived_at, answered_at = excluded.answered_at, talk_ended_at = excluded.talk_ended_at,
+        closed_at = excluded.closed_at, abandoned_at = excluded.abandoned_at, first_reply_at = excluded.first_reply_at,
+        transfers = excluded.transfers, csat = excluded.csat`);
   }
 
   async function applyAgentStates(tx: Db, workspaceId: string, events: MetricEvent[]): Promise<void> {

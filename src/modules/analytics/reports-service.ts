@@ -19,6 +19,11 @@ export interface ReportRequest {
   queueId?: string;
   channel?: string;
   agentId?: string;
+  /**
+   * Catch the read model up with the log first (default). The wallboard skips it: the projector
+   * follows the log on its own, and the wallboard must answer at once.
+   */
+  catchUp?: boolean;
 }
 
 export interface ReportRow extends Figures {
@@ -93,7 +98,7 @@ export function createReportsService(deps: ReportDeps) {
   /** Tallies by period and key, grouped in SQL. */
   async function tallies(workspaceId: string, request: ReportRequest): Promise<Map<string, Tally>> {
     checkRange(request);
-    await deps.projector.catchUp(workspaceId);
+    if (request.catchUp !== false) await deps.projector.catchUp(workspaceId);
     const timeZone = await deps.timeZoneOf(workspaceId);
     const sqlBy: Dimension = request.by === 'team' ? 'agent' : request.by;
     const query: ReportQuery = {

@@ -75,7 +75,7 @@ export function createWallboardService(deps: WallboardDeps) {
       deps.routing.queueStats(workspaceId),
       deps.routing.agents(workspaceId),
       thresholds(workspaceId),
-      deps.reports.report(workspaceId, { from: today, to: today, grain: 'day', by: 'queue' }),
+      deps.reports.report(workspaceId, { from: today, to: today, grain: 'day', by: 'queue', catchUp: false }),
       deps.interactions.list(
         workspaceId,
         { limit: 200, after: null },
