@@ -42,6 +42,7 @@ module.exports = {
           '^src/modules/workspaces/calendar\\.ts$',
           '^src/modules/routing/hours\\.ts$',
           '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages)\\.ts$',
+          '^src/modules/analytics/metrics/',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',

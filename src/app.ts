@@ -1,6 +1,7 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
 
-import { createCustomers } from './modules/customers/index.ts';
+import { createAnalytics } from './modules/analytics/index.ts';
+import { createCustomers, recordTimelineEntry } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
 import { createKnowledge } from './modules/knowledge/index.ts';
@@ -66,6 +67,15 @@ export async function buildApp(config: Config, deps: AppDeps) {
     customers: { summary: customers.getCustomerSummary },
     workspaces,
   });
+  const analytics = createAnalytics({
+    ...base,
+    bus,
+    logger,
+    interactions,
+    routing,
+    workspaces,
+    recordTimelineEntry,
+  });
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -84,6 +94,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       await api.register(interactionRoutes(interactions, routing.router));
       await api.register(routing.routes);
       for (const routes of knowledge.routes) await api.register(routes);
+      for (const routes of analytics.routes) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
@@ -94,6 +105,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     await routing.resume();
   });
   app.addHook('onClose', async () => {
+    await analytics.close();
     await routing.close();
     await hub.close();
     await bus.close();
@@ -108,6 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       interactions,
       routing,
       knowledge,
+      analytics,
       hub,
       uow,
       bus,

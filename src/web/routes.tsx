@@ -9,7 +9,7 @@ import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { customerRoutes } from './features/customers/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
-import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS } from './shell/nav.ts';
+import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS, type SectionKey } from './shell/nav.ts';
 import { NotFoundPage, RequirePermission } from './shell/RequirePermission.tsx';
 
 // Admin and profile screens load on first visit: most users of the desk never open them.
@@ -43,9 +43,23 @@ const ADMIN_SCREENS = {
   ),
 } satisfies Record<AdminPageKey, unknown>;
 
+/** Sections whose screens are one page. */
+const SECTION_SCREENS: Partial<Record<SectionKey, ReturnType<typeof lazy>>> = {
+  supervisor: lazy(() =>
+    import('./features/supervisor/index.ts').then((m) => ({ default: m.WallboardPage })),
+  ),
+  reports: lazy(() => import('./features/supervisor/index.ts').then((m) => ({ default: m.ReportsPage }))),
+};
+
+/** Sections with pages of their own under the section's path. */
+const SECTION_ROUTES: Partial<Record<SectionKey, RouteObject[]>> = {
+  customers: customerRoutes,
+};
+
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section): RouteObject[] => {
   if (section.key === 'home' || section.key === 'admin') return [];
-  if (section.key === 'customers') {
+  const children = SECTION_ROUTES[section.key];
+  if (children) {
     return [
       {
         element: (
@@ -53,16 +67,17 @@ const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section): RouteObject[] =
             <Outlet />
           </RequirePermission>
         ),
-        children: customerRoutes,
+        children,
       },
     ];
   }
+  const Screen = SECTION_SCREENS[section.key];
   return [
     {
       path: section.path.slice(1),
       element: (
         <RequirePermission anyOf={section.anyOf}>
-          <ComingSoonPage section={section.key} />
+          {Screen ? <Screen /> : <ComingSoonPage section={section.key} />}
         </RequirePermission>
       ),
     },

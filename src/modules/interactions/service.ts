@@ -428,6 +428,62 @@ export function createInteractionService(deps: {
     );
   }
 
+  /**
+   * A private note on the interaction for its agent (a supervisor's whisper): stored as an `internal`
+   * message, never shown to the customer, and pushed to the agent and to whoever watches the interaction.
+   */
+  async function addInternalNote(workspaceId: string, id: string, body: string, authorId: string) {
+    const row = await find(workspaceId, id);
+    if (!row) throw errors.notFound('Interaction');
+    if (isTerminal(row.state)) {
+      throw new AppError(
+        'interactions.closed',
+        409,
+        'The interaction has ended: notes go to live interactions',
+      );
+    }
+    const message = {
+      id: newId(),
+      workspaceId,
+      interactionId: id,
+      direction: 'internal' as const,
+      authorId,
+      body,
+      createdAt: clock.now(),
+    };
+    await uow.run(async (tx, record) => {
+      await tx.insert(interactionMessages).values(message);
+      await record({
+        workspaceId,
+        type: 'interaction.note_added',
+        subject: 'interaction',
+        subjectId: id,
+        actorId: authorId,
+        topics: topicsOf(row),
+        payload: { messageId: message.id, authorId, body, internal: true },
+      });
+    });
+    return { id: message.id, body, authorId, createdAt: message.createdAt.toISOString() };
+  }
+
+  /** The interaction's messages, oldest first, internal notes included (for agents and supervisors). */
+  async function listMessages(workspaceId: string, id: string, limit = 500) {
+    const ws = scoped(db, workspaceId);
+    const rows = await db
+      .select()
+      .from(interactionMessages)
+      .where(ws.where(interactionMessages, eq(interactionMessages.interactionId, id)))
+      .orderBy(interactionMessages.createdAt, interactionMessages.id)
+      .limit(limit);
+    return rows.map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      authorId: m.authorId,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    }));
+  }
+
   return {
     get,
     create,
@@ -442,6 +498,8 @@ export function createInteractionService(deps: {
     listInRouting,
     lastAgentFor,
     reassignCustomer,
+    addInternalNote,
+    listMessages,
   };
 }
 

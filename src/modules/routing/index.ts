@@ -18,7 +18,7 @@ import { type CustomerLookup, createRoutingService } from './service.ts';
 export type { Queue, Settings } from './config-service.ts';
 export { DEFAULT_CHANNELS } from './config-service.ts';
 export type { QueueHours } from './hours.ts';
-export { simulateCommand } from './simulate/index.ts';
+export { type BankReplay, replayBankDay, type SimulationResult, simulateCommand } from './simulate/index.ts';
 
 export interface RoutingDeps {
   db: Db;

@@ -25,6 +25,11 @@ describe('staleKeysFor', () => {
   });
 
   it('leaves everything alone for events it does not know', () => {
-    expect(staleKeysFor({ type: 'interaction.queued', subject: 'interaction' })).toEqual([]);
+    expect(staleKeysFor({ type: 'invoice.paid', subject: 'invoice' })).toEqual([]);
+  });
+
+  it('refreshes the wallboard and reports when live work changes', () => {
+    expect(staleKeysFor({ type: 'interaction.queued', subject: 'interaction' })).toEqual([['analytics']]);
+    expect(staleKeysFor({ type: 'agent.status_changed', subject: 'agent' })).toEqual([['analytics']]);
   });
 });

@@ -4,6 +4,8 @@ import type { DomainEvent } from '../api/types.ts';
 
 type Key = readonly unknown[];
 
+const ANALYTICS: Key = ['analytics'];
+
 /**
  * The query keys to refetch after an event.
  * @example staleKeysFor({ type: 'security.role_changed', subject: 'security', … }) // roles, me, audit
@@ -17,5 +19,7 @@ export function staleKeysFor(event: Pick<DomainEvent, 'type' | 'subject'>): Key[
   if (/api_token/.test(text)) keys.push(queryKeys.apiTokens);
   if (/workspace/.test(text)) keys.push(queryKeys.workspace, queryKeys.me);
   if (/security/.test(text)) keys.push(queryKeys.audit);
+  // Live work changes the wallboard and today's figures.
+  if (/interaction|agent|routing|csat/.test(text)) keys.push(ANALYTICS);
   return keys.filter((key, index) => keys.indexOf(key) === index);
 }

@@ -68,11 +68,11 @@ export const ADMIN_PERMISSIONS: readonly Permission[] = [
 export const SECTIONS: readonly Section[] = [
   { key: 'home', path: '/', anyOf: [], shortcut: 'h', available: true },
   { key: 'desk', path: '/desk', anyOf: ['desk.use'], shortcut: 'd', available: false },
-  { key: 'supervisor', path: '/supervisor', anyOf: ['supervise'], shortcut: 's', available: false },
+  { key: 'supervisor', path: '/supervisor', anyOf: ['supervise'], shortcut: 's', available: true },
   { key: 'customers', path: '/customers', anyOf: ['customers.read'], shortcut: 'c', available: true },
   { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: false },
   { key: 'workforce', path: '/workforce', anyOf: ['wfm.read'], shortcut: 'w', available: false },
-  { key: 'reports', path: '/reports', anyOf: ['reports.read'], shortcut: 'r', available: false },
+  { key: 'reports', path: '/reports', anyOf: ['reports.read'], shortcut: 'r', available: true },
   { key: 'sales', path: '/sales', anyOf: ['sales.use'], shortcut: 'v', available: false },
   { key: 'field', path: '/field', anyOf: ['field.use'], shortcut: 'f', available: false },
   { key: 'partner', path: '/partner', anyOf: ['partner.portal'], shortcut: 'p', available: false },

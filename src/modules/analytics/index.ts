@@ -1,0 +1,105 @@
+/**
+ * Analytics: metric definitions over the event log (`metrics/`, pure), the read model the projector
+ * folds from the log, reports (JSON and CSV), the live wallboard, supervisors' actions on live work and
+ * customer-satisfaction surveys. See docs/analytics.md and docs/metrics.md.
+ */
+import type { Clock, IdGenerator } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/connect.ts';
+import type { EventBus } from '../../platform/events/bus.ts';
+import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
+import type { Logger } from '../../platform/logging.ts';
+import type { TimelineEntryInput } from '../customers/index.ts';
+import type { InteractionService } from '../interactions/index.ts';
+import type { Routing } from '../routing/index.ts';
+import { csatRoutes } from './csat-routes.ts';
+import { createCsatService } from './csat-service.ts';
+import { createProjector } from './projector.ts';
+import { reportRoutes } from './report-routes.ts';
+import { createReportsService } from './reports-service.ts';
+import { supervisorRoutes } from './supervisor-routes.ts';
+import { createSupervisorService } from './supervisor-service.ts';
+import { createWallboardService } from './wallboard-service.ts';
+
+export type { Contact, MetricEvent } from './metrics/contacts.ts';
+export { applyEvent, foldContacts } from './metrics/contacts.ts';
+export type { Figures, MetricOptions, Tally } from './metrics/measures.ts';
+export { contactTally, figures, firstContactResolution, tallyBy } from './metrics/measures.ts';
+export type { Report, ReportRequest, ReportRow } from './reports-service.ts';
+
+export interface AnalyticsDeps {
+  db: Db;
+  uow: UnitOfWork;
+  clock: Clock;
+  newId: IdGenerator;
+  bus: EventBus;
+  logger: Logger;
+  interactions: InteractionService;
+  routing: Routing;
+  workspaces: { get(id: string): Promise<{ timeZone: string }> };
+  recordTimelineEntry(tx: Db, entry: TimelineEntryInput): Promise<string>;
+}
+
+/**
+ * Wires the analytics module and keeps its read model following the log.
+ * @example const analytics = createAnalytics(deps); for (const r of analytics.routes) await api.register(r);
+ */
+export function createAnalytics(deps: AnalyticsDeps) {
+  const projector = createProjector(deps.db);
+  const timeZoneOf = async (workspaceId: string) => (await deps.workspaces.get(workspaceId)).timeZone;
+  const teamsOf = async (workspaceId: string, agentId: string) =>
+    (await deps.routing.config.agentProfile(workspaceId, agentId))?.teams ?? [];
+  const reports = createReportsService({ db: deps.db, projector, timeZoneOf, teamsOf });
+  const wallboard = createWallboardService({
+    db: deps.db,
+    clock: deps.clock,
+    reports,
+    routing: deps.routing.service,
+    interactions: deps.interactions,
+    timeZoneOf,
+  });
+  const supervisor = createSupervisorService({
+    routing: deps.routing.service,
+    interactions: deps.interactions,
+  });
+  const csat = createCsatService({ ...deps, interactions: deps.interactions });
+
+  // Follow the log: one catch-up at a time per workspace, another right after if news came meanwhile.
+  const running = new Map<string, boolean>();
+  const follow = (workspaceId: string) => {
+    if (running.has(workspaceId)) {
+      running.set(workspaceId, true);
+      return;
+    }
+    running.set(workspaceId, false);
+    projector
+      .catchUp(workspaceId)
+      .catch((err) =>
+        deps.logger.warn({ err, workspaceId }, 'analytics projection failed; retried on next event'),
+      )
+      .finally(() => {
+        const again = running.get(workspaceId);
+        running.delete(workspaceId);
+        if (again) follow(workspaceId);
+      });
+  };
+  const unsubscribe = deps.bus.subscribe(follow);
+
+  return {
+    projector,
+    reports,
+    wallboard,
+    supervisor,
+    csat,
+    routes: [
+      reportRoutes({ reports, clock: deps.clock, timeZoneOf }),
+      supervisorRoutes({ wallboard, supervisor }),
+      csatRoutes(csat),
+    ],
+    async close() {
+      unsubscribe();
+      while (running.size > 0) await new Promise((r) => setTimeout(r, 10));
+    },
+  };
+}
+
+export type Analytics = ReturnType<typeof createAnalytics>;
