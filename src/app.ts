@@ -1,8 +1,13 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
 
+import { createChat } from './modules/chat/index.ts';
 import { createCustomers } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
-import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
+import {
+  createInteractionService,
+  createMessageService,
+  interactionRoutes,
+} from './modules/interactions/index.ts';
 import { createRouting } from './modules/routing/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
@@ -65,6 +70,21 @@ export async function buildApp(config: Config, deps: AppDeps) {
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
+  const chat = createChat(
+    {
+      ...base,
+      mailer,
+      publicUrl,
+      workspaces,
+      customers,
+      interactions,
+      messages: createMessageService(),
+      router: routing.router,
+      routing: routing.service,
+      users: identity.users,
+    },
+    hub,
+  );
   hub.onPresence((p, connected) => {
     if (p.permissions.has('desk.use'))
       routing.service.presence(p.workspaceId, p.userId, connected).catch(() => {});
@@ -79,10 +99,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of customers.routes) await api.register(routes);
       await api.register(interactionRoutes(interactions, routing.router));
       await api.register(routing.routes);
+      for (const routes of chat.routes) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(healthRoutes(db, registry));
+  await app.register(chat.frame);
   await serveWeb(app, config.webDir);
   app.addHook('onClose', async () => {
     await routing.close();
@@ -92,7 +114,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   return {
     app,
-    services: { workspaces, identity, customers, interactions, routing, hub, uow, bus, mailer, clock },
+    services: { workspaces, identity, customers, interactions, routing, chat, hub, uow, bus, mailer, clock },
     logger,
   };
 }
