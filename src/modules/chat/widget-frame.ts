@@ -42,7 +42,7 @@ export function widgetFrameRoutes(ctx: ChatContext) {
           .header('x-content-type-options', 'nosniff')
           .type('text/html; charset=utf-8')
           .send(
-            `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeAttr(channel.name)}</title></head><body data-channel="${escapeAttr(channel.publicKey)}"><div id="app"></div><script type="module" src="/widget/frame.js"></script></body></html>`,
+            `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeAttr(channel.name)}</title><link rel="stylesheet" href="/widget/frame.css"></head><body data-channel="${escapeAttr(channel.publicKey)}"><div id="app"></div><script type="module" src="/widget/frame.js"></script></body></html>`,
           );
       },
     );
