@@ -1,6 +1,7 @@
 /** Every route of the app; sections and admin pages come from the same table as the navigation. */
 import { lazy } from 'react';
 import { Outlet, type RouteObject } from 'react-router';
+import { deskRoutes } from './features/agent-desk/index.ts';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
@@ -32,6 +33,18 @@ const ADMIN_SCREENS = {
 
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section) => {
   if (section.key === 'home' || section.key === 'admin') return [];
+  if (section.key === 'desk')
+    return [
+      {
+        path: section.path.slice(1),
+        element: (
+          <RequirePermission anyOf={section.anyOf}>
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: deskRoutes,
+      },
+    ];
   return [
     {
       path: section.path.slice(1),
