@@ -1,4 +1,5 @@
 /** The widget's calls to Atiende: JSON over HTTP with the visitor token, and the visitor's WebSocket. */
+import { tabStore } from './storage.ts';
 
 export interface Message {
   id: string;
@@ -86,13 +87,13 @@ export function openFeed(
     socket.onmessage = (m) => {
       const data = JSON.parse(String(m.data)) as { type: string; cursor?: string; event?: SocketEvent };
       if (data.type === 'hello') {
-        const after = sessionStorage.getItem(key) ?? data.cursor;
+        const after = tabStore.get(key) ?? data.cursor;
         socket?.send(JSON.stringify({ type: 'subscribe', topics: [`chat:${conversationId}`], after }));
       } else if (data.type === 'subscribed') {
         delay = 500;
         onState(true);
       } else if (data.type === 'event' && data.event) {
-        if (data.cursor) sessionStorage.setItem(key, data.cursor);
+        if (data.cursor) tabStore.set(key, data.cursor);
         onEvent(data.event);
       }
     };

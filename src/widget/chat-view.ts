@@ -3,6 +3,7 @@
  * unsent messages wait in an outbox kept across page loads and are retried with their own client id,
  * so the server stores each once. Typing, emoji, files, end of chat, rating and transcript.
  */
+
 import {
   ApiError,
   api,
@@ -15,6 +16,7 @@ import {
 } from './api.ts';
 import { clear, h } from './dom.ts';
 import { t } from './i18n.ts';
+import { store } from './storage.ts';
 
 const EMOJI = ['😀', '😊', '😂', '😍', '👍', '🙏', '👏', '🎉', '😢', '😡', '❤️', '✅'];
 
@@ -33,7 +35,7 @@ export function chatView(
   const outboxKey = `atiende:outbox:${conversationId}`;
   const bySeq = new Map<number, Message>();
   let conversation = initial.conversation;
-  const outbox: Pending[] = JSON.parse(localStorage.getItem(outboxKey) ?? '[]');
+  const outbox: Pending[] = JSON.parse(store.get(outboxKey) ?? '[]');
   let typingUntil = 0;
   let agentName = '';
   let visible = true;
@@ -58,7 +60,7 @@ export function chatView(
     input.value += text;
     input.focus();
   };
-  const save = () => localStorage.setItem(outboxKey, JSON.stringify(outbox));
+  const save = () => store.set(outboxKey, JSON.stringify(outbox));
 
   function statusOf(m: Message): string {
     if (m.direction !== 'inbound' || m.seq === null) return '';

@@ -2,6 +2,7 @@
  * The widget inside its iframe, on Atiende's origin. It talks to the host page only through postMessage,
  * always naming the host's origin (given in the URL, and guaranteed by the frame-ancestors policy).
  */
+
 import { api, type Conversation, clientId, type Message, setToken } from './api.ts';
 import { chatView } from './chat-view.ts';
 import { clear, h } from './dom.ts';
@@ -14,6 +15,7 @@ import {
   type WidgetConfig,
 } from './forms.ts';
 import { setLanguage, t } from './i18n.ts';
+import { store } from './storage.ts';
 import './widget.css';
 
 const channel = document.body.dataset.channel ?? '';
@@ -49,7 +51,7 @@ function fromHost(): Promise<{ identity: { customerId: string; signature: string
 
 async function session(identity: { customerId: string; signature: string } | null) {
   const key = identity ? `${tokenKey}:${identity.customerId}` : tokenKey;
-  const saved = localStorage.getItem(key);
+  const saved = store.get(key);
   if (saved) {
     setToken(saved);
     return;
@@ -59,7 +61,7 @@ async function session(identity: { customerId: string; signature: string } | nul
     host: hostOrigin,
     ...(identity ? { identity } : {}),
   });
-  localStorage.setItem(key, s.token);
+  store.set(key, s.token);
   setToken(s.token);
 }
 
@@ -128,7 +130,7 @@ function showChat(
   id: string,
   history: { conversation: Conversation; messages: Message[] },
 ) {
-  localStorage.setItem(chatKey, id);
+  store.set(chatKey, id);
   chat = chatView(root, id, history, (n) => toHost({ type: 'atiende:unread', count: n }));
 }
 
@@ -154,7 +156,7 @@ async function boot() {
   const config = await api<WidgetConfig>('GET', `/chat/widget-config?${params}`);
   setLanguage(config.language);
   await session(identity);
-  const open = localStorage.getItem(chatKey);
+  const open = store.get(chatKey);
   if (open) {
     const history = await api<{ conversation: Conversation; messages: Message[] }>(
       'GET',

@@ -31,6 +31,8 @@ export function StateBar({
   ];
   const change = (v: string | null) => {
     if (!v) return;
+    // Give the keyboard back to the page, so A and D answer the next offer at once.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     const [state, reason] = v.split(':') as ['available' | 'not_ready' | 'offline', string | undefined];
     deskApi.setState(state, reason).then((r) => onStatus(r.status), onError);
   };
