@@ -43,6 +43,7 @@ module.exports = {
           '^src/modules/routing/hours\\.ts$',
           '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages)\\.ts$',
           '^src/modules/analytics/metrics/',
+          '^src/modules/chat/(origins|files|reference|rate-window|settings|tokens)\\.ts$',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',

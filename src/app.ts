@@ -1,9 +1,14 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
 
 import { createAnalytics } from './modules/analytics/index.ts';
+import { createChat } from './modules/chat/index.ts';
 import { createCustomers, recordTimelineEntry } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
-import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
+import {
+  createInteractionService,
+  createMessageService,
+  interactionRoutes,
+} from './modules/interactions/index.ts';
 import { createKnowledge } from './modules/knowledge/index.ts';
 import { createRouting } from './modules/routing/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
@@ -79,6 +84,21 @@ export async function buildApp(config: Config, deps: AppDeps) {
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
+  const chat = createChat(
+    {
+      ...base,
+      mailer,
+      publicUrl,
+      workspaces,
+      customers,
+      interactions,
+      messages: createMessageService(),
+      router: routing.router,
+      routing: routing.service,
+      users: identity.users,
+    },
+    hub,
+  );
   hub.onPresence((p, connected) => {
     if (p.permissions.has('desk.use'))
       routing.service.presence(p.workspaceId, p.userId, connected).catch(() => {});
@@ -95,11 +115,13 @@ export async function buildApp(config: Config, deps: AppDeps) {
       await api.register(routing.routes);
       for (const routes of knowledge.routes) await api.register(routes);
       for (const routes of analytics.routes) await api.register(routes);
+      for (const routes of chat.routes) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(knowledge.publicRoutes);
   await app.register(healthRoutes(db, registry));
+  await app.register(chat.frame);
   await serveWeb(app, config.webDir);
   app.addHook('onReady', async () => {
     await routing.resume();
@@ -119,6 +141,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       customers,
       interactions,
       routing,
+      chat,
       knowledge,
       analytics,
       hub,

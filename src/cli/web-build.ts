@@ -16,6 +16,13 @@ export async function ensureWebBuild(webDir: string, io: Io): Promise<void> {
     { stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error('The web build failed; run `npm run build` to see why');
+  // The embeddable chat widget is a second, separate build (see vite.widget.config.ts).
+  const widget = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.widget.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
+  if (widget.status !== 0) throw new Error('The widget build failed; run `npm run build` to see why');
 }
 
 function newestChange(dir: string): number {

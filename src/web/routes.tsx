@@ -1,6 +1,7 @@
 /** Every route of the app; sections and admin pages come from the same table as the navigation. */
 import { lazy } from 'react';
 import { Outlet, type RouteObject } from 'react-router';
+import { deskRoutes } from './features/agent-desk/index.ts';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
@@ -54,6 +55,7 @@ const SECTION_SCREENS: Partial<Record<SectionKey, ReturnType<typeof lazy>>> = {
 /** Sections with pages of their own under the section's path. */
 const SECTION_ROUTES: Partial<Record<SectionKey, RouteObject[]>> = {
   customers: customerRoutes,
+  desk: [{ path: 'desk', children: deskRoutes }],
 };
 
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section): RouteObject[] => {

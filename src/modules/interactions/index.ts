@@ -8,7 +8,14 @@ export {
   isTerminal,
   STATES,
 } from './lifecycle.ts';
+export {
+  createMessageService,
+  type Message,
+  type MessageService,
+  type NewMessage,
+} from './messages.ts';
 export { InteractionSchema, interactionRoutes, type Router } from './routes.ts';
+export type { MessageAttachment } from './schema.ts';
 export {
   createInteractionService,
   type Interaction,

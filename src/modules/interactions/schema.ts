@@ -47,6 +47,24 @@ export const interactionMessages = pgTable(
     authorId: uuid('author_id'),
     body: text('body').notNull(),
     createdAt: createdAt(),
+    /** The sender's own id for the message, so a retried send is stored once (chat). */
+    clientId: text('client_id'),
+    /** Position in the conversation, 1, 2, 3 …, for channels that order their messages (chat). */
+    seq: integer('seq'),
+    /** Files sent with the message: ids, names, types and sizes (the bytes live with the channel). */
+    attachments: jsonb('attachments').$type<MessageAttachment[]>(),
   },
-  (t) => [index('interaction_messages_interaction').on(t.workspaceId, t.interactionId, t.createdAt)],
+  (t) => [
+    index('interaction_messages_interaction').on(t.workspaceId, t.interactionId, t.createdAt),
+    uniqueIndex('interaction_messages_client').on(t.workspaceId, t.interactionId, t.clientId),
+    uniqueIndex('interaction_messages_seq').on(t.workspaceId, t.interactionId, t.seq),
+  ],
 );
+
+/** A file attached to a message. */
+export interface MessageAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}

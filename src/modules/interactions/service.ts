@@ -354,7 +354,13 @@ export function createInteractionService(deps: {
   async function list(
     workspaceId: string,
     page: PageRequest,
-    filter: { state?: InteractionState[]; queueId?: string; customerId?: string; agentId?: string },
+    filter: {
+      state?: InteractionState[];
+      queueId?: string;
+      customerId?: string;
+      agentId?: string;
+      channel?: Channel;
+    },
   ) {
     const ws = scoped(db, workspaceId);
     const [beforeAt, beforeId] = page.after ?? [];
@@ -375,6 +381,7 @@ export function createInteractionService(deps: {
           filter.queueId ? eq(interactions.queueId, filter.queueId) : undefined,
           filter.customerId ? eq(interactions.customerId, filter.customerId) : undefined,
           filter.agentId ? eq(interactions.agentId, filter.agentId) : undefined,
+          filter.channel ? eq(interactions.channel, filter.channel) : undefined,
           after,
         ),
       )
@@ -484,7 +491,13 @@ export function createInteractionService(deps: {
     }));
   }
 
+  /** Replaces an interaction's attributes in the caller's transaction (e.g. a call-back's new window). */
+  async function setAttributes(tx: Db, workspaceId: string, id: string, attributes: Record<string, unknown>) {
+    await scoped(tx, workspaceId).update(interactions, { attributes }, eq(interactions.id, id));
+  }
+
   return {
+    setAttributes,
     get,
     create,
     prepare,

@@ -335,6 +335,14 @@ export function createRoutingService(deps: {
     return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
   }
 
+  /** How many agents are logged in and ready (available or busy), whatever their load: "is anyone there?". */
+  async function readyAgents(workspaceId: string): Promise<number> {
+    return host.read(
+      workspaceId,
+      (engine) => engine.snapshot().agents.filter((a) => a.presence === 'available').length,
+    );
+  }
+
   async function queueStats(workspaceId: string) {
     const queues = await config.listQueues(workspaceId);
     return host.read(workspaceId, (engine) =>
@@ -366,6 +374,7 @@ export function createRoutingService(deps: {
     abandon,
     presence,
     agents,
+    readyAgents,
     queueStats,
   };
 }

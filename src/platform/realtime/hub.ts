@@ -251,7 +251,13 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     await Promise.all([...feeds.values()].map((f) => f.draining));
   }
 
-  return { registerTopic, routes, onPresence, close };
+  /**
+   * Serves a socket that a module authenticated itself (e.g. a chat visitor's token): the same topics,
+   * replay and streaming as the logged-in endpoint.
+   */
+  const serve = (socket: WebSocket, principal: Principal): void => attach(socket, principal);
+
+  return { registerTopic, routes, serve, onPresence, close };
 }
 
 export type RealtimeHub = ReturnType<typeof createRealtimeHub>;

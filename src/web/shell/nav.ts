@@ -67,7 +67,7 @@ export const ADMIN_PERMISSIONS: readonly Permission[] = [
 
 export const SECTIONS: readonly Section[] = [
   { key: 'home', path: '/', anyOf: [], shortcut: 'h', available: true },
-  { key: 'desk', path: '/desk', anyOf: ['desk.use'], shortcut: 'd', available: false },
+  { key: 'desk', path: '/desk', anyOf: ['desk.use'], shortcut: 'd', available: true },
   { key: 'supervisor', path: '/supervisor', anyOf: ['supervise'], shortcut: 's', available: true },
   { key: 'customers', path: '/customers', anyOf: ['customers.read'], shortcut: 'c', available: true },
   { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: false },

@@ -1,0 +1,60 @@
+/** What every chat service shares: its dependencies, and a short cache of channels by public key. */
+import { eq } from 'drizzle-orm';
+import type { Clock, IdGenerator } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/connect.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
+import type { Mailer } from '../../platform/mail.ts';
+import type { Customers } from '../customers/index.ts';
+import type { InteractionService, MessageService, Router } from '../interactions/index.ts';
+import type { Routing } from '../routing/index.ts';
+import type { WorkspaceService } from '../workspaces/index.ts';
+import { chatChannels } from './schema.ts';
+
+export interface ChatDeps {
+  db: Db;
+  uow: UnitOfWork;
+  clock: Clock;
+  newId: IdGenerator;
+  mailer: Mailer;
+  /** Where Atiende is reached from the outside: the widget's iframe and the snippet point here. */
+  publicUrl: string;
+  workspaces: Pick<WorkspaceService, 'get'>;
+  customers: Pick<Customers, 'findOrCreateByIdentity' | 'getCustomerSummary'>;
+  interactions: InteractionService;
+  messages: MessageService;
+  router: Router;
+  routing: Pick<Routing['service'], 'end' | 'abandon' | 'transfer' | 'readyAgents'>;
+  users: { get(workspaceId: string, id: string): Promise<{ name: string }> };
+}
+
+export type Channel = typeof chatChannels.$inferSelect;
+
+const TTL_MS = 5_000;
+
+export function createChatContext(deps: ChatDeps) {
+  const byKey = new Map<string, { channel: Channel; until: number }>();
+
+  /** The channel a widget names, cached for a few seconds (every visitor request reads it). */
+  async function channelByKey(publicKey: string): Promise<Channel> {
+    const now = deps.clock.now().getTime();
+    const hit = byKey.get(publicKey);
+    if (hit && hit.until > now) return hit.channel;
+    const [channel] = await deps.db.select().from(chatChannels).where(eq(chatChannels.publicKey, publicKey));
+    if (!channel) throw new AppError('chat.unknown_channel', 404, 'Unknown web channel');
+    byKey.set(publicKey, { channel, until: now + TTL_MS });
+    return channel;
+  }
+
+  const forget = (publicKey: string) => byKey.delete(publicKey);
+
+  async function channelById(id: string): Promise<Channel> {
+    const [channel] = await deps.db.select().from(chatChannels).where(eq(chatChannels.id, id));
+    if (!channel) throw new AppError('chat.unknown_channel', 404, 'Unknown web channel');
+    return channel;
+  }
+
+  return { ...deps, channelByKey, channelById, forget };
+}
+
+export type ChatContext = ReturnType<typeof createChatContext>;

@@ -1,0 +1,152 @@
+/** The desk's side of chat beyond messages: transfers with a note, the call-back list, canned responses. */
+import { asc, eq, ilike, or } from 'drizzle-orm';
+import { scoped } from '../../platform/db/scope.ts';
+import { AppError, errors } from '../../platform/errors.ts';
+import type { ChatContext } from './context.ts';
+import type { ConversationService } from './conversations-service.ts';
+import { chatCannedResponses } from './schema.ts';
+
+export function createDeskService(ctx: ChatContext, conversations: ConversationService) {
+  const { db, uow, clock, newId } = ctx;
+
+  /** Hands the chat to a queue or an agent; the note is an internal message the next agent reads first. */
+  async function transfer(
+    workspaceId: string,
+    userId: string,
+    id: string,
+    to: { queueId?: string; agentId?: string },
+    note: string,
+  ) {
+    const actor = { kind: 'agent' as const, workspaceId, userId };
+    await conversations.load(actor, id);
+    if (note.trim())
+      await conversations.send(actor, id, { clientId: `transfer-${newId()}`, body: note, internal: true });
+    return ctx.routing.transfer(workspaceId, id, userId, to);
+  }
+
+  /** Call-backs not yet worked, by window start: the desk's call-back list. */
+  async function callbacks(workspaceId: string) {
+    const page = await ctx.interactions.list(
+      workspaceId,
+      { limit: 200, after: null },
+      { state: ['scheduled', 'queued'], channel: 'callback' },
+    );
+    return page.items
+      .sort((a, b) => (a.scheduledFor ?? a.createdAt).localeCompare(b.scheduledFor ?? b.createdAt))
+      .map((i) => ({
+        id: i.id,
+        customerId: i.customerId,
+        phone: String(i.attributes.phone ?? ''),
+        windowStart: String(i.attributes.windowStart ?? i.scheduledFor ?? i.createdAt),
+        windowEnd: String(i.attributes.windowEnd ?? i.scheduledFor ?? i.createdAt),
+        reference: String(i.attributes.reference ?? ''),
+        note: i.subject,
+        state: i.state,
+        due: new Date(i.scheduledFor ?? i.createdAt).getTime() <= clock.now().getTime(),
+      }));
+  }
+
+  async function ownCallback(workspaceId: string, id: string) {
+    const interaction = await ctx.interactions.get(workspaceId, id);
+    if (interaction.channel !== 'callback') throw errors.notFound('Call-back');
+    if (!['scheduled', 'queued'].includes(interaction.state))
+      throw new AppError('chat.callback_done', 409, `This call-back is ${interaction.state}`);
+    return interaction;
+  }
+
+  /** The agent placed the call: its outcome closes the call-back. */
+  async function callbackOutcome(
+    workspaceId: string,
+    userId: string,
+    id: string,
+    outcome: string,
+    notes: string | null,
+  ) {
+    await ownCallback(workspaceId, id);
+    return ctx.interactions.change(
+      workspaceId,
+      id,
+      'closed',
+      { disposition: outcome, notes, agentId: userId },
+      userId,
+    );
+  }
+
+  /** Moves the call-back to a new window. */
+  async function reschedule(
+    workspaceId: string,
+    userId: string,
+    id: string,
+    windowStart: string,
+    windowEnd: string,
+  ) {
+    const current = await ownCallback(workspaceId, id);
+    if (!(new Date(windowEnd) > new Date(windowStart)))
+      throw errors.badRequest('chat.bad_window', 'The window must end after it starts', [
+        { path: '/windowEnd', message: 'before the start' },
+      ]);
+    return uow.run(async (tx, record) => {
+      const rows = await ctx.interactions.applyTransitions(tx, record, workspaceId, [
+        {
+          id,
+          changes: { scheduledFor: new Date(windowStart) },
+          actorId: userId,
+          eventType: 'interaction.rescheduled',
+          payload: { windowStart, windowEnd, from: current.scheduledFor },
+        },
+      ]);
+      await ctx.interactions.setAttributes(tx, workspaceId, id, {
+        ...current.attributes,
+        windowStart,
+        windowEnd,
+      });
+      return rows.get(id)!;
+    });
+  }
+
+  async function canned(workspaceId: string, query: string | undefined) {
+    const ws = scoped(db, workspaceId);
+    const q = query?.trim();
+    return db
+      .select({
+        id: chatCannedResponses.id,
+        shortcut: chatCannedResponses.shortcut,
+        title: chatCannedResponses.title,
+        body: chatCannedResponses.body,
+        language: chatCannedResponses.language,
+      })
+      .from(chatCannedResponses)
+      .where(
+        ws.where(
+          chatCannedResponses,
+          q
+            ? or(
+                ilike(chatCannedResponses.shortcut, `${q.replace(/[%_\\]/g, '\\$&')}%`),
+                ilike(chatCannedResponses.title, `%${q.replace(/[%_\\]/g, '\\$&')}%`),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(asc(chatCannedResponses.shortcut))
+      .limit(50);
+  }
+
+  async function addCanned(
+    workspaceId: string,
+    input: { shortcut: string; title: string; body: string; language: 'es' | 'en' },
+  ) {
+    const row = { id: newId(), workspaceId, ...input, createdAt: clock.now() };
+    await db.insert(chatCannedResponses).values(row);
+    const { workspaceId: _w, createdAt: _c, ...view } = row;
+    return view;
+  }
+
+  async function removeCanned(workspaceId: string, id: string) {
+    const removed = await scoped(db, workspaceId).delete(chatCannedResponses, eq(chatCannedResponses.id, id));
+    if (removed === 0) throw errors.notFound('Canned response');
+  }
+
+  return { transfer, callbacks, callbackOutcome, reschedule, canned, addCanned, removeCanned };
+}
+
+export type DeskService = ReturnType<typeof createDeskService>;

@@ -1,0 +1,210 @@
+/**
+ * The agent desk: state and capacity, offers that pop with a chime and a countdown, one tab per chat
+ * with unread counts, the customer panel beside it, the call-back list, and a slot for suggestions.
+ */
+import { Alert, Badge, Grid, Stack, Tabs, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DomainEvent } from '../../api/types.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useSession } from '../auth/session.tsx';
+import { type AgentStatus, type ChatMessage, deskApi, type Offer } from './api.ts';
+import { CallbacksPanel } from './CallbacksPanel.tsx';
+import { ChatPane, chatKey, mergeMessage } from './ChatPane.tsx';
+import { CustomerPanel } from './CustomerPanel.tsx';
+import { TransferDialog, WrapUpDialog } from './Dialogs.tsx';
+import { useDeskT } from './i18n.ts';
+import { OfferCard } from './OfferCard.tsx';
+import { StateBar } from './StateBar.tsx';
+import { useDeskFeed } from './useDeskFeed.ts';
+
+export function DeskPage() {
+  const t = useDeskT();
+  const me = useSession();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<AgentStatus>('offline');
+  const [offers, setOffers] = useState<Offer[]>([]);
+  const [tab, setTab] = useState<string | null>('callbacks');
+  const [unread, setUnread] = useState<Record<string, number>>({});
+  const [typing, setTyping] = useState<Record<string, number>>({});
+  const [transferring, setTransferring] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onError = useCallback((e: Error) => setError(e.message), []);
+
+  useEffect(() => {
+    deskApi.myState().then((s) => setStatus(s.status), onError);
+  }, [onError]);
+  const mine = useQuery({
+    queryKey: ['desk', 'mine'],
+    queryFn: () => deskApi.mine(me.id),
+    refetchInterval: 15_000,
+  });
+  const chats = useMemo(
+    () =>
+      (mine.data?.items ?? []).filter(
+        (i) => i.channel === 'chat' && (i.state === 'active' || i.state === 'wrap_up') && i.agentId === me.id,
+      ),
+    [mine.data, me.id],
+  );
+  const wrapping = chats.find((c) => c.state === 'wrap_up');
+
+  const onEvent = useCallback(
+    (event: DomainEvent) => {
+      const p = event.payload as Record<string, unknown>;
+      if (event.type === 'routing.offered') {
+        const offer = p as unknown as Offer;
+        setOffers((list) =>
+          list.some((o) => o.interactionId === offer.interactionId) ? list : [...list, offer],
+        );
+      } else if (event.type.startsWith('interaction.') || event.type === 'agent.status_changed') {
+        if (event.type === 'agent.status_changed' && p.agentId === me.id) setStatus(p.status as AgentStatus);
+        if (event.subjectId)
+          setOffers((list) =>
+            event.type === 'interaction.offered'
+              ? list
+              : list.filter((o) => o.interactionId !== event.subjectId),
+          );
+        void queryClient.invalidateQueries({ queryKey: ['desk', 'mine'] });
+      } else if (event.type === 'chat.message' && event.subjectId) {
+        const id = event.subjectId;
+        queryClient.setQueryData(chatKey(id), (h: Parameters<typeof mergeMessage>[0]) =>
+          mergeMessage(h, p as unknown as ChatMessage),
+        );
+        if (p.direction === 'inbound') {
+          setTyping((m) => ({ ...m, [id]: 0 }));
+          setUnread((u) => (tab === id ? u : { ...u, [id]: (u[id] ?? 0) + 1 }));
+        }
+      } else if (event.type === 'chat.typing' && p.by === 'visitor' && event.subjectId) {
+        setTyping((m) => ({ ...m, [event.subjectId!]: Date.now() + 4000 }));
+      } else if ((event.type === 'chat.receipt' || event.type === 'chat.state') && event.subjectId) {
+        void queryClient.invalidateQueries({ queryKey: chatKey(event.subjectId) });
+      }
+    },
+    [me.id, queryClient, tab],
+  );
+  useDeskFeed(
+    me.id,
+    chats.map((c) => c.id),
+    onEvent,
+  );
+  useEffect(() => {
+    const timer = setInterval(() => setTyping((m) => ({ ...m })), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const accept = async (offer: Offer) => {
+    setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
+    try {
+      await deskApi.accept(offer.interactionId);
+      if (offer.channel === 'chat') await deskApi.join(offer.interactionId);
+      await mine.refetch();
+      setTab(offer.interactionId);
+    } catch (e) {
+      onError(e as Error);
+    }
+  };
+  const decline = (offer: Offer) => {
+    setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
+    deskApi.decline(offer.interactionId).catch(onError);
+  };
+  const selected = chats.find((c) => c.id === tab);
+  const open = (id: string | null) => {
+    setTab(id);
+    if (id) setUnread((u) => ({ ...u, [id]: 0 }));
+  };
+
+  return (
+    <Stack>
+      <PageHeader title={t('title')} />
+      <StateBar status={status} onStatus={setStatus} activeChats={chats.length} onError={onError} />
+      {error && (
+        <Alert color="red" withCloseButton onClose={() => setError(null)}>
+          {t('error', { message: error })}
+        </Alert>
+      )}
+      {offers[0] && (
+        <OfferCard
+          key={offers[0].interactionId}
+          offer={offers[0]}
+          onAccept={() => void accept(offers[0]!)}
+          onDecline={() => decline(offers[0]!)}
+        />
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Tabs value={tab} onChange={open} keepMounted={false}>
+            <Tabs.List>
+              {chats.map((c) => (
+                <Tabs.Tab
+                  key={c.id}
+                  value={c.id}
+                  data-testid="chat-tab"
+                  rightSection={
+                    unread[c.id] ? (
+                      <Badge size="xs" color="red">
+                        {unread[c.id]}
+                      </Badge>
+                    ) : null
+                  }
+                >
+                  {String(
+                    (c.attributes.fields as Record<string, string> | undefined)?.name ??
+                      c.subject ??
+                      c.id.slice(0, 8),
+                  ).slice(0, 24)}
+                </Tabs.Tab>
+              ))}
+              <Tabs.Tab value="callbacks">{t('tabs.callbacks')}</Tabs.Tab>
+            </Tabs.List>
+            {chats.map((c) => (
+              <Tabs.Panel key={c.id} value={c.id} pt="sm">
+                <ChatPane
+                  id={c.id}
+                  customerId={c.customerId}
+                  customerName={String(
+                    (c.attributes.fields as Record<string, string> | undefined)?.name ?? '',
+                  )}
+                  typing={(typing[c.id] ?? 0) > Date.now()}
+                  onEnd={() => deskApi.close(c.id).then(() => mine.refetch(), onError)}
+                  onTransfer={() => setTransferring(c.id)}
+                  onError={onError}
+                />
+              </Tabs.Panel>
+            ))}
+            <Tabs.Panel value="callbacks" pt="sm">
+              <CallbacksPanel onError={onError} />
+            </Tabs.Panel>
+          </Tabs>
+          {chats.length === 0 && (
+            <Text c="dimmed" size="sm" mt="sm">
+              {t('tabs.empty')}
+            </Text>
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack>
+            {selected?.customerId && <CustomerPanel customerId={selected.customerId} />}
+            {/* The assist slot: suggested answers and scripts mount here, given the selected interaction. */}
+            <div data-slot="desk-assist" data-interaction={selected?.id ?? ''}>
+              <Text size="xs" c="dimmed">
+                {t('assist')}
+              </Text>
+            </div>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {transferring && (
+        <TransferDialog
+          id={transferring}
+          onClose={() => setTransferring(null)}
+          onDone={() => {
+            setTransferring(null);
+            void mine.refetch();
+          }}
+          onError={onError}
+        />
+      )}
+      {wrapping && <WrapUpDialog id={wrapping.id} onDone={() => void mine.refetch()} onError={onError} />}
+    </Stack>
+  );
+}

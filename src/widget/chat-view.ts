@@ -1,0 +1,336 @@
+/**
+ * The live chat: messages in sequence order, each with its status (sending, sent, delivered, read);
+ * unsent messages wait in an outbox kept across page loads and are retried with their own client id,
+ * so the server stores each once. Typing, emoji, files, end of chat, rating and transcript.
+ */
+
+import {
+  ApiError,
+  api,
+  type Conversation,
+  clientId,
+  fileUrl,
+  type Message,
+  openFeed,
+  type SocketEvent,
+} from './api.ts';
+import { clear, h } from './dom.ts';
+import { t } from './i18n.ts';
+import { store } from './storage.ts';
+
+const EMOJI = ['😀', '😊', '😂', '😍', '👍', '🙏', '👏', '🎉', '😢', '😡', '❤️', '✅'];
+
+interface Pending {
+  clientId: string;
+  body: string;
+  attachmentIds: string[];
+}
+
+export function chatView(
+  root: HTMLElement,
+  conversationId: string,
+  initial: { conversation: Conversation; messages: Message[] },
+  onUnread: (n: number) => void,
+) {
+  const outboxKey = `atiende:outbox:${conversationId}`;
+  const bySeq = new Map<number, Message>();
+  let conversation = initial.conversation;
+  const outbox: Pending[] = JSON.parse(store.get(outboxKey) ?? '[]');
+  let typingUntil = 0;
+  let agentName = '';
+  let visible = true;
+  let unread = 0;
+
+  const list = h('div', { class: 'messages', role: 'log', 'aria-live': 'polite' });
+  const typing = h('div', { class: 'typing' });
+  const input = h('textarea', { rows: '2', placeholder: t('placeholder'), 'aria-label': t('placeholder') });
+  const fileInput = h('input', {
+    type: 'file',
+    hidden: true,
+    accept: 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain',
+  });
+  const emojiBar = h(
+    'div',
+    { class: 'emoji', hidden: true },
+    ...EMOJI.map((e) => h('button', { type: 'button', onclick: () => insert(e) }, e)),
+  );
+  const footer = h('div', { class: 'footer' });
+
+  const insert = (text: string) => {
+    input.value += text;
+    input.focus();
+  };
+  const save = () => store.set(outboxKey, JSON.stringify(outbox));
+
+  function statusOf(m: Message): string {
+    if (m.direction !== 'inbound' || m.seq === null) return '';
+    if (conversation.agentReadSeq >= m.seq) return t('read');
+    return t('delivered');
+  }
+
+  async function render() {
+    clear(list);
+    const messages = [...bySeq.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    for (const m of messages) {
+      const files = await Promise.all(
+        m.attachments.map(async (a) =>
+          a.contentType.startsWith('image/')
+            ? h('img', { src: await fileUrl(a.id), alt: a.fileName, class: 'thumb' })
+            : h('a', { href: await fileUrl(a.id), download: a.fileName }, `📎 ${a.fileName}`),
+        ),
+      );
+      list.append(
+        h(
+          'div',
+          { class: `msg ${m.direction === 'inbound' ? 'me' : 'them'}`, 'data-seq': String(m.seq) },
+          h('div', { class: 'bubble' }, m.body, ...files),
+          h(
+            'div',
+            { class: 'meta' },
+            `${new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ${statusOf(m)}`,
+          ),
+        ),
+      );
+    }
+    for (const p of outbox)
+      list.append(
+        h(
+          'div',
+          { class: 'msg me pending' },
+          h('div', { class: 'bubble' }, p.body),
+          h('div', { class: 'meta' }, t('sending')),
+        ),
+      );
+    typing.textContent = typingUntil > Date.now() ? t('typing') : '';
+    list.scrollTop = list.scrollHeight;
+    renderFooter();
+  }
+
+  function renderFooter() {
+    clear(footer);
+    if (conversation.open) {
+      footer.append(
+        emojiBar,
+        h(
+          'div',
+          { class: 'compose' },
+          h(
+            'button',
+            {
+              type: 'button',
+              title: t('emoji'),
+              'aria-label': t('emoji'),
+              onclick: () => (emojiBar.hidden = !emojiBar.hidden),
+            },
+            '😊',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              title: t('attach'),
+              'aria-label': t('attach'),
+              onclick: () => fileInput.click(),
+            },
+            '📎',
+          ),
+          input,
+          h('button', { type: 'button', class: 'primary', onclick: () => void submit() }, t('send')),
+        ),
+        h('button', { type: 'button', class: 'link', onclick: () => void end() }, t('endChat')),
+      );
+      return;
+    }
+    const email = h('input', { type: 'email', placeholder: t('email'), 'aria-label': t('email') });
+    const note = h('div', { class: 'note' });
+    footer.append(
+      h('p', {}, t('ended')),
+      h('p', {}, t('rate')),
+      h(
+        'div',
+        { class: 'stars' },
+        ...[1, 2, 3, 4, 5].map((n) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              'aria-label': `${n}`,
+              onclick: () =>
+                void api('POST', `/chat/visitor/conversations/${conversationId}/rating`, { rating: n }).then(
+                  () => (note.textContent = t('thanks')),
+                ),
+            },
+            '★',
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        email,
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () =>
+              void api('POST', `/chat/visitor/conversations/${conversationId}/transcript`, {
+                email: email.value,
+              }).then(
+                () => (note.textContent = t('transcriptSent')),
+                (e: Error) => (note.textContent = t('error', { message: e.message })),
+              ),
+          },
+          t('transcript'),
+        ),
+      ),
+      note,
+    );
+  }
+
+  async function flush() {
+    while (outbox.length > 0) {
+      const p = outbox[0]!;
+      try {
+        const m = await api<Message>('POST', `/chat/visitor/conversations/${conversationId}/messages`, {
+          clientId: p.clientId,
+          body: p.body,
+          attachmentIds: p.attachmentIds,
+        });
+        if (m.seq !== null) bySeq.set(m.seq, m);
+        conversation.lastSeq = Math.max(conversation.lastSeq, m.seq ?? 0);
+      } catch (e) {
+        // A 4xx will not get better by retrying: drop it and say so. Anything else is retried later.
+        if (e instanceof ApiError && e.status < 500 && e.status !== 429) {
+          typing.textContent = t('error', { message: e.message });
+        } else {
+          typing.textContent = t('failed');
+          setTimeout(() => void flush(), 2000);
+          return;
+        }
+      }
+      outbox.shift();
+      save();
+      await render();
+    }
+  }
+
+  async function submit() {
+    const body = input.value.trim();
+    if (!body) return;
+    input.value = '';
+    outbox.push({ clientId: clientId(), body, attachmentIds: [] });
+    save();
+    await render();
+    await flush();
+  }
+
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    try {
+      const up = await api<{ id: string }>(
+        'POST',
+        `/chat/visitor/attachments?fileName=${encodeURIComponent(file.name)}`,
+        undefined,
+        { type: file.type, data: file },
+      );
+      outbox.push({ clientId: clientId(), body: '', attachmentIds: [up.id] });
+      save();
+      await flush();
+    } catch (e) {
+      typing.textContent = t('error', { message: (e as Error).message });
+    }
+    fileInput.value = '';
+  });
+
+  let lastTyping = 0;
+  input.addEventListener('input', () => {
+    if (Date.now() - lastTyping < 2500) return;
+    lastTyping = Date.now();
+    void api('POST', `/chat/visitor/conversations/${conversationId}/typing`).catch(() => undefined);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    }
+  });
+
+  async function end() {
+    await api('POST', `/chat/visitor/conversations/${conversationId}/close`);
+    conversation = { ...conversation, open: false };
+    await render();
+  }
+
+  /** Tells the agent what the visitor has seen: read when the widget is open, delivered otherwise. */
+  function acknowledge() {
+    const last = Math.max(0, ...bySeq.keys());
+    if (visible) {
+      unread = 0;
+      void api('POST', `/chat/visitor/conversations/${conversationId}/receipts`, {
+        kind: 'read',
+        seq: last,
+      }).catch(() => undefined);
+    } else
+      void api('POST', `/chat/visitor/conversations/${conversationId}/receipts`, {
+        kind: 'delivered',
+        seq: last,
+      }).catch(() => undefined);
+    onUnread(unread);
+  }
+
+  function onEvent(e: SocketEvent) {
+    const p = e.payload;
+    if (e.type === 'chat.message') {
+      const m = p as unknown as Message;
+      if (m.seq !== null && !bySeq.has(m.seq)) {
+        bySeq.set(m.seq, m);
+        if (m.direction === 'outbound') {
+          typingUntil = 0;
+          if (!visible) unread++;
+          acknowledge();
+        }
+      }
+    } else if (e.type === 'chat.receipt' && p.by === 'agent') {
+      conversation.agentReadSeq = Math.max(conversation.agentReadSeq, Number(p.seq));
+    } else if (e.type === 'chat.typing' && p.by === 'agent') {
+      typingUntil = Date.now() + 4000;
+      setTimeout(() => void render(), 4100);
+    } else if (e.type === 'chat.state') {
+      if (p.state === 'agent_joined') {
+        agentName = String(p.agentName ?? '');
+        banner.textContent = t('joined', { name: agentName });
+      }
+      if (p.state === 'closed') conversation = { ...conversation, open: false };
+    }
+    void render();
+  }
+
+  const banner = h('div', { class: 'banner' }, t('waiting'));
+  const offline = h('div', { class: 'offline', hidden: true }, '…');
+  clear(root);
+  root.append(banner, offline, list, typing, fileInput, footer);
+  for (const m of initial.messages) if (m.seq !== null) bySeq.set(m.seq, m);
+  void render().then(flush);
+  const feed = openFeed(conversationId, onEvent, (up) => {
+    offline.hidden = up;
+    // After a reconnect, fetch anything newer than we hold (the feed replays too; duplicates merge by seq).
+    if (up)
+      void api<{ conversation: Conversation; messages: Message[] }>(
+        'GET',
+        `/chat/visitor/conversations/${conversationId}/messages?afterSeq=0`,
+      ).then((r) => {
+        conversation = r.conversation;
+        for (const m of r.messages) if (m.seq !== null) bySeq.set(m.seq, m);
+        acknowledge();
+        void render();
+      });
+  });
+  return {
+    setVisible(v: boolean) {
+      visible = v;
+      if (v) acknowledge();
+    },
+    close: () => feed.close(),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The widget inside its iframe, on Atiende's origin. It talks to the host page only through postMessage,
+ * always naming the host's origin (given in the URL, and guaranteed by the frame-ancestors policy).
+ */
+
+import { api, type Conversation, clientId, type Message, setToken } from './api.ts';
+import { chatView } from './chat-view.ts';
+import { clear, h } from './dom.ts';
+import {
+  callbackForm,
+  leaveMessageForm,
+  preChatForm,
+  requestsList,
+  serviceRequestForm,
+  type WidgetConfig,
+} from './forms.ts';
+import { setLanguage, t } from './i18n.ts';
+import { store } from './storage.ts';
+import './widget.css';
+
+const channel = document.body.dataset.channel ?? '';
+const hostOrigin = new URL(location.href).searchParams.get('host') ?? '';
+const app = document.getElementById('app')!;
+const tokenKey = `atiende:token:${channel}`;
+const chatKey = `atiende:chat:${channel}`;
+let chat: ReturnType<typeof chatView> | null = null;
+
+const toHost = (message: unknown) => {
+  if (hostOrigin && window.parent !== window) window.parent.postMessage(message, hostOrigin);
+};
+
+/** Waits for the host's identity and languages; a host that says nothing leaves the visitor anonymous. */
+function fromHost(): Promise<{ identity: { customerId: string; signature: string } | null }> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ identity: null }), 1500);
+    window.addEventListener('message', (event) => {
+      if (event.origin !== hostOrigin || event.source !== window.parent) return;
+      const data = event.data as {
+        type?: string;
+        identity?: { customerId: string; signature: string } | null;
+        visible?: boolean;
+      };
+      if (data.type === 'atiende:init') {
+        clearTimeout(timer);
+        resolve({ identity: data.identity ?? null });
+      } else if (data.type === 'atiende:visible') chat?.setVisible(Boolean(data.visible));
+    });
+    toHost({ type: 'atiende:ready' });
+  });
+}
+
+async function session(identity: { customerId: string; signature: string } | null) {
+  const key = identity ? `${tokenKey}:${identity.customerId}` : tokenKey;
+  const saved = store.get(key);
+  if (saved) {
+    setToken(saved);
+    return;
+  }
+  const s = await api<{ token: string }>('POST', '/chat/sessions', {
+    channel,
+    host: hostOrigin,
+    ...(identity ? { identity } : {}),
+  });
+  store.set(key, s.token);
+  setToken(s.token);
+}
+
+function shell(config: WidgetConfig, body: HTMLElement, back: boolean) {
+  const header = h(
+    'header',
+    { style: `background:${config.colors.primary};color:${config.colors.text}` },
+    back
+      ? h(
+          'button',
+          { type: 'button', class: 'icon', 'aria-label': t('back'), onclick: () => home(config) },
+          '←',
+        )
+      : null,
+    config.logoUrl ? h('img', { src: config.logoUrl, alt: '', class: 'logo' }) : null,
+    h('span', { class: 'name' }, config.name),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon',
+        'aria-label': t('close'),
+        onclick: () => toHost({ type: 'atiende:close' }),
+      },
+      '×',
+    ),
+  );
+  clear(app);
+  app.append(header, h('main', {}, body));
+  document.documentElement.style.setProperty('--primary', config.colors.primary);
+}
+
+function home(config: WidgetConfig) {
+  chat?.close();
+  chat = null;
+  const body = h('div', { class: 'home' });
+  const go = (render: (root: HTMLElement) => void) => () => {
+    const root = h('div', { class: 'page' });
+    shell(config, root, true);
+    render(root);
+  };
+  body.append(
+    h('p', { class: 'greeting' }, config.greeting[config.language]),
+    // The help-center search appears when a knowledge base answers for this workspace (config.knowledgeSearch).
+    ...(config.knowledgeSearch
+      ? [h('input', { type: 'search', placeholder: t('search'), 'aria-label': t('search') })]
+      : []),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        onclick: go((root) => (config.availability.open ? startChat(config, root) : leaveMessageForm(root))),
+      },
+      config.availability.open ? t('chat') : t('leaveMessage'),
+    ),
+    h('button', { type: 'button', onclick: go(callbackForm) }, t('callMe')),
+    h('button', { type: 'button', onclick: go((root) => serviceRequestForm(root, config)) }, t('request')),
+    h('button', { type: 'button', onclick: go((root) => void requestsList(root)) }, t('myRequests')),
+  );
+  shell(config, body, false);
+}
+
+function showChat(
+  root: HTMLElement,
+  id: string,
+  history: { conversation: Conversation; messages: Message[] },
+) {
+  store.set(chatKey, id);
+  chat = chatView(root, id, history, (n) => toHost({ type: 'atiende:unread', count: n }));
+}
+
+function startChat(config: WidgetConfig, root: HTMLElement) {
+  preChatForm(root, config, async (input) => {
+    try {
+      const history = await api<{ conversation: Conversation; messages: Message[] }>(
+        'POST',
+        '/chat/visitor/conversations',
+        { clientId: clientId(), ...input },
+      );
+      showChat(root, history.conversation.id, history);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'chat.offline') leaveMessageForm(root);
+      else throw e;
+    }
+  });
+}
+
+async function boot() {
+  const { identity } = await fromHost();
+  const params = new URLSearchParams({ channel, host: hostOrigin });
+  const config = await api<WidgetConfig>('GET', `/chat/widget-config?${params}`);
+  setLanguage(config.language);
+  await session(identity);
+  const open = store.get(chatKey);
+  if (open) {
+    const history = await api<{ conversation: Conversation; messages: Message[] }>(
+      'GET',
+      `/chat/visitor/conversations/${open}/messages`,
+    ).catch(() => null);
+    if (history?.conversation.open) {
+      const root = h('div', { class: 'page' });
+      shell(config, root, true);
+      showChat(root, open, history);
+      return;
+    }
+  }
+  home(config);
+}
+
+boot().catch((e: Error) => {
+  clear(app);
+  app.append(h('p', { class: 'problem' }, t('error', { message: e.message })));
+});
