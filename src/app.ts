@@ -4,6 +4,7 @@ import { createCustomers } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
 import { createRouting } from './modules/routing/index.ts';
+import { createWfm } from './modules/wfm/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -62,6 +63,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     users: identity.users,
     customers: { summary: customers.getCustomerSummary },
   });
+  const wfm = createWfm({ ...base, timeZoneOf: async (id) => (await workspaces.get(id)).timeZone });
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -79,6 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of customers.routes) await api.register(routes);
       await api.register(interactionRoutes(interactions, routing.router));
       await api.register(routing.routes);
+      await api.register(wfm.routes);
     },
     { prefix: '/api/v1' },
   );
@@ -92,7 +95,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   return {
     app,
-    services: { workspaces, identity, customers, interactions, routing, hub, uow, bus, mailer, clock },
+    services: { workspaces, identity, customers, interactions, routing, wfm, hub, uow, bus, mailer, clock },
     logger,
   };
 }

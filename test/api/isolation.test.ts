@@ -77,11 +77,26 @@ const importOfA = (
     payload: 'Nombre\nImportado Solo De A\n',
   })
 ).json();
+// Workforce history and a plan of A.
+await inject({
+  method: 'POST',
+  url: '/api/v1/wfm/history/import?queueKey=only_in_a&channel=voice&intervalMinutes=60',
+  headers: { ...adminA.headers, 'content-type': 'text/csv' },
+  payload: 'timestamp,count\n2026-01-05T08:00:00,4\n2026-01-05T09:00:00,6\n',
+});
+const planOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/wfm/plans',
+    headers: adminA.headers,
+    payload: { name: 'A only', queueKey: 'only_in_a', channel: 'voice', intervalMinutes: 60 },
+  })
+).json();
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
 ).json().items as { id: string; email: string }[];
-const idsOfA = [...usersOfA.map((u) => u.id), token.id, interactionOfA.id, ...customerIdsOfA];
+const idsOfA = [...usersOfA.map((u) => u.id), token.id, interactionOfA.id, ...customerIdsOfA, planOfA.id];
 const secretsOfA = [
   a.id,
   a.slug,
