@@ -203,6 +203,27 @@ describe('plans', () => {
     }
   });
 
+  it('validates a day by simulation: simulated beside predicted service level per interval', async () => {
+    const res = await call(admin, 'POST', `/api/v1/wfm/plans/${planId}/simulate`, {
+      day: '2024-01-29',
+      replications: 5,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json();
+    expect(result.intervals).toHaveLength(20);
+    expect(result.total.offered).toBeGreaterThan(0);
+    for (const i of result.intervals) {
+      expect(i.start.startsWith('2024-01-29')).toBe(true);
+      if (i.offered > 0) expect(i.serviceLevel).toBeGreaterThanOrEqual(0);
+    }
+    // Staffed for 80 % within 20 s, the simulated day lands near it.
+    expect(result.total.serviceLevel).toBeGreaterThan(0.7);
+    expect(result.total.predicted).toBeGreaterThanOrEqual(0.8);
+    const closed = await call(admin, 'POST', `/api/v1/wfm/plans/${planId}/simulate`, { day: '2024-01-28' });
+    expect(closed.statusCode).toBe(400);
+    expect(closed.json().error.message).toMatch(/2024-01-28 is not a day of this plan/);
+  });
+
   it('a planner adjusts an interval and sees the service level it gives', async () => {
     const plan = (await call(admin, 'GET', `/api/v1/wfm/plans/${planId}`)).json();
     const first = plan.intervals[0];

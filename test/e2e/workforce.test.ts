@@ -1,6 +1,7 @@
 /**
  * Workforce, end to end: a supervisor imports the bank's January calls, forecasts and staffs February's
- * first week, adjusts an interval (Ctrl+S) and publishes; an agent then reads the published plan.
+ * first week, adjusts an interval (Ctrl+S) and publishes; validates a day by simulation; an agent then reads the
+ * published plan.
  */
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -61,6 +62,12 @@ describe('workforce journey', () => {
     await expect(page.getByTestId('plan-status').textContent()).resolves.toBe('Borrador');
     await screenshot(page, 'workforce-plan-draft');
 
+    // Validation by simulation of the day shown.
+    await page.getByTestId('run-simulation').click();
+    await page.getByTestId('simulation-chart').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('simulation-total').textContent()).resolves.toMatch(/simulado \d/);
+    await page.getByTestId('simulation-card').screenshot({ path: 'screenshots/workforce-simulation.png' });
+
     // Adjust the first interval of the day shown and save with the keyboard.
     const first = page.getByTestId('interval-table').locator('tbody tr').first();
     const input = first.locator('input');
@@ -69,8 +76,8 @@ describe('workforce journey', () => {
     await page.keyboard.press('Control+s');
     await page.getByText('Ajustes guardados.').waitFor();
     await page.getByTestId('publish-plan').click();
-    await expect(page.getByTestId('plan-status').textContent()).resolves.toBe('Publicado');
-    await expect(first.textContent()).resolves.toContain('ajustado');
+    await page.getByTestId('plan-status').filter({ hasText: 'Publicado' }).waitFor();
+    await first.filter({ hasText: 'ajustado' }).waitFor();
     await switchLanguage(page, 'EN');
     await page.getByText('Forecast and actual').waitFor();
     await screenshot(page, 'workforce-plan-published');

@@ -15,7 +15,16 @@ import { type CustomerLookup, createRoutingService } from './service.ts';
 
 export type { Queue, Settings } from './config-service.ts';
 export { DEFAULT_CHANNELS } from './config-service.ts';
-export { simulateCommand } from './simulate/index.ts';
+export {
+  type IntervalFigures,
+  type Random,
+  runSimulation,
+  type Shift,
+  type SimCall,
+  type SimulationResult,
+  seededRandom,
+  simulateCommand,
+} from './simulate/index.ts';
 
 export interface RoutingDeps {
   db: Db;

@@ -9,6 +9,7 @@ import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { createHistoryService } from './history-service.ts';
 import { createPlanService } from './plan-service.ts';
 import { wfmRoutes } from './routes.ts';
+import { createValidationService } from './validation-service.ts';
 
 export { type Accuracy, AccuracyAccumulator, accuracy } from './accuracy.ts';
 export { type BankCallRow, bankHistory } from './bank-history.ts';
@@ -86,7 +87,8 @@ export interface WfmDeps {
 export function createWfm(deps: WfmDeps) {
   const history = createHistoryService({ db: deps.db, timeZoneOf: deps.timeZoneOf });
   const plans = createPlanService({ ...deps, history });
-  return { history, plans, routes: wfmRoutes({ history, plans }) };
+  const validation = createValidationService(plans);
+  return { history, plans, validation, routes: wfmRoutes({ history, plans, validation }) };
 }
 
 export type Wfm = ReturnType<typeof createWfm>;

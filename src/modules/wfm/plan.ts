@@ -158,7 +158,18 @@ export function adjustIntervals(
 }
 
 /** Agents to schedule in an interval: the planner's figure when there is one. */
-export const plannedScheduled = (p: PlanInterval): number => p.adjustedScheduled ?? p.requiredScheduled;
+export const plannedScheduled = (p: Pick<PlanInterval, 'adjustedScheduled' | 'requiredScheduled'>): number =>
+  p.adjustedScheduled ?? p.requiredScheduled;
+
+/**
+ * Agents left on the queue when `scheduled` are planned: the most n with ⌈n / (1 − shrinkage)⌉ ≤ scheduled.
+ * @example onQueueAgents(20, 0.3) // 14
+ */
+export function onQueueAgents(scheduled: number, shrinkage: number): number {
+  let onQueue = Math.floor(scheduled * (1 - shrinkage) + 1e-9);
+  while (onQueue > 0 && withShrinkage(onQueue, shrinkage) > scheduled) onQueue--;
+  return onQueue;
+}
 
 /**
  * Service level predicted at the agents planned, net of shrinkage (for chat, of their chat slots).
@@ -170,11 +181,7 @@ function predictedServiceLevel(
   settings: PlanSettings,
 ): number | null {
   if (settings.work === 'deferrable' || p.forecast <= 0) return null;
-  const scheduled = p.adjustedScheduled ?? p.requiredScheduled;
-  // Agents left on the queue after shrinkage: the inverse of withShrinkage, rounded down.
-  let onQueue = Math.floor(scheduled * (1 - settings.shrinkage) + 1e-9);
-  while (onQueue > 0 && withShrinkage(onQueue, settings.shrinkage) > scheduled) onQueue--;
-  const servers = onQueue * settings.concurrency;
+  const servers = onQueueAgents(plannedScheduled(p), settings.shrinkage) * settings.concurrency;
   if (servers < 1) return 0;
   const arrivalsPerHour = (p.forecast * 60) / intervalMinutes;
   if (settings.model === 'a' && settings.patienceSeconds !== undefined) {

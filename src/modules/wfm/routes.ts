@@ -16,7 +16,9 @@ import {
   PlanSummary,
   QueueKey,
   SeriesSummary,
+  SimulationSchema,
 } from './schemas.ts';
+import type { ValidationService } from './validation-service.ts';
 
 const tags = ['workforce'];
 /** Large enough for a month of per-call records (the bank's January is 3.2 MB). */
@@ -30,8 +32,12 @@ const fromLocal = (text: string) => {
   return t.ms;
 };
 
-export function wfmRoutes(deps: { history: HistoryService; plans: PlanService }): FastifyPluginAsyncTypebox {
-  const { history, plans } = deps;
+export function wfmRoutes(deps: {
+  history: HistoryService;
+  plans: PlanService;
+  validation: ValidationService;
+}): FastifyPluginAsyncTypebox {
+  const { history, plans, validation } = deps;
   return async (app) => {
     // History files come as the raw body: CSV, or the bank's tab-separated records.
     app.addContentTypeParser(
@@ -247,6 +253,35 @@ export function wfmRoutes(deps: { history: HistoryService; plans: PlanService })
       async (request) => {
         const p = request.principal!;
         return toJson(await plans.publish(p.workspaceId, p.userId, request.params.id));
+      },
+    );
+
+    app.post(
+      '/wfm/plans/:id/simulate',
+      {
+        config: { access: 'wfm.manage' },
+        schema: {
+          tags,
+          summary:
+            'Validate a day of a plan by simulation: its agents through the routing simulator, simulated against predicted service level per interval',
+          params: IdParams,
+          body: Obj({
+            day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+            replications: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
+          }),
+          response: { 200: SimulationSchema },
+        },
+      },
+      async (request) => {
+        const { day, ...options } = request.body;
+        const result = await validation.validate(
+          request.principal!.workspaceId,
+          request.params.id,
+          day,
+          options,
+        );
+        return { ...result, intervals: result.intervals.map((i) => ({ ...i, start: local(i.start) })) };
       },
     );
 

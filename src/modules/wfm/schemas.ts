@@ -124,3 +124,21 @@ export const PlanSchema = Obj({
   publishedAt: Nullable(Type.String()),
   intervals: Type.Array(PlanIntervalSchema),
 });
+
+const SimulatedFigures = {
+  offered: Type.Integer(),
+  answered: Type.Integer(),
+  abandoned: Type.Integer(),
+  serviceLevel: Nullable(Type.Number()),
+  asaSeconds: Nullable(Type.Number()),
+  predicted: Nullable(Type.Number()),
+};
+
+export const SimulationSchema = Obj({
+  day: Type.String(),
+  replications: Type.Integer(),
+  intervals: Type.Array(
+    Obj({ start: LocalTime, forecast: Type.Number(), agentsOnQueue: Type.Integer(), ...SimulatedFigures }),
+  ),
+  total: Obj(SimulatedFigures),
+});

@@ -28,6 +28,7 @@ import { AccuracyTable } from './AccuracyTable.tsx';
 import { type Plan, type PlanInterval, workforceApi, workforceKeys } from './api.ts';
 import { ForecastChart, StaffingChart } from './charts.tsx';
 import { useWorkforceT } from './i18n.ts';
+import { SimulationCard } from './SimulationCard.tsx';
 import { dayLabel, dayOf, timeOf } from './time.ts';
 
 export function PlanPage() {
@@ -183,6 +184,9 @@ function PlanView({ plan, manage }: { plan: Plan; manage: boolean }) {
               </Title>
               <StaffingChart intervals={shown} oneDay={day !== 'all'} planned={planned} />
             </Card>
+            {manage && s.work === 'queue' && day !== 'all' && (
+              <SimulationCard planId={plan.id} day={day} target={s.serviceLevel} />
+            )}
             <Card withBorder radius="md" padding="md">
               <IntervalTable
                 intervals={shown}

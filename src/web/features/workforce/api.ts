@@ -93,6 +93,23 @@ export interface NewPlan {
   settings: PlanSettingsInput;
 }
 
+export interface SimulationResult {
+  day: string;
+  replications: number;
+  intervals: {
+    start: string;
+    forecast: number;
+    agentsOnQueue: number;
+    offered: number;
+    answered: number;
+    abandoned: number;
+    serviceLevel: number | null;
+    asaSeconds: number | null;
+    predicted: number | null;
+  }[];
+  total: { offered: number; serviceLevel: number | null; predicted: number | null };
+}
+
 export const workforceApi = {
   series: () => request<{ items: Series[] }>('GET', `${V1}/wfm/series`),
   plans: () => request<{ items: PlanSummary[] }>('GET', `${V1}/wfm/plans`),
@@ -101,6 +118,10 @@ export const workforceApi = {
   adjust: (id: string, adjustments: { start: string; scheduledAgents: number | null }[]) =>
     request<Plan>('POST', `${V1}/wfm/plans/${encodeURIComponent(id)}/adjust`, { body: { adjustments } }),
   publish: (id: string) => request<Plan>('POST', `${V1}/wfm/plans/${encodeURIComponent(id)}/publish`),
+  simulate: (id: string, day: string) =>
+    request<SimulationResult>('POST', `${V1}/wfm/plans/${encodeURIComponent(id)}/simulate`, {
+      body: { day },
+    }),
   remove: (id: string) => request<undefined>('DELETE', `${V1}/wfm/plans/${encodeURIComponent(id)}`),
   rebuild: (intervalMinutes: IntervalMinutes) =>
     request<{ intervals: number; contacts: number }>('POST', `${V1}/wfm/history/rebuild`, {

@@ -70,6 +70,16 @@ export const es = {
     ets_profile: 'Suavizado (ETS) × perfil',
     holt_winters: 'Holt-Winters doble',
   },
+  simulation: {
+    title: 'Validación por simulación',
+    help: 'Los agentes del día pasan por el simulador de enrutamiento (el mismo motor que enruta en vivo) con llegadas al ritmo pronosticado.',
+    run: 'Simular el día',
+    predicted: 'Previsto (Erlang)',
+    simulated: 'Simulado',
+    target: 'Objetivo',
+    total:
+      'Nivel de servicio del día: simulado {{simulated}} %, previsto {{predicted}} % ({{offered}} llamadas en {{replications}} días simulados).',
+  },
   plan: {
     back: 'Volver a planificación',
     day: 'Día',
@@ -172,6 +182,16 @@ export const en: Strings<typeof es> = {
     weekday_mean: '4-week mean',
     ets_profile: 'Smoothing (ETS) × profile',
     holt_winters: 'Double Holt-Winters',
+  },
+  simulation: {
+    title: 'Validation by simulation',
+    help: "The day's agents go through the routing simulator (the same engine that routes live) with arrivals at the forecast rate.",
+    run: 'Simulate the day',
+    predicted: 'Predicted (Erlang)',
+    simulated: 'Simulated',
+    target: 'Target',
+    total:
+      "The day's service level: simulated {{simulated}} %, predicted {{predicted}} % ({{offered}} calls over {{replications}} simulated days).",
   },
   plan: {
     back: 'Back to workforce',
