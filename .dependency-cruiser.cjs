@@ -39,7 +39,7 @@ module.exports = {
           '^src/modules/routing/core/',
           '^src/modules/wfm/(erlang|staffing|accuracy)',
           '^src/modules/wfm/forecast/',
-          '^src/modules/wfm/(plan|event-history)\\.ts$',
+          '^src/modules/wfm/(plan|event-history|intraday)\\.ts$',
           '^src/modules/workspaces/calendar\\.ts$',
           '^src/lib/',
         ],

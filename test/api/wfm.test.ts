@@ -222,6 +222,8 @@ describe('plans', () => {
     const closed = await call(admin, 'POST', `/api/v1/wfm/plans/${planId}/simulate`, { day: '2024-01-28' });
     expect(closed.statusCode).toBe(400);
     expect(closed.json().error.message).toMatch(/2024-01-28 is not a day of this plan/);
+    const bad = await call(admin, 'POST', `/api/v1/wfm/plans/${planId}/simulate`, { day: 'lunes' });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('a planner adjusts an interval and sees the service level it gives', async () => {

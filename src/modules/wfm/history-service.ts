@@ -88,7 +88,25 @@ export function createHistoryService({ db, timeZoneOf }: HistoryDeps) {
     return { intervals: rows.length, contacts: buckets.reduce((s, b) => s + b.arrivals, 0) };
   }
 
-  async function contactBuckets(workspaceId: string): Promise<ContactBucket[]> {
+  /**
+   * Volumes since an instant, per interval of one series, straight from the event log (nothing is
+   * stored): what intraday compares with the plan.
+   */
+  async function actualsSince(
+    workspaceId: string,
+    key: SeriesKey,
+    since: Date,
+  ): Promise<Map<number, number>> {
+    const timeZone = await timeZoneOf(workspaceId);
+    const buckets = (await contactBuckets(workspaceId, since)).filter(
+      (b) => b.queueKey === key.queueKey && b.channel === key.channel,
+    );
+    return new Map(
+      historyFromBuckets(buckets, key.intervalMinutes, timeZone).map((r) => [r.start, r.volume]),
+    );
+  }
+
+  async function contactBuckets(workspaceId: string, since?: Date): Promise<ContactBucket[]> {
     const rows = await queryRows<{
       bucket: string | number;
       queue_key: string;
@@ -107,6 +125,7 @@ export function createHistoryService({ db, timeZoneOf }: HistoryDeps) {
               min(at) filter (where type = 'interaction.closed') as closed
             from events
             where workspace_id = ${workspaceId} and subject = 'interaction'
+              ${since ? sql`and at >= ${since.toISOString()}::timestamptz` : sql``}
               and type in ('interaction.created', 'interaction.queued', 'interaction.active', 'interaction.closed')
             group by subject_id)
           select (floor(extract(epoch from arrived) / ${BUCKET_MINUTES * 60}) * ${BUCKET_MINUTES * 60_000})::bigint as bucket,
@@ -204,7 +223,7 @@ export function createHistoryService({ db, timeZoneOf }: HistoryDeps) {
     );
   }
 
-  return { rebuildFromEvents, importHistory, listSeries, points };
+  return { rebuildFromEvents, importHistory, listSeries, points, actualsSince, timeZoneOf };
 }
 
 function bankPoints(text: string, intervalMinutes: number): SeriesPoint[] {

@@ -7,6 +7,7 @@ import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { createHistoryService } from './history-service.ts';
+import { createIntradayService } from './intraday-service.ts';
 import { createPlanService } from './plan-service.ts';
 import { wfmRoutes } from './routes.ts';
 import { createValidationService } from './validation-service.ts';
@@ -88,7 +89,14 @@ export function createWfm(deps: WfmDeps) {
   const history = createHistoryService({ db: deps.db, timeZoneOf: deps.timeZoneOf });
   const plans = createPlanService({ ...deps, history });
   const validation = createValidationService(plans);
-  return { history, plans, validation, routes: wfmRoutes({ history, plans, validation }) };
+  const intraday = createIntradayService({ db: deps.db, clock: deps.clock, plans, history });
+  return {
+    history,
+    plans,
+    validation,
+    intraday,
+    routes: wfmRoutes({ history, plans, validation, intraday }),
+  };
 }
 
 export type Wfm = ReturnType<typeof createWfm>;

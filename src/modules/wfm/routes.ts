@@ -4,12 +4,14 @@ import { errors } from '../../platform/errors.ts';
 import { IdParams, NoContent, Obj, type Static, Type } from '../../platform/http/schema.ts';
 import { formatLocalTime, parseLocalTime } from './history-csv.ts';
 import type { HistoryService } from './history-service.ts';
+import type { IntradayService } from './intraday-service.ts';
 import type { PlanSettings as Settings } from './plan.ts';
 import type { PlanService, PlanView } from './plan-service.ts';
 import {
   Channel,
   HistoryPoint,
   IntervalMinutes,
+  IntradaySchema,
   LocalTime,
   PlanSchema,
   PlanSettingsInput,
@@ -36,8 +38,9 @@ export function wfmRoutes(deps: {
   history: HistoryService;
   plans: PlanService;
   validation: ValidationService;
+  intraday: IntradayService;
 }): FastifyPluginAsyncTypebox {
-  const { history, plans, validation } = deps;
+  const { history, plans, validation, intraday } = deps;
   return async (app) => {
     // History files come as the raw body: CSV, or the bank's tab-separated records.
     app.addContentTypeParser(
@@ -266,7 +269,8 @@ export function wfmRoutes(deps: {
             'Validate a day of a plan by simulation: its agents through the routing simulator, simulated against predicted service level per interval',
           params: IdParams,
           body: Obj({
-            day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+            // Checked by the service once the plan is found: an unknown plan answers 404 first.
+            day: Type.String({ minLength: 1, maxLength: 10, description: 'YYYY-MM-DD' }),
             replications: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
             seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
           }),
@@ -282,6 +286,29 @@ export function wfmRoutes(deps: {
           options,
         );
         return { ...result, intervals: result.intervals.map((i) => ({ ...i, start: local(i.start) })) };
+      },
+    );
+
+    app.get(
+      '/wfm/plans/:id/intraday',
+      {
+        config: { access: 'wfm.manage' },
+        schema: {
+          tags,
+          summary:
+            "Today's actuals against the plan, the rest of the day re-forecast from them, and alerts for understaffed coming intervals",
+          params: IdParams,
+          response: { 200: IntradaySchema },
+        },
+      },
+      async (request) => {
+        const r = await intraday.today(request.principal!.workspaceId, request.params.id);
+        return {
+          ...r,
+          now: local(r.now),
+          intervals: r.intervals.map((i) => ({ ...i, start: local(i.start) })),
+          alerts: r.alerts.map((a) => ({ ...a, start: local(a.start) })),
+        };
       },
     );
 

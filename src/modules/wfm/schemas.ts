@@ -142,3 +142,28 @@ export const SimulationSchema = Obj({
   ),
   total: Obj(SimulatedFigures),
 });
+
+export const IntradaySchema = Obj({
+  now: LocalTime,
+  agentsOnDuty: Type.Integer(),
+  factor: Nullable(Type.Number()),
+  intervals: Type.Array(
+    Obj({
+      start: LocalTime,
+      phase: Type.Union([Type.Literal('past'), Type.Literal('current'), Type.Literal('coming')]),
+      forecast: Type.Number(),
+      reforecast: Type.Number(),
+      actual: Nullable(Type.Number()),
+      plannedOnQueue: Type.Integer(),
+      requiredOnQueue: Type.Integer(),
+    }),
+  ),
+  alerts: Type.Array(
+    Obj({
+      start: LocalTime,
+      reason: Type.Union([Type.Literal('plan_short'), Type.Literal('on_duty_short')]),
+      required: Type.Integer(),
+      available: Type.Integer(),
+    }),
+  ),
+});

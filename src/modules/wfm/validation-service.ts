@@ -38,7 +38,7 @@ export function createValidationService(plans: PlanService) {
         'deferrable work has no queue to simulate: validate a queue plan',
       );
     }
-    const dayStart = Date.parse(`${day}T00:00:00Z`);
+    const dayStart = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
     const intervals = plan.intervals.filter((p) => p.start >= dayStart && p.start < dayStart + DAY_MS);
     if (Number.isNaN(dayStart) || intervals.length === 0) {
       throw new AppError('wfm.invalid_input', 400, `${day} is not a day of this plan`);

@@ -27,6 +27,7 @@ import { useCan } from '../auth/session.tsx';
 import { AccuracyTable } from './AccuracyTable.tsx';
 import { type Plan, type PlanInterval, workforceApi, workforceKeys } from './api.ts';
 import { ForecastChart, StaffingChart } from './charts.tsx';
+import { IntradayCard } from './IntradayCard.tsx';
 import { useWorkforceT } from './i18n.ts';
 import { SimulationCard } from './SimulationCard.tsx';
 import { dayLabel, dayOf, timeOf } from './time.ts';
@@ -161,6 +162,7 @@ function PlanView({ plan, manage }: { plan: Plan; manage: boolean }) {
           <Text c="dimmed">{t('plan.empty')}</Text>
         ) : (
           <>
+            {manage && plan.status === 'published' && s.work === 'queue' && <IntradayCard planId={plan.id} />}
             <SegmentedControl
               aria-label={t('plan.day')}
               value={day}

@@ -110,6 +110,22 @@ export interface SimulationResult {
   total: { offered: number; serviceLevel: number | null; predicted: number | null };
 }
 
+export interface Intraday {
+  now: string;
+  agentsOnDuty: number;
+  factor: number | null;
+  intervals: {
+    start: string;
+    phase: 'past' | 'current' | 'coming';
+    forecast: number;
+    reforecast: number;
+    actual: number | null;
+    plannedOnQueue: number;
+    requiredOnQueue: number;
+  }[];
+  alerts: { start: string; reason: 'plan_short' | 'on_duty_short'; required: number; available: number }[];
+}
+
 export const workforceApi = {
   series: () => request<{ items: Series[] }>('GET', `${V1}/wfm/series`),
   plans: () => request<{ items: PlanSummary[] }>('GET', `${V1}/wfm/plans`),
@@ -122,6 +138,7 @@ export const workforceApi = {
     request<SimulationResult>('POST', `${V1}/wfm/plans/${encodeURIComponent(id)}/simulate`, {
       body: { day },
     }),
+  intraday: (id: string) => request<Intraday>('GET', `${V1}/wfm/plans/${encodeURIComponent(id)}/intraday`),
   remove: (id: string) => request<undefined>('DELETE', `${V1}/wfm/plans/${encodeURIComponent(id)}`),
   rebuild: (intervalMinutes: IntervalMinutes) =>
     request<{ intervals: number; contacts: number }>('POST', `${V1}/wfm/history/rebuild`, {
@@ -174,4 +191,5 @@ export const workforceKeys = {
   series: ['workforce', 'series'] as const,
   plans: ['workforce', 'plans'] as const,
   plan: (id: string) => ['workforce', 'plan', id] as const,
+  intraday: (id: string) => ['workforce', 'intraday', id] as const,
 };

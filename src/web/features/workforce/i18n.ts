@@ -70,6 +70,18 @@ export const es = {
     ets_profile: 'Suavizado (ETS) × perfil',
     holt_winters: 'Holt-Winters doble',
   },
+  intraday: {
+    title: 'Hoy',
+    notToday: 'Este plan no tiene intervalos hoy.',
+    now: 'Ahora: {{time}}',
+    onDuty: '{{agents}} agentes conectados',
+    noActuals: 'Aún no termina ningún intervalo de hoy.',
+    factor: 'Hasta ahora, {{percent}} % de lo pronosticado: el resto del día se re-pronostica igual.',
+    reforecast: 'Re-pronóstico',
+    planShort:
+      '{{time}}: el plan pone {{available}} agentes en cola y el re-pronóstico necesita {{required}}.',
+    onDutyShort: '{{time}}: hay {{available}} agentes conectados y se necesitan {{required}}.',
+  },
   simulation: {
     title: 'Validación por simulación',
     help: 'Los agentes del día pasan por el simulador de enrutamiento (el mismo motor que enruta en vivo) con llegadas al ritmo pronosticado.',
@@ -182,6 +194,18 @@ export const en: Strings<typeof es> = {
     weekday_mean: '4-week mean',
     ets_profile: 'Smoothing (ETS) × profile',
     holt_winters: 'Double Holt-Winters',
+  },
+  intraday: {
+    title: 'Today',
+    notToday: 'This plan has no intervals today.',
+    now: 'Now: {{time}}',
+    onDuty: '{{agents}} agents logged in',
+    noActuals: 'No interval of today has ended yet.',
+    factor: 'So far, {{percent}} % of the forecast: the rest of the day is re-forecast the same way.',
+    reforecast: 'Re-forecast',
+    planShort:
+      '{{time}}: the plan puts {{available}} agents on the queue and the re-forecast needs {{required}}.',
+    onDutyShort: '{{time}}: {{available}} agents are logged in and {{required}} are needed.',
   },
   simulation: {
     title: 'Validation by simulation',
