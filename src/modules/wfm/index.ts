@@ -48,7 +48,13 @@ export {
   staffDeferrable,
   staffIntervals,
 } from './interval-staffing.ts';
-export { type PlanInterval, type PlanSettings, planIntervals } from './plan.ts';
+export {
+  onQueueAgents,
+  type PlanInterval,
+  type PlanSettings,
+  planIntervals,
+  plannedScheduled,
+} from './plan.ts';
 export type { PlanService } from './plan-service.ts';
 export {
   type CoverObjective,
@@ -61,6 +67,7 @@ export {
 export { type CoverCase, coverCases } from './schedule-fixture.ts';
 export { aggregateArrivals, buildGrid, type Grid, type SeriesPoint } from './series.ts';
 export { type Break, type PatternSpec, type ShiftPattern, shiftPatterns } from './shift-patterns.ts';
+export { type SimulatedFigures, type SimulatedInterval, simulateDay } from './simulation.ts';
 export {
   agentsNeeded,
   type ServiceConvention,
