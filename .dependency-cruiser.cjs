@@ -39,6 +39,7 @@ module.exports = {
           '^src/modules/routing/core/',
           '^src/modules/wfm/(erlang|staffing|accuracy)',
           '^src/modules/wfm/forecast/',
+          '^src/modules/wfm/(plan|event-history|intraday)\\.ts$',
           '^src/modules/workspaces/calendar\\.ts$',
           '^src/modules/routing/hours\\.ts$',
           '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages)\\.ts$',

@@ -8,6 +8,9 @@
  *   patterns, solved to a 0.5 % gap; goal under 30 s.
  * - backtest_seconds: the automatic forecast (every method backtested over 14 origins) on a year of
  *   5-minute data.
+ * - simulate_day_seconds / simulated_sl: validation by simulation of a staffed day (48 half hours,
+ *   up to 300 calls each, Erlang C at 80/20) through the routing simulator, 20 replications; the
+ *   peer figure is Erlang's predicted service level for the same day, the reference it is checked against.
  * - forecast_mae: day-ahead MAE on the Anonymous Bank (January 1999, 30-minute intervals), the
  *   automatic choice against the same-weekday 4-week mean as peer.
  */
@@ -20,8 +23,12 @@ import {
   type CoverProblem,
   forecastSeries,
   type MethodName,
+  onQueueAgents,
+  type PlanSettings,
+  planIntervals,
   type SeriesPoint,
   shiftPatterns,
+  simulateDay,
   solveCover,
   staffIntervals,
   syntheticHistory,
@@ -51,6 +58,8 @@ const bench: Bench = async (opts) => {
   const schedule = await weeklySchedule();
   opts.progress('forecast backtest on a year of 5-minute data');
   const backtestSeconds = yearBacktest(opts.full ? 28 : 14);
+  opts.progress('validation by simulation of a staffed day');
+  const sim = simulatedDay(opts.full ? 50 : 20);
   opts.progress('day-ahead forecasts of the Anonymous Bank');
   const bank = bankAccuracy();
   return {
@@ -63,20 +72,25 @@ const bench: Bench = async (opts) => {
       schedule_seconds: schedule.seconds,
       schedule_gap: schedule.gap,
       backtest_seconds: backtestSeconds,
+      simulate_day_seconds: sim.seconds,
+      simulated_sl: sim.simulated,
       ...(bank ? { forecast_mae: bank.auto } : {}),
     },
     peer: {
       textbook_loads_staffing_ms: peerSmall,
+      simulated_sl: sim.predicted,
       ...(bank ? { forecast_mae: bank.baseline } : {}),
     },
     ratios: {
       textbook_staffing_speedup: peerSmall / oursSmall,
+      simulated_over_predicted_sl: sim.simulated / sim.predicted,
       ...(bank ? { forecast_mae_reduction: bank.baseline / bank.auto } : {}),
     },
     context: {
       week_loads: '672 intervals, 1 to 10,000 erlangs (log-spaced), AHT 300 s, 80 % in 20 s, patience 180 s',
       textbook_computable_intervals: `${small.length} of 672 (factorials overflow beyond)`,
       schedule: `${schedule.status}, ${schedule.patterns} patterns × 7 days = ${schedule.columns} integer columns, 672 periods, objective ${schedule.objective} paid hours`,
+      simulation: `48 half hours, ${sim.calls} calls per simulated day, ${sim.replications} replications, Erlang C 80/20 staffing`,
       backtest: 'auto: 4 methods × 14 origins × 1-day horizon on 365 days × 288 intervals',
       ...(bank ? { forecast: `bank Jan 1999, 30 min, day-ahead from day 15: auto ${bank.methods}` } : {}),
     },
@@ -84,6 +98,44 @@ const bench: Bench = async (opts) => {
 };
 
 export default bench;
+
+/** A day shaped like a contact center's (quiet night, two peaks), staffed at 80/20 and simulated. */
+function simulatedDay(replications: number) {
+  const settings: PlanSettings = {
+    horizonDays: 1,
+    method: 'auto',
+    level: 0.8,
+    specialDays: [],
+    work: 'queue',
+    model: 'c',
+    serviceLevel: 0.8,
+    targetSeconds: 20,
+    maxOccupancy: 1,
+    shrinkage: 0,
+    concurrency: 1,
+    defaultAhtSeconds: 240,
+  };
+  const points = Array.from({ length: 48 }, (_, i) => {
+    const hour = i / 2;
+    const volume = 5 + 150 * Math.exp(-((hour - 10) ** 2) / 8) + 145 * Math.exp(-((hour - 15) ** 2) / 6);
+    return { start: i * 1_800_000, forecast: volume, lo: volume, hi: volume, ahtSeconds: 240 };
+  });
+  const plan = planIntervals(points, 30, settings);
+  const day = plan.map((p, i) => ({
+    offset: i * 1800,
+    volume: p.forecast,
+    ahtSeconds: p.ahtSeconds,
+    servers: onQueueAgents(p.requiredScheduled, 0),
+  }));
+  const t0 = performance.now();
+  const figures = simulateDay(day, { intervalMinutes: 30, targetSeconds: 20, replications });
+  const seconds = (performance.now() - t0) / 1000;
+  const offered = figures.reduce((s, f) => s + f.offered, 0);
+  const simulated = figures.reduce((s, f) => s + (f.serviceLevel ?? 0) * f.offered, 0) / offered;
+  const volume = plan.reduce((s, p) => s + p.forecast, 0);
+  const predicted = plan.reduce((s, p) => s + (p.serviceLevel ?? 0) * p.forecast, 0) / volume;
+  return { seconds, simulated, predicted, replications, calls: Math.round(offered / replications) };
+}
 
 function staffWeek(model: 'c' | 'a'): void {
   const demand = weekLoads.map((a) => ({ volume: (a * 900) / 300, ahtSeconds: 300 }));

@@ -11,6 +11,7 @@ import {
 } from './modules/interactions/index.ts';
 import { createKnowledge } from './modules/knowledge/index.ts';
 import { createRouting } from './modules/routing/index.ts';
+import { createWfm } from './modules/wfm/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     workspaces,
     recordTimelineEntry,
   });
+  const wfm = createWfm({ ...base, timeZoneOf: async (id) => (await workspaces.get(id)).timeZone });
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -116,6 +118,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of knowledge.routes) await api.register(routes);
       for (const routes of analytics.routes) await api.register(routes);
       for (const routes of chat.routes) await api.register(routes);
+      await api.register(wfm.routes);
     },
     { prefix: '/api/v1' },
   );
@@ -141,6 +144,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       customers,
       interactions,
       routing,
+      wfm,
       chat,
       knowledge,
       analytics,

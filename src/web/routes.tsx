@@ -9,6 +9,7 @@ import { RequireSession } from './features/auth/session.tsx';
 import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { customerRoutes } from './features/customers/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
+import { workforceRoutes } from './features/workforce/index.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS, type SectionKey } from './shell/nav.ts';
 import { NotFoundPage, RequirePermission } from './shell/RequirePermission.tsx';
@@ -56,6 +57,7 @@ const SECTION_SCREENS: Partial<Record<SectionKey, ReturnType<typeof lazy>>> = {
 const SECTION_ROUTES: Partial<Record<SectionKey, RouteObject[]>> = {
   customers: customerRoutes,
   desk: [{ path: 'desk', children: deskRoutes }],
+  workforce: workforceRoutes,
 };
 
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section): RouteObject[] => {

@@ -94,6 +94,21 @@ const synonymOfA = (
   })
 ).json();
 await inject({ method: 'GET', url: '/api/v1/knowledge/search?q=Solo%20De%20A', headers: adminA.headers });
+// Workforce history and a plan of A.
+await inject({
+  method: 'POST',
+  url: '/api/v1/wfm/history/import?queueKey=only_in_a&channel=voice&intervalMinutes=60',
+  headers: { ...adminA.headers, 'content-type': 'text/csv' },
+  payload: 'timestamp,count\n2026-01-05T08:00:00,4\n2026-01-05T09:00:00,6\n',
+});
+const planOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/wfm/plans',
+    headers: adminA.headers,
+    payload: { name: 'A only', queueKey: 'only_in_a', channel: 'voice', intervalMinutes: 60 },
+  })
+).json();
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
@@ -105,6 +120,7 @@ const idsOfA = [
   ...customerIdsOfA,
   articleOfA.id,
   synonymOfA.id,
+  planOfA.id,
 ];
 const secretsOfA = [
   a.id,

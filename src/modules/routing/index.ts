@@ -18,7 +18,18 @@ import { type CustomerLookup, createRoutingService } from './service.ts';
 export type { Queue, Settings } from './config-service.ts';
 export { DEFAULT_CHANNELS } from './config-service.ts';
 export type { QueueHours } from './hours.ts';
-export { type BankReplay, replayBankDay, type SimulationResult, simulateCommand } from './simulate/index.ts';
+export {
+  type BankReplay,
+  type IntervalFigures,
+  type Random,
+  replayBankDay,
+  runSimulation,
+  type Shift,
+  type SimCall,
+  type SimulationResult,
+  seededRandom,
+  simulateCommand,
+} from './simulate/index.ts';
 
 export interface RoutingDeps {
   db: Db;

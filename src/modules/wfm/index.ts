@@ -1,7 +1,17 @@
 /**
  * Workforce management: queueing math, staffing, forecasting, shift scheduling and the `atiende wfm`
- * command. Everything here is pure over plain data except the command, which reads its input files.
+ * command. The math is pure over plain data; the command reads its input files, and the shell (`createWfm`) stores
+ * history and plans and serves them over HTTP.
  */
+import type { Clock, IdGenerator } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/connect.ts';
+import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
+import { createHistoryService } from './history-service.ts';
+import { createIntradayService } from './intraday-service.ts';
+import { createPlanService } from './plan-service.ts';
+import { wfmRoutes } from './routes.ts';
+import { createValidationService } from './validation-service.ts';
+
 export { type Accuracy, AccuracyAccumulator, accuracy } from './accuracy.ts';
 export { type BankCallRow, bankHistory } from './bank-history.ts';
 export { type CommandIo, wfmCommand } from './command.ts';
@@ -28,6 +38,7 @@ export type { SpecialDay } from './forecast/special-days.ts';
 /** Seeded synthetic histories, for tests, benchmarks and demos. */
 export { type SyntheticOptions, syntheticHistory } from './forecast/synthetic.ts';
 export { formatLocalTime, type ParsedHistory, parseHistoryCsv } from './history-csv.ts';
+export type { HistoryService, SeriesKey } from './history-service.ts';
 export {
   type DeferrableInput,
   type DeferrableStaffing,
@@ -37,6 +48,14 @@ export {
   staffDeferrable,
   staffIntervals,
 } from './interval-staffing.ts';
+export {
+  onQueueAgents,
+  type PlanInterval,
+  type PlanSettings,
+  planIntervals,
+  plannedScheduled,
+} from './plan.ts';
+export type { PlanService } from './plan-service.ts';
 export {
   type CoverObjective,
   type CoverProblem,
@@ -48,6 +67,7 @@ export {
 export { type CoverCase, coverCases } from './schedule-fixture.ts';
 export { aggregateArrivals, buildGrid, type Grid, type SeriesPoint } from './series.ts';
 export { type Break, type PatternSpec, type ShiftPattern, shiftPatterns } from './shift-patterns.ts';
+export { type SimulatedFigures, type SimulatedInterval, simulateDay } from './simulation.ts';
 export {
   agentsNeeded,
   type ServiceConvention,
@@ -58,3 +78,32 @@ export {
   type StaffingTarget,
   withShrinkage,
 } from './staffing.ts';
+
+export interface WfmDeps {
+  db: Db;
+  uow: UnitOfWork;
+  clock: Clock;
+  newId: IdGenerator;
+  /** The workspace's time zone: history and plans are in its wall-clock time. */
+  timeZoneOf(workspaceId: string): Promise<string>;
+}
+
+/**
+ * Wires the workforce-management shell: stored history, plans and their routes.
+ * @example const wfm = createWfm({ db, uow, clock, newId, timeZoneOf }); await api.register(wfm.routes);
+ */
+export function createWfm(deps: WfmDeps) {
+  const history = createHistoryService({ db: deps.db, timeZoneOf: deps.timeZoneOf });
+  const plans = createPlanService({ ...deps, history });
+  const validation = createValidationService(plans);
+  const intraday = createIntradayService({ db: deps.db, clock: deps.clock, plans, history });
+  return {
+    history,
+    plans,
+    validation,
+    intraday,
+    routes: wfmRoutes({ history, plans, validation, intraday }),
+  };
+}
+
+export type Wfm = ReturnType<typeof createWfm>;

@@ -71,7 +71,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'supervisor', path: '/supervisor', anyOf: ['supervise'], shortcut: 's', available: true },
   { key: 'customers', path: '/customers', anyOf: ['customers.read'], shortcut: 'c', available: true },
   { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: false },
-  { key: 'workforce', path: '/workforce', anyOf: ['wfm.read'], shortcut: 'w', available: false },
+  { key: 'workforce', path: '/workforce', anyOf: ['wfm.read'], shortcut: 'w', available: true },
   { key: 'reports', path: '/reports', anyOf: ['reports.read'], shortcut: 'r', available: true },
   { key: 'sales', path: '/sales', anyOf: ['sales.use'], shortcut: 'v', available: false },
   { key: 'field', path: '/field', anyOf: ['field.use'], shortcut: 'f', available: false },

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { en, es } from './i18n.ts';
+
+function leaves(value: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof value === 'string') out.set(prefix, value);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      for (const [path, text] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(path, text);
+    }
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('the workforce screens’ strings', () => {
+  const spanish = leaves(es);
+  const english = leaves(en);
+
+  it('exist in Spanish and English with the same keys, none empty', () => {
+    expect([...english.keys()].sort()).toEqual([...spanish.keys()].sort());
+    for (const [key, text] of [...spanish, ...english]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [key, text] of spanish)
+      expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * The workforce screens: history and plans (`/workforce`) and one plan's forecast, staffing, adjustments
+ * and publishing (`/workforce/plans/:id`). Each page checks `wfm.read` / `wfm.manage`.
+ */
+import type { RouteObject } from 'react-router';
+import './i18n.ts';
+
+/**
+ * The workforce routes, for the app's router.
+ * @example { path: '/', element: <AppLayout />, children: [...workforceRoutes, …] }
+ */
+export const workforceRoutes: RouteObject[] = [
+  {
+    path: 'workforce',
+    lazy: async () => ({ Component: (await import('./WorkforcePage.tsx')).WorkforcePage }),
+  },
+  {
+    path: 'workforce/plans/:id',
+    lazy: async () => ({ Component: (await import('./PlanPage.tsx')).PlanPage }),
+  },
+];
