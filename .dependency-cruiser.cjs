@@ -40,6 +40,7 @@ module.exports = {
           '^src/modules/wfm/(erlang|staffing|accuracy)',
           '^src/modules/wfm/forecast/',
           '^src/modules/workspaces/calendar\\.ts$',
+          '^src/modules/customers/(value|merge-plan|spelling|nightly|search-text|custom-fields|normalise)\\.ts$',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',

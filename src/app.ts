@@ -54,6 +54,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const hub = createRealtimeHub({ db, bus, logger });
   const customers = createCustomers({ ...base, workspaces, users: identity.users, logger });
   hub.registerTopic('customer', (p) => p.permissions.has('customers.read'));
+  customers.nightly.start();
   const interactions = createInteractionService(base);
   customers.onMerge({ name: 'interactions', move: interactions.reassignCustomer });
   const routing = createRouting({
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await serveWeb(app, config.webDir);
   app.addHook('onClose', async () => {
     await routing.close();
+    await customers.nightly.stop();
     await hub.close();
     await bus.close();
   });
