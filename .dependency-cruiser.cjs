@@ -45,6 +45,7 @@ module.exports = {
           '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages)\\.ts$',
           '^src/modules/analytics/metrics/',
           '^src/modules/chat/(origins|files|reference|rate-window|settings|tokens)\\.ts$',
+          '^src/modules/customers/(value|merge-plan|spelling|nightly|search-text|custom-fields|normalise)\\.ts$',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',

@@ -62,6 +62,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const hub = createRealtimeHub({ db, bus, logger });
   const customers = createCustomers({ ...base, workspaces, users: identity.users, logger });
   hub.registerTopic('customer', (p) => p.permissions.has('customers.read'));
+  customers.nightly.start();
   const interactions = createInteractionService(base);
   customers.onMerge({ name: 'interactions', move: interactions.reassignCustomer });
   const knowledge = createKnowledge({ ...base, workspaces });
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onClose', async () => {
     await analytics.close();
     await routing.close();
+    await customers.nightly.stop();
     await hub.close();
     await bus.close();
   });

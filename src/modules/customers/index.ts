@@ -12,6 +12,7 @@ import { createFieldsService } from './fields-service.ts';
 import { importRoutes } from './import-routes.ts';
 import { createImportService } from './import-service.ts';
 import { createMergeService } from './merge-service.ts';
+import { createNightlyRunner } from './nightly-runner.ts';
 import { createPrivacyService } from './privacy-service.ts';
 import { profileRoutes } from './profile-routes.ts';
 import { createProfileService } from './profile-service.ts';
@@ -90,6 +91,11 @@ export function createCustomers(deps: CustomersDeps) {
      * @example await customers.recomputeValuesNightly()
      */
     recomputeValuesNightly: value.nightly,
+    /**
+     * Schedules the nightly value batch in each workspace's own night (03:00–06:00 local time).
+     * @example customers.nightly.start(); app.addHook('onClose', () => customers.nightly.stop());
+     */
+    nightly: createNightlyRunner(ctx, value),
     /**
      * Adds what another module does inside every merge's transaction: re-point its rows to the survivor.
      * A hook that throws rolls the merge back, so nothing is left half-moved.
