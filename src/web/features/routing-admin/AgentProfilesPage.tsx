@@ -1,5 +1,5 @@
 /** Admin › Agent profiles: every user with the profile routing uses for them, and its editor. */
-import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { users } from '../../api/endpoints.ts';
@@ -97,13 +97,9 @@ function ProfilesTable({ rows, onEdit }: { rows: Row[]; onEdit: (row: Row) => vo
               {row.profile ? (
                 <>
                   <Table.Td>
-                    <Group gap={4}>
-                      {Object.entries(row.profile.skills).map(([skill, level]) => (
-                        <Badge key={skill} variant="light">
-                          {skill} {level}
-                        </Badge>
-                      ))}
-                    </Group>
+                    {Object.entries(row.profile.skills)
+                      .map(([skill, level]) => `${skill} ${level}`)
+                      .join(' · ')}
                   </Table.Td>
                   <Table.Td>{row.profile.languages.join(', ')}</Table.Td>
                   <Table.Td>
