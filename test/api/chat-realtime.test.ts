@@ -59,8 +59,10 @@ interface Msg {
   event?: { type: string; payload: { body?: string; seq?: number } };
 }
 
-async function connect(token: string) {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/chat/visitor/socket?token=${token}`);
+async function connect(token: string, cookie?: string) {
+  const socket = cookie
+    ? new WebSocket(`ws://127.0.0.1:${port}/api/v1/realtime`, { headers: { cookie } })
+    : new WebSocket(`ws://127.0.0.1:${port}/api/v1/chat/visitor/socket?token=${token}`);
   sockets.push(socket);
   const received: Msg[] = [];
   socket.on('message', (d) => received.push(JSON.parse(d.toString())));
@@ -135,5 +137,35 @@ describe("a visitor's socket", () => {
     await stranger.waitFor((m) => m.some((x) => x.code === 'realtime.forbidden_topic'));
     stranger.send({ type: 'subscribe', topics: ['workspace'] });
     await stranger.waitFor((m) => m.filter((x) => x.code === 'realtime.forbidden_topic').length === 2);
+  });
+
+  it("the desk hears the visitor's messages on the interaction's topic, notes included", async () => {
+    const { token } = await session();
+    const started = await inject({
+      method: 'POST',
+      url: '/api/v1/chat/visitor/conversations',
+      headers: { 'x-visitor-token': token },
+      payload: { clientId: 'c1', message: 'hola' },
+    });
+    const id = started.json().conversation.id as string;
+    await inject({ method: 'POST', url: `/api/v1/interactions/${id}/accept`, headers: agent.headers });
+    const desk = await connect('', agent.cookie);
+    await desk.waitFor((m) => m.some((x) => x.type === 'hello'));
+    desk.send({ type: 'subscribe', topics: [`user:${agent.userId}`, `interaction:${id}`] });
+    await desk.waitFor((m) => m.some((x) => x.type === 'subscribed'));
+    await inject({
+      method: 'POST',
+      url: `/api/v1/chat/visitor/conversations/${id}/messages`,
+      headers: { 'x-visitor-token': token },
+      payload: { clientId: 'c2', body: '<b>Pedido</b> 1234' },
+    });
+    await inject({
+      method: 'POST',
+      url: `/api/v1/chat/conversations/${id}/messages`,
+      headers: agent.headers,
+      payload: { clientId: 'n1', body: 'nota', internal: true },
+    });
+    await desk.waitFor((m) => bodies(m).includes('nota'));
+    expect(bodies(desk.received)).toEqual(['<b>Pedido</b> 1234', 'nota']);
   });
 });
