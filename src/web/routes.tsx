@@ -7,6 +7,7 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { RequireSession } from './features/auth/session.tsx';
 import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { knowledgeRoutes } from './features/knowledge/index.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS } from './shell/nav.ts';
 import { NotFoundPage, RequirePermission } from './shell/RequirePermission.tsx';
@@ -31,7 +32,7 @@ const ADMIN_SCREENS = {
 } satisfies Record<AdminPageKey, unknown>;
 
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section) => {
-  if (section.key === 'home' || section.key === 'admin') return [];
+  if (section.key === 'home' || section.key === 'admin' || section.key === 'knowledge') return [];
   return [
     {
       path: section.path.slice(1),
@@ -71,6 +72,14 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'profile', element: <ProfilePage /> },
       ...sectionRoutes,
+      {
+        element: (
+          <RequirePermission anyOf={['knowledge.read']}>
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: knowledgeRoutes,
+      },
       {
         path: 'admin',
         element: (

@@ -56,7 +56,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'desk', path: '/desk', anyOf: ['desk.use'], shortcut: 'd', available: false },
   { key: 'supervisor', path: '/supervisor', anyOf: ['supervise'], shortcut: 's', available: false },
   { key: 'customers', path: '/customers', anyOf: ['customers.read'], shortcut: 'c', available: false },
-  { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: false },
+  { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: true },
   { key: 'workforce', path: '/workforce', anyOf: ['wfm.read'], shortcut: 'w', available: false },
   { key: 'reports', path: '/reports', anyOf: ['reports.read'], shortcut: 'r', available: false },
   { key: 'sales', path: '/sales', anyOf: ['sales.use'], shortcut: 'v', available: false },
