@@ -9,6 +9,7 @@ import { RequireSession } from './features/auth/session.tsx';
 import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { customerRoutes } from './features/customers/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
+import { knowledgeRoutes } from './features/knowledge/index.ts';
 import { workforceRoutes } from './features/workforce/index.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS, type SectionKey } from './shell/nav.ts';
@@ -58,6 +59,7 @@ const SECTION_ROUTES: Partial<Record<SectionKey, RouteObject[]>> = {
   customers: customerRoutes,
   desk: [{ path: 'desk', children: deskRoutes }],
   workforce: workforceRoutes,
+  knowledge: knowledgeRoutes,
 };
 
 const sectionRoutes: RouteObject[] = SECTIONS.flatMap((section): RouteObject[] => {

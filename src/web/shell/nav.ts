@@ -70,7 +70,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'desk', path: '/desk', anyOf: ['desk.use'], shortcut: 'd', available: true },
   { key: 'supervisor', path: '/supervisor', anyOf: ['supervise'], shortcut: 's', available: true },
   { key: 'customers', path: '/customers', anyOf: ['customers.read'], shortcut: 'c', available: true },
-  { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: false },
+  { key: 'knowledge', path: '/knowledge', anyOf: ['knowledge.read'], shortcut: 'k', available: true },
   { key: 'workforce', path: '/workforce', anyOf: ['wfm.read'], shortcut: 'w', available: true },
   { key: 'reports', path: '/reports', anyOf: ['reports.read'], shortcut: 'r', available: true },
   { key: 'sales', path: '/sales', anyOf: ['sales.use'], shortcut: 'v', available: false },

@@ -1,0 +1,253 @@
+/**
+ * `npm run bench -- knowledge [--full] [--json]`: knowledge-base search.
+ *
+ * Quality on the dev sets in ../shared/data/knowledge/ (StackFAQ English, tourism Spanish), through the
+ * product's own import, learning and search path, for each method: plain BM25 over title and body (the
+ * baseline, in the same run), the product's BM25F (fields, phrasings, synonyms, typo tolerance), and BM25F
+ * with learning, measured by two-fold cross-validation (learn from half of each article's dev queries,
+ * evaluate on the other half, both ways), so no query is ever evaluated after being learned.
+ *
+ * Latency: p50/p95 of a search (ranking, passages and highlighting, and the search's own log row) at
+ * 1,000 and 10,000 articles made from the two sets' sentences, on PGlite and, when DATABASE_URL is set, on
+ * PostgreSQL (a fresh database created and dropped here). 10,000 articles on PGlite only with --full.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createArticleService } from '../src/modules/knowledge/articles-service.ts';
+import { createContext } from '../src/modules/knowledge/context.ts';
+import { evaluate, learnFrom, loadEvalArticles } from '../src/modules/knowledge/eval.ts';
+import {
+  type ArticleLine,
+  parseArticles,
+  parseQueries,
+  type QueryLine,
+} from '../src/modules/knowledge/jsonl.ts';
+import { createLearningService } from '../src/modules/knowledge/learning-service.ts';
+import type { EvalSummary } from '../src/modules/knowledge/metrics.ts';
+import { BM25F, PLAIN_BM25, type RankingParams } from '../src/modules/knowledge/ranking.ts';
+import { createSearchService } from '../src/modules/knowledge/search-service.ts';
+import { createWorkspaceService } from '../src/modules/workspaces/index.ts';
+import { newId, systemClock } from '../src/platform/clock.ts';
+import { type Database, openDatabase } from '../src/platform/db/connect.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { createLocalBus } from '../src/platform/events/bus.ts';
+import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
+import type { Bench } from './types.ts';
+
+const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data', 'knowledge');
+const read = (name: string) => readFileSync(join(dataDir, name), 'utf8');
+
+function services(database: Database, params: RankingParams) {
+  const uow = createUnitOfWork(database.db, createLocalBus(), systemClock);
+  const base = { db: database.db, uow, clock: systemClock, newId };
+  const ctx = createContext(base);
+  return {
+    workspaces: createWorkspaceService(base),
+    eval: {
+      ctx,
+      articles: createArticleService(ctx),
+      learning: createLearningService(ctx),
+      search: createSearchService(ctx, params),
+    },
+  };
+}
+
+let counter = 0;
+async function workspace(database: Database, params: RankingParams) {
+  const s = services(database, params);
+  const ws = await s.workspaces.create({
+    slug: `kb-bench-${process.pid}-${++counter}`,
+    name: 'Bench',
+    timeZone: 'UTC',
+    defaultLanguage: 'en',
+    defaultCountry: 'CO',
+  });
+  return { ...s, id: ws.id };
+}
+
+/** The two folds of a query set: alternate queries of each article. */
+function folds(queries: QueryLine[]): [QueryLine[], QueryLine[]] {
+  const seen = new Map<string, number>();
+  const out: [QueryLine[], QueryLine[]] = [[], []];
+  for (const q of queries) {
+    const n = seen.get(q.relevant[0]!) ?? 0;
+    seen.set(q.relevant[0]!, n + 1);
+    out[n % 2]!.push(q);
+  }
+  return out;
+}
+
+async function quality(
+  database: Database,
+  articles: ArticleLine[],
+  queries: QueryLine[],
+  params: RankingParams,
+  learn: boolean,
+): Promise<EvalSummary> {
+  if (!learn) {
+    const w = await workspace(database, params);
+    const ids = await loadEvalArticles(w.eval, w.id, articles);
+    return evaluate(w.eval, w.id, ids, queries);
+  }
+  const [a, b] = folds(queries);
+  const runs: EvalSummary[] = [];
+  for (const [train, test] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const w = await workspace(database, params);
+    const ids = await loadEvalArticles(w.eval, w.id, articles);
+    await learnFrom(w.eval, w.id, ids, train);
+    runs.push(await evaluate(w.eval, w.id, ids, test));
+  }
+  const n = runs[0]!.queries + runs[1]!.queries;
+  const avg = (k: 'mrr_at_10' | 'hit_at_1' | 'hit_at_3') =>
+    Math.round(((runs[0]![k] * runs[0]!.queries + runs[1]![k] * runs[1]!.queries) / n) * 1000) / 1000;
+  return {
+    queries: n,
+    mrr_at_10: avg('mrr_at_10'),
+    hit_at_1: avg('hit_at_1'),
+    hit_at_3: avg('hit_at_3'),
+    p95_ms: Math.max(runs[0]!.p95_ms, runs[1]!.p95_ms),
+  };
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `n` articles recombined from the real ones' titles and sentences (same languages and vocabulary). */
+function synthetic(base: ArticleLine[], n: number): ArticleLine[] {
+  const random = prng(7);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const sentences = new Map<string, string[]>();
+  for (const a of base)
+    sentences.set(a.language, [...(sentences.get(a.language) ?? []), ...a.body.split(/(?<=[.!?])\s+/)]);
+  return Array.from({ length: n }, (_, i) => {
+    const seed = pick(base);
+    const pool = sentences.get(seed.language)!;
+    const body = Array.from({ length: 4 + Math.floor(random() * 8) }, () => pick(pool)).join(' ');
+    return { id: `syn-${i}`, language: seed.language, title: `${seed.title} (${i})`, body };
+  });
+}
+
+async function latency(
+  database: Database,
+  base: ArticleLine[],
+  queries: QueryLine[],
+  n: number,
+  progress: (m: string) => void,
+) {
+  const w = await workspace(database, BM25F);
+  progress(`  loading ${n.toLocaleString('en-US')} articles`);
+  await loadEvalArticles(w.eval, w.id, synthetic(base, n));
+  if (database.kind === 'pglite') await database.exec('analyze');
+  else await database.exec('analyze kb_postings; analyze kb_vocab; analyze kb_articles');
+  const times: number[] = [];
+  const sample = queries.slice(0, 200);
+  for (const q of sample.slice(0, 20))
+    await w.eval.search.search(w.id, {
+      query: q.query,
+      language: q.language,
+      audience: 'public',
+      source: 'api',
+    });
+  for (const q of sample) {
+    const t = performance.now();
+    await w.eval.search.search(w.id, {
+      query: q.query,
+      language: q.language,
+      audience: 'public',
+      source: 'api',
+    });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) =>
+    Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 10) / 10;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+const bench: Bench = async ({ full, progress }) => {
+  const sets = [
+    { key: 'en', articles: 'stackfaq-articles.jsonl', queries: 'stackfaq-queries-dev.jsonl' },
+    { key: 'es', articles: 'turismo-articles.jsonl', queries: 'turismo-queries-dev.jsonl' },
+  ];
+  const figures: Record<string, number> = {};
+  const peer: Record<string, number> = {};
+  const ratios: Record<string, number> = {};
+  const context: Record<string, string | number> = {};
+  const lite = await openDatabase({ databaseUrl: null, dataDir: null });
+  await migrate(lite);
+  const all: ArticleLine[] = [];
+  const allQueries: QueryLine[] = [];
+  try {
+    for (const set of sets) {
+      const articles = parseArticles(read(set.articles)).items.map((i) => i.value);
+      const queries = parseQueries(read(set.queries)).items.map((i) => i.value);
+      all.push(...articles);
+      allQueries.push(...queries);
+      progress(`quality ${set.key}: plain BM25`);
+      const bm25 = await quality(lite, articles, queries, PLAIN_BM25, false);
+      progress(`quality ${set.key}: BM25F`);
+      const bm25f = await quality(lite, articles, queries, BM25F, false);
+      progress(`quality ${set.key}: BM25F with learning (two folds)`);
+      const learned = await quality(lite, articles, queries, BM25F, true);
+      peer[`${set.key}_bm25_mrr10`] = bm25.mrr_at_10;
+      peer[`${set.key}_bm25_hit1`] = bm25.hit_at_1;
+      figures[`${set.key}_bm25f_mrr10`] = bm25f.mrr_at_10;
+      figures[`${set.key}_bm25f_hit1`] = bm25f.hit_at_1;
+      figures[`${set.key}_bm25f_learned_mrr10`] = learned.mrr_at_10;
+      figures[`${set.key}_bm25f_learned_hit1`] = learned.hit_at_1;
+      figures[`${set.key}_bm25f_learned_hit3`] = learned.hit_at_3;
+      ratios[`${set.key}_bm25f_mrr10`] = Math.round((bm25f.mrr_at_10 / bm25.mrr_at_10) * 100) / 100;
+      ratios[`${set.key}_learned_mrr10`] = Math.round((learned.mrr_at_10 / bm25.mrr_at_10) * 100) / 100;
+    }
+    const sizes = full ? [1_000, 10_000] : [1_000];
+    for (const n of sizes) {
+      progress(`latency on PGlite at ${n} articles`);
+      const l = await latency(lite, all, allQueries, n, progress);
+      figures[`pglite_${n}_p50_ms`] = l.p50;
+      figures[`pglite_${n}_p95_ms`] = l.p95;
+    }
+  } finally {
+    await lite.close();
+  }
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `atiende_bench_knowledge_${process.pid}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const server = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 4 });
+    try {
+      await migrate(server);
+      for (const n of [1_000, 10_000]) {
+        progress(`latency on PostgreSQL at ${n} articles`);
+        const l = await latency(server, all, allQueries, n, progress);
+        figures[`postgres_${n}_p50_ms`] = l.p50;
+        figures[`postgres_${n}_p95_ms`] = l.p95;
+      }
+    } finally {
+      await server.close();
+      await admin.query(`drop database ${name}`);
+      await admin.end();
+    }
+  } else context.postgres = 'skipped (set DATABASE_URL to measure PostgreSQL)';
+  context.learning = 'two-fold cross-validation over each set’s dev queries';
+  context.articles = 'latency corpora recombine the sets’ titles and sentences';
+  return { name: 'knowledge', figures, peer, ratios, context };
+};
+
+export default bench;
