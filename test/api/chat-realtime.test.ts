@@ -71,7 +71,8 @@ async function connect(token: string, cookie?: string) {
     socket.once('error', reject);
   });
   const waitFor = async (p: (m: Msg[]) => boolean) => {
-    const deadline = Date.now() + 5000;
+    // Generous: on a shared PostgreSQL, events show only once every older transaction has ended.
+    const deadline = Date.now() + 20_000;
     while (!p(received)) {
       if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(received)}`);
       await new Promise((r) => setTimeout(r, 25));
