@@ -23,7 +23,7 @@
   const style = document.createElement('style');
   style.textContent = `
     .launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;
-      background:${color};color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.25);font:600 24px/56px system-ui;z-index:2147483000}
+      background:${color};color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center;z-index:2147483000}
     .badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;border-radius:10px;background:#e03131;color:#fff;
       font:600 12px/20px system-ui;display:none}
     iframe{position:fixed;right:20px;bottom:88px;width:370px;height:580px;max-height:calc(100vh - 110px);max-width:calc(100vw - 40px);
@@ -31,7 +31,17 @@
   const button = document.createElement('button');
   button.className = 'launcher';
   button.setAttribute('aria-label', navigator.language.startsWith('es') ? 'Abrir chat' : 'Open chat');
-  button.textContent = '💬';
+  // An inline icon, not an emoji: some systems have no emoji font.
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '26');
+  svg.setAttribute('height', '26');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  svg.append(path);
+  button.append(svg);
   const badge = document.createElement('span');
   badge.className = 'badge';
   button.append(badge);
