@@ -74,7 +74,8 @@ export function createProjector(db: Db) {
    * Applies every settled event after the cursor. Returns how many events it read.
    * @example await projector.catchUp(workspaceId);
    */
-  async function catchUp(workspaceId: string): Promise<number> {
+  async function catchUp(workspaceId: string, options: { settleMs?: number } = {}): Promise<number> {
+    if (options.settleMs) await settle(options.settleMs);
     let total = 0;
     for (;;) {
       const read = await db.transaction(async (t) => {
@@ -123,6 +124,27 @@ export function createProjector(db: Db) {
       });
       total += read;
       if (read < BATCH) return total;
+    }
+  }
+
+  /**
+   * Waits (up to `ms`) until every transaction that was running when called has ended, so that what
+   * committed before the call is settled and readable in log order. Transaction ids are server-wide on
+   * PostgreSQL, so a busy server may hold the horizon back a little.
+   */
+  async function settle(ms: number): Promise<void> {
+    const [start] = await queryRows<{ horizon: string }>(
+      db,
+      sql`select pg_snapshot_xmax(pg_current_snapshot())::text as horizon`,
+    );
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const [row] = await queryRows<{ ok: boolean }>(
+        db,
+        sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${start!.horizon}::xid8 as ok`,
+      );
+      if (row?.ok) return;
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 

@@ -98,7 +98,8 @@ export function createReportsService(deps: ReportDeps) {
   /** Tallies by period and key, grouped in SQL. */
   async function tallies(workspaceId: string, request: ReportRequest): Promise<Map<string, Tally>> {
     checkRange(request);
-    if (request.catchUp !== false) await deps.projector.catchUp(workspaceId);
+    // What committed before the request is in the report: wait briefly for it to settle.
+    if (request.catchUp !== false) await deps.projector.catchUp(workspaceId, { settleMs: 5000 });
     const timeZone = await deps.timeZoneOf(workspaceId);
     const sqlBy: Dimension = request.by === 'team' ? 'agent' : request.by;
     const query: ReportQuery = {

@@ -12,32 +12,43 @@ import { kbSynonyms } from './schema.ts';
  */
 export async function seedDemoKnowledge(deps: KnowledgeDeps, workspaceId: string): Promise<number> {
   const articles = createArticleService(createContext(deps));
-  let created = 0;
-  for (const a of DEMO_ARTICLES) {
-    const common = {
-      status: 'published' as const,
-      visibility: a.visibility ?? ('public' as const),
-      tags: a.tags,
-    };
-    const es = await articles.create(workspaceId, null, {
-      ...common,
+  const common = (a: (typeof DEMO_ARTICLES)[number]) => ({
+    status: 'published' as const,
+    visibility: a.visibility ?? ('public' as const),
+    tags: a.tags,
+  });
+  // Two transactions (Spanish, then English linked to it), each indexed once: seeding stays quick.
+  await articles.upsertMany(
+    workspaceId,
+    null,
+    DEMO_ARTICLES.map((a) => ({
+      ...common(a),
       ...a.es,
       language: 'es',
       category: a.category.es,
       externalId: `demo-${a.key}-es`,
-    });
-    await articles.create(workspaceId, null, {
-      ...common,
-      ...a.en,
-      language: 'en',
-      category: a.category.en,
-      externalId: `demo-${a.key}-en`,
-      translationOf: es.id,
-    });
-    created += 2;
-  }
+    })),
+  );
+  const spanish = new Map(
+    (await articles.list(workspaceId, { language: 'es' }, 1000)).map((a) => [a.externalId, a.id]),
+  );
+  await articles.upsertMany(
+    workspaceId,
+    null,
+    DEMO_ARTICLES.map((a) => {
+      const translationOf = spanish.get(`demo-${a.key}-es`);
+      return {
+        ...common(a),
+        ...a.en,
+        language: 'en' as const,
+        category: a.category.en,
+        externalId: `demo-${a.key}-en`,
+        ...(translationOf ? { translationOf } : {}),
+      };
+    }),
+  );
   await insertSynonyms(deps.db, deps.clock, deps.newId, workspaceId);
-  return created;
+  return DEMO_ARTICLES.length * 2;
 }
 
 async function insertSynonyms(db: Db, clock: Clock, newId: IdGenerator, workspaceId: string) {
