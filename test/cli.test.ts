@@ -8,7 +8,7 @@ const atiende = (args: string[], env: Record<string, string> = {}) => {
   const result = spawnSync(process.execPath, ['bin/atiende.js', ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env, LOG_LEVEL: 'silent', ATIENDE_DEMO_SEED: '0' },
-    timeout: 60_000,
+    timeout: 240_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
@@ -71,5 +71,5 @@ describe('the atiende command line', () => {
     ]);
     expect(weak.code).toBe(1);
     expect(weak.err).toMatch(/at least 8/);
-  }, 180_000);
+  }, 600_000);
 });

@@ -154,7 +154,7 @@ describe('chat journey', () => {
       .getByTestId('chat-messages')
       .getByText('<b>Pedido</b> 1234 😊')
       .waitFor({ timeout: 15_000 });
-    await widget.locator('.msg.me .meta', { hasText: 'Leído' }).waitFor({ timeout: 15_000 });
+    await widget.locator('.msg.me .meta', { hasText: 'Leído' }).last().waitFor({ timeout: 15_000 });
     await screenshot(customerPage, 'chat-widget-conversation');
     await screenshot(agentPage, 'chat-desk-conversation');
 
