@@ -85,9 +85,6 @@ export async function buildApp(config: Config, deps: AppDeps) {
   );
   await app.register(healthRoutes(db, registry));
   await serveWeb(app, config.webDir);
-  app.addHook('onReady', async () => {
-    await routing.resume();
-  });
   app.addHook('onClose', async () => {
     await routing.close();
     await hub.close();
