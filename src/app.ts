@@ -127,9 +127,6 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(healthRoutes(db, registry));
   await app.register(chat.frame);
   await serveWeb(app, config.webDir);
-  app.addHook('onReady', async () => {
-    await routing.resume();
-  });
   app.addHook('onClose', async () => {
     await analytics.close();
     await routing.close();

@@ -88,6 +88,8 @@ describe('queues follow their business-hours calendars', () => {
     });
     try {
       await second.app.ready();
+      // What `atiende serve` does once it listens.
+      await second.services.routing.resume();
       const stats = await second.app.inject({
         method: 'GET',
         url: '/api/v1/routing/stats',

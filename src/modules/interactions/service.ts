@@ -27,6 +27,12 @@ export interface NewInteraction {
 
 export type Interaction = ReturnType<typeof toInteraction>;
 
+/** A unique-index violation, whether the driver's error or the query error Drizzle wraps around it. */
+const isUniqueViolation = (error: unknown): boolean => {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
 /** A new interaction built but not yet inserted: see `prepare` and `insertPrepared`. */
 export interface PreparedInteraction {
   row: typeof interactions.$inferInsert;
@@ -215,7 +221,7 @@ export function createInteractionService(deps: {
     error: unknown,
   ): Promise<Interaction | null> {
     // The unique index let one of them in; answer that one.
-    if (!input.idempotencyKey || (error as { code?: string }).code !== '23505') return null;
+    if (!input.idempotencyKey || !isUniqueViolation(error)) return null;
     const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
     return existing ? toInteraction(existing) : null;
   }
