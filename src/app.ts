@@ -14,7 +14,7 @@ import { healthRoutes } from './platform/http/health.ts';
 import { createHttp } from './platform/http/server.ts';
 import { serveWeb } from './platform/http/web.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
-import { createLogMailer, type Mailer } from './platform/mail.ts';
+import { createLogMailer, createSmtpMailer, type Mailer } from './platform/mail.ts';
 import { createRealtimeHub } from './platform/realtime/hub.ts';
 
 export interface AppDeps {
@@ -31,7 +31,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const newId = deps.newId ?? uuidv7;
   const bus = deps.bus ?? createLocalBus();
-  const mailer = deps.mailer ?? createLogMailer(logger);
+  const mailer =
+    deps.mailer ??
+    (config.smtpUrl
+      ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
+      : createLogMailer(logger));
   const { db } = deps.database;
   const uow = createUnitOfWork(db, bus, clock);
   const base = { db, uow, clock, newId };

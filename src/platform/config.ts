@@ -24,6 +24,10 @@ export interface Config {
   bodyLimitBytes: number;
   demoSeed: boolean;
   webDir: string;
+  /** `smtp://user:password@host:port` (or `smtps://`) for the platform's outgoing mail; null logs it. */
+  smtpUrl: string | null;
+  /** Sender of the platform's own mail (password resets, transcripts). */
+  mailFrom: string;
 }
 
 /** The documented settings: environment variable, config-file key, default and meaning. */
@@ -62,6 +66,8 @@ export const SETTINGS = [
   ['LOGIN_LOCK_MINUTES', 'loginLockMinutes', '15', 'how long a locked account stays locked'],
   ['BODY_LIMIT_BYTES', 'bodyLimitBytes', '1048576', 'largest accepted JSON request body'],
   ['ATIENDE_DEMO_SEED', 'demoSeed', '1 in development', 'seed the Servicenter demo workspace on first start'],
+  ['SMTP_URL', 'smtpUrl', '(unset)', 'smtp://user:password@host:port for outgoing mail; unset logs mail'],
+  ['MAIL_FROM', 'mailFrom', 'Atiende <no-reply@localhost>', 'sender of password resets and transcripts'],
   ['ATIENDE_CONFIG', '-', '(unset)', 'path of an optional JSON file with any of the keys above'],
 ] as const;
 
@@ -114,6 +120,9 @@ export function loadConfig(
   const natsUrl = pick('NATS_URL', 'natsUrl') || null;
   if (natsUrl && !/^(nats|tls):\/\//.test(natsUrl))
     throw new ConfigError('NATS_URL', 'must start with nats://');
+  const smtpUrl = pick('SMTP_URL', 'smtpUrl') || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl))
+    throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
 
   return {
     mode,
@@ -158,6 +167,8 @@ export function loadConfig(
       pick('ATIENDE_DEMO_SEED', 'demoSeed') ?? (mode === 'development' ? '1' : '0'),
     ),
     webDir: resolve(overrides.webDir ?? 'dist/web'),
+    smtpUrl,
+    mailFrom: pick('MAIL_FROM', 'mailFrom') || 'Atiende <no-reply@localhost>',
   };
 }
 
