@@ -40,6 +40,7 @@ module.exports = {
           '^src/modules/wfm/(erlang|staffing|accuracy)',
           '^src/modules/wfm/forecast/',
           '^src/modules/workspaces/calendar\\.ts$',
+          '^src/modules/email/(automated|threading|ack-policy|templates|content)\\.ts$',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',

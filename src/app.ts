@@ -1,6 +1,7 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
 
-import { createCustomers } from './modules/customers/index.ts';
+import { createCustomers, recordTimelineEntry } from './modules/customers/index.ts';
+import { createEmail } from './modules/email/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
 import { createRouting } from './modules/routing/index.ts';
@@ -16,6 +17,7 @@ import { serveWeb } from './platform/http/web.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
 import { createLogMailer, createSmtpMailer, type Mailer } from './platform/mail.ts';
 import { createRealtimeHub } from './platform/realtime/hub.ts';
+import { createSecretBox } from './platform/secret-box.ts';
 
 export interface AppDeps {
   database: Database;
@@ -66,6 +68,19 @@ export async function buildApp(config: Config, deps: AppDeps) {
     users: identity.users,
     customers: { summary: customers.getCustomerSummary },
   });
+  const email = createEmail(
+    {
+      ...base,
+      logger,
+      box: createSecretBox(config.secret),
+      interactions,
+      router: routing.router,
+      queues: { checkQueue: routing.config.checkQueue, getQueue: routing.config.getQueue },
+      customers: { findOrCreateByIdentity: customers.findOrCreateByIdentity, recordTimelineEntry },
+      users: identity.users,
+    },
+    config.emailListener ? { listener: config.emailListener } : {},
+  );
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -83,12 +98,14 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of customers.routes) await api.register(routes);
       await api.register(interactionRoutes(interactions, routing.router));
       await api.register(routing.routes);
+      await api.register(email.routes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(healthRoutes(db, registry));
   await serveWeb(app, config.webDir);
   app.addHook('onClose', async () => {
+    await email.stop();
     await routing.close();
     await hub.close();
     await bus.close();
@@ -96,7 +113,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   return {
     app,
-    services: { workspaces, identity, customers, interactions, routing, hub, uow, bus, mailer, clock },
+    services: { workspaces, identity, customers, interactions, routing, email, hub, uow, bus, mailer, clock },
     logger,
   };
 }

@@ -25,6 +25,7 @@ export async function serveCommand(
     ? await seedDemo(services, (step) => io.stdout(`Seeding demo data: ${step}…\n`))
     : false;
   await app.listen({ port: config.port, host: config.host });
+  await services.email.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

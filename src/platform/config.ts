@@ -28,6 +28,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of the platform's own mail (password resets, transcripts). */
   mailFrom: string;
+  /** Where the pushed-mail listener accepts deliveries, e.g. `lmtp://127.0.0.1:2424`; null for none. */
+  emailListener: { protocol: 'smtp' | 'lmtp'; host: string; port: number } | null;
 }
 
 /** The documented settings: environment variable, config-file key, default and meaning. */
@@ -68,6 +70,12 @@ export const SETTINGS = [
   ['ATIENDE_DEMO_SEED', 'demoSeed', '1 in development', 'seed the Servicenter demo workspace on first start'],
   ['SMTP_URL', 'smtpUrl', '(unset)', 'smtp://user:password@host:port for outgoing mail; unset logs mail'],
   ['MAIL_FROM', 'mailFrom', 'Atiende <no-reply@localhost>', 'sender of password resets and transcripts'],
+  [
+    'EMAIL_LISTENER',
+    'emailListener',
+    '(unset)',
+    'lmtp://HOST:PORT or smtp://HOST:PORT to accept pushed mail',
+  ],
   ['ATIENDE_CONFIG', '-', '(unset)', 'path of an optional JSON file with any of the keys above'],
 ] as const;
 
@@ -123,6 +131,7 @@ export function loadConfig(
   const smtpUrl = pick('SMTP_URL', 'smtpUrl') || null;
   if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl))
     throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  const emailListener = listenerSetting(pick('EMAIL_LISTENER', 'emailListener') || null);
 
   return {
     mode,
@@ -169,7 +178,16 @@ export function loadConfig(
     webDir: resolve(overrides.webDir ?? 'dist/web'),
     smtpUrl,
     mailFrom: pick('MAIL_FROM', 'mailFrom') || 'Atiende <no-reply@localhost>',
+    emailListener,
   };
+}
+
+function listenerSetting(value: string | null): Config['emailListener'] {
+  if (!value) return null;
+  const m = /^(lmtp|smtp):\/\/([^:/]+):(\d+)\/?$/.exec(value);
+  if (!m)
+    throw new ConfigError('EMAIL_LISTENER', `expected lmtp://HOST:PORT or smtp://HOST:PORT, got "${value}"`);
+  return { protocol: m[1] as 'lmtp' | 'smtp', host: m[2]!, port: integer('EMAIL_LISTENER', m[3]!, 1, 65535) };
 }
 
 function readConfigFile(path: string | undefined): Partial<Record<keyof Config, unknown>> {

@@ -115,6 +115,21 @@ export function createInteractionService(deps: {
       const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
       if (existing) return { interaction: toInteraction(existing), created: false };
     }
+    const row = newRow(workspaceId, input);
+    try {
+      await uow.run((tx, record) => insertRow(tx, record, row, input.message ?? null, actorId));
+    } catch (error) {
+      // Two requests with the same key at once: the unique index let one in; answer that one.
+      if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
+        const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
+        if (existing) return { interaction: toInteraction(existing), created: false };
+      }
+      throw error;
+    }
+    return { interaction: toInteraction(row), created: true };
+  }
+
+  function newRow(workspaceId: string, input: NewInteraction): Row {
     const now = clock.now();
     const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : null;
     const state: InteractionState =
@@ -142,45 +157,86 @@ export function createInteractionService(deps: {
       answeredAt: null,
       endedAt: null,
     };
-    try {
-      await uow.run(async (tx, record) => {
-        await tx.insert(interactions).values(row);
-        if (input.message) {
-          await tx.insert(interactionMessages).values({
-            id: newId(),
-            workspaceId,
-            interactionId: row.id,
-            direction: input.direction === 'inbound' ? 'inbound' : 'outbound',
-            authorId: actorId,
-            body: input.message,
-            createdAt: now,
-          });
-        }
-        await record({
-          workspaceId,
-          type: `interaction.${state === 'new' ? 'created' : state}`,
-          subject: 'interaction',
-          subjectId: row.id,
-          actorId,
-          topics: topicsOf(row),
-          payload: {
-            channel: row.channel,
-            direction: row.direction,
-            queueId: row.queueId,
-            customerId: row.customerId,
-            priority: row.priority,
-          },
-        });
+    return row;
+  }
+
+  async function insertRow(
+    tx: Db,
+    record: RecordEvents,
+    row: Row,
+    message: string | null,
+    actorId: string | null,
+  ) {
+    const { workspaceId, state } = row;
+    await tx.insert(interactions).values(row);
+    if (message) {
+      await tx.insert(interactionMessages).values({
+        id: newId(),
+        workspaceId,
+        interactionId: row.id,
+        direction: row.direction === 'inbound' ? 'inbound' : 'outbound',
+        authorId: actorId,
+        body: message,
+        createdAt: row.createdAt,
       });
-    } catch (error) {
-      // Two requests with the same key at once: the unique index let one in; answer that one.
-      if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
-        const existing = await byIdempotencyKey(workspaceId, input.idempotencyKey);
-        if (existing) return { interaction: toInteraction(existing), created: false };
-      }
-      throw error;
     }
-    return { interaction: toInteraction(row), created: true };
+    await record({
+      workspaceId,
+      type: `interaction.${state === 'new' ? 'created' : state}`,
+      subject: 'interaction',
+      subjectId: row.id,
+      actorId,
+      topics: topicsOf(row),
+      payload: {
+        channel: row.channel,
+        direction: row.direction,
+        queueId: row.queueId,
+        customerId: row.customerId,
+        priority: row.priority,
+      },
+    });
+  }
+
+  /**
+   * Creates an interaction (and its first message) inside the caller's transaction, for channel adapters
+   * that store their own records with it. The caller enqueues it once the transaction has committed.
+   */
+  async function insert(
+    tx: Db,
+    record: RecordEvents,
+    workspaceId: string,
+    input: Omit<NewInteraction, 'idempotencyKey'>,
+    actorId: string | null,
+  ): Promise<Interaction> {
+    const row = newRow(workspaceId, input);
+    await insertRow(tx, record, row, input.message ?? null, actorId);
+    return toInteraction(row);
+  }
+
+  /** Adds a message to an interaction inside the caller's transaction, with its event. */
+  async function addMessage(
+    tx: Db,
+    record: RecordEvents,
+    workspaceId: string,
+    message: {
+      interactionId: string;
+      direction: 'inbound' | 'outbound' | 'internal';
+      authorId: string | null;
+      body: string;
+    },
+  ): Promise<string> {
+    const id = newId();
+    await tx.insert(interactionMessages).values({ id, workspaceId, ...message, createdAt: clock.now() });
+    await record({
+      workspaceId,
+      type: 'interaction.message',
+      subject: 'interaction',
+      subjectId: message.interactionId,
+      actorId: message.authorId,
+      topics: [`interaction:${message.interactionId}`],
+      payload: { messageId: id, direction: message.direction },
+    });
+    return id;
   }
 
   async function byIdempotencyKey(workspaceId: string, key: string): Promise<Row | null> {
@@ -369,7 +425,18 @@ export function createInteractionService(deps: {
     return row?.agentId ?? null;
   }
 
-  return { get, create, transition, applyTransitions, change, list, listInRouting, lastAgentFor };
+  return {
+    get,
+    create,
+    insert,
+    addMessage,
+    transition,
+    applyTransitions,
+    change,
+    list,
+    listInRouting,
+    lastAgentFor,
+  };
 }
 
 export type InteractionService = ReturnType<typeof createInteractionService>;
