@@ -3,7 +3,7 @@
  * configurations in this folder, in a temporary directory, on free loopback ports. When the binaries
  * are missing the tests skip, except in CI (CI=true), where that is a failure.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -167,4 +167,14 @@ export function deliver(dovecot: Dovecot, user: string, raw: string, from = 'sen
     ],
     raw,
   );
+}
+
+/** Like `swaks`, without blocking this process (for a server that runs in it). */
+export function swaksAsync(args: string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(SWAKS, ['--silent', '2', ...args], (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+    child.stdin?.end(input);
+  });
 }

@@ -47,6 +47,16 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
 
   async function sweep(c: ImapFlow): Promise<void> {
     const row = await deps.mailboxes.row(workspaceId, mailboxId);
+    // A lock only for the sweep: imapflow goes back to IDLE once no lock is held.
+    const lock = await c.getMailboxLock(row.imap?.folder ?? 'INBOX');
+    try {
+      await sweepLocked(c, row);
+    } finally {
+      lock.release();
+    }
+  }
+
+  async function sweepLocked(c: ImapFlow, row: Awaited<ReturnType<MailboxService['row']>>): Promise<void> {
     const status = c.mailbox;
     if (!status) return;
     const uidValidity = Number(status.uidValidity);
@@ -58,7 +68,7 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
       );
       await deps.mailboxes.saveCursor(workspaceId, mailboxId, { uidValidity, lastUid: 0 });
     }
-    if (status.exists === 0) return;
+    // No shortcut on the cached message count: it only moves on an IDLE notice, which is what may be missing.
     const found = await c.search({ uid: `${lastUid + 1}:*` }, { uid: true });
     const uids = (found || []).filter((u) => u > lastUid).sort((a, b) => a - b);
     for (let i = 0; i < uids.length; i += batch) {
@@ -120,7 +130,7 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
     );
     try {
       await c.connect();
-      const lock = await c.getMailboxLock(imap.folder);
+      await c.mailboxOpen(imap.folder);
       c.on('exists', () => void schedule(c));
       const timer = setInterval(() => void schedule(c), sweepMs);
       try {
@@ -130,7 +140,6 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
         await closed;
       } finally {
         clearInterval(timer);
-        lock.release();
       }
     } finally {
       c.close();

@@ -63,7 +63,22 @@ export function createEmail(deps: EmailDeps, options: EmailOptions = {}) {
     if (row?.enabled && row.imap) workers.set(mailboxId, startImapWorker(syncDeps, workspaceId, mailboxId));
   }
 
+  /** Starts the pushed-mail listener (SMTP or LMTP); port 0 takes a free one. */
+  async function listen(o: NonNullable<EmailOptions['listener']>) {
+    await listener?.close();
+    listener = await startListener(
+      { mailboxes, ingest: ingestion.ingest, logger: deps.logger },
+      {
+        allowedClients: [],
+        maxMessageBytes: { ...DEFAULT_LIMITS, ...deps.limits }.maxMessageBytes,
+        ...o,
+      },
+    );
+    return { port: listener.port };
+  }
+
   return {
+    listen,
     routes: emailRoutes({
       mailboxes,
       threads,
@@ -79,18 +94,11 @@ export function createEmail(deps: EmailDeps, options: EmailOptions = {}) {
       ingestion.ingest(await mailboxes.row(workspaceId, mailboxId), raw, {}),
     mailboxes,
     /** Starts an IMAP worker per enabled mailbox, and the pushed-mail listener when configured. */
-    async start() {
+    async start(timing: { sweepMs?: number; retryMs?: number } = {}) {
+      Object.assign(syncDeps, timing);
       started = true;
       for (const row of await mailboxes.withImap()) await changed(row.workspaceId, row.id);
-      if (options.listener)
-        listener = await startListener(
-          { mailboxes, ingest: ingestion.ingest, logger: deps.logger },
-          {
-            allowedClients: [],
-            maxMessageBytes: { ...DEFAULT_LIMITS, ...deps.limits }.maxMessageBytes,
-            ...options.listener,
-          },
-        );
+      if (options.listener) await listen(options.listener);
       return { listenerPort: listener?.port ?? null };
     },
     /** Resolves when every running IMAP worker has connected and swept once. */
