@@ -3,6 +3,7 @@
 import { createAnalytics } from './modules/analytics/index.ts';
 import { createChat } from './modules/chat/index.ts';
 import { createCustomers, recordTimelineEntry } from './modules/customers/index.ts';
+import { createEmail } from './modules/email/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import {
   createInteractionService,
@@ -22,8 +23,9 @@ import { healthRoutes } from './platform/http/health.ts';
 import { createHttp } from './platform/http/server.ts';
 import { serveWeb } from './platform/http/web.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
-import { createLogMailer, type Mailer } from './platform/mail.ts';
+import { createLogMailer, createSmtpMailer, type Mailer } from './platform/mail.ts';
 import { createRealtimeHub } from './platform/realtime/hub.ts';
+import { createSecretBox } from './platform/secret-box.ts';
 
 export interface AppDeps {
   database: Database;
@@ -39,7 +41,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const newId = deps.newId ?? uuidv7;
   const bus = deps.bus ?? createLocalBus();
-  const mailer = deps.mailer ?? createLogMailer(logger);
+  const mailer =
+    deps.mailer ??
+    (config.smtpUrl
+      ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
+      : createLogMailer(logger));
   const { db } = deps.database;
   const uow = createUnitOfWork(db, bus, clock);
   const base = { db, uow, clock, newId };
@@ -84,6 +90,19 @@ export async function buildApp(config: Config, deps: AppDeps) {
     recordTimelineEntry,
   });
   const wfm = createWfm({ ...base, timeZoneOf: async (id) => (await workspaces.get(id)).timeZone });
+  const email = createEmail(
+    {
+      ...base,
+      logger,
+      box: createSecretBox(config.secret),
+      interactions,
+      router: routing.router,
+      queues: { checkQueue: routing.config.checkQueue, getQueue: routing.config.getQueue },
+      customers: { findOrCreateByIdentity: customers.findOrCreateByIdentity, recordTimelineEntry },
+      users: identity.users,
+    },
+    config.emailListener ? { listener: config.emailListener } : {},
+  );
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -120,6 +139,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of analytics.routes) await api.register(routes);
       for (const routes of chat.routes) await api.register(routes);
       await api.register(wfm.routes);
+      await api.register(email.routes);
     },
     { prefix: '/api/v1' },
   );
@@ -129,6 +149,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await serveWeb(app, config.webDir);
   app.addHook('onClose', async () => {
     await analytics.close();
+    await email.stop();
     await routing.close();
     await customers.nightly.stop();
     await hub.close();
@@ -143,6 +164,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       customers,
       interactions,
       routing,
+      email,
       wfm,
       chat,
       knowledge,

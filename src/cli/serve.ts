@@ -27,6 +27,7 @@ export async function serveCommand(
   await app.listen({ port: config.port, host: config.host });
   // Routing engines with timers or business hours run again after a restart; serving need not wait.
   services.routing.resume().catch((err) => logger.error({ err }, 'routing resume failed'));
+  await services.email.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

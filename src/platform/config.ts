@@ -24,6 +24,12 @@ export interface Config {
   bodyLimitBytes: number;
   demoSeed: boolean;
   webDir: string;
+  /** `smtp://user:password@host:port` (or `smtps://`) for the platform's outgoing mail; null logs it. */
+  smtpUrl: string | null;
+  /** Sender of the platform's own mail (password resets, transcripts). */
+  mailFrom: string;
+  /** Where the pushed-mail listener accepts deliveries, e.g. `lmtp://127.0.0.1:2424`; null for none. */
+  emailListener: { protocol: 'smtp' | 'lmtp'; host: string; port: number } | null;
 }
 
 /** The documented settings: environment variable, config-file key, default and meaning. */
@@ -62,6 +68,14 @@ export const SETTINGS = [
   ['LOGIN_LOCK_MINUTES', 'loginLockMinutes', '15', 'how long a locked account stays locked'],
   ['BODY_LIMIT_BYTES', 'bodyLimitBytes', '1048576', 'largest accepted JSON request body'],
   ['ATIENDE_DEMO_SEED', 'demoSeed', '1 in development', 'seed the Servicenter demo workspace on first start'],
+  ['SMTP_URL', 'smtpUrl', '(unset)', 'smtp://user:password@host:port for outgoing mail; unset logs mail'],
+  ['MAIL_FROM', 'mailFrom', 'Atiende <no-reply@localhost>', 'sender of password resets and transcripts'],
+  [
+    'EMAIL_LISTENER',
+    'emailListener',
+    '(unset)',
+    'lmtp://HOST:PORT or smtp://HOST:PORT to accept pushed mail',
+  ],
   ['ATIENDE_CONFIG', '-', '(unset)', 'path of an optional JSON file with any of the keys above'],
 ] as const;
 
@@ -114,6 +128,10 @@ export function loadConfig(
   const natsUrl = pick('NATS_URL', 'natsUrl') || null;
   if (natsUrl && !/^(nats|tls):\/\//.test(natsUrl))
     throw new ConfigError('NATS_URL', 'must start with nats://');
+  const smtpUrl = pick('SMTP_URL', 'smtpUrl') || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl))
+    throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  const emailListener = listenerSetting(pick('EMAIL_LISTENER', 'emailListener') || null);
 
   return {
     mode,
@@ -158,7 +176,18 @@ export function loadConfig(
       pick('ATIENDE_DEMO_SEED', 'demoSeed') ?? (mode === 'development' ? '1' : '0'),
     ),
     webDir: resolve(overrides.webDir ?? 'dist/web'),
+    smtpUrl,
+    mailFrom: pick('MAIL_FROM', 'mailFrom') || 'Atiende <no-reply@localhost>',
+    emailListener,
   };
+}
+
+function listenerSetting(value: string | null): Config['emailListener'] {
+  if (!value) return null;
+  const m = /^(lmtp|smtp):\/\/([^:/]+):(\d+)\/?$/.exec(value);
+  if (!m)
+    throw new ConfigError('EMAIL_LISTENER', `expected lmtp://HOST:PORT or smtp://HOST:PORT, got "${value}"`);
+  return { protocol: m[1] as 'lmtp' | 'smtp', host: m[2]!, port: integer('EMAIL_LISTENER', m[3]!, 1, 65535) };
 }
 
 function readConfigFile(path: string | undefined): Partial<Record<keyof Config, unknown>> {

@@ -426,6 +426,48 @@ export function createInteractionService(deps: {
   }
 
   /**
+   * Creates an interaction (and its first message) inside the caller's transaction, for channel adapters
+   * that store their own records with it. The caller enqueues it once the transaction has committed.
+   */
+  async function insert(
+    tx: Db,
+    record: RecordEvents,
+    workspaceId: string,
+    input: Omit<NewInteraction, 'idempotencyKey'>,
+    actorId: string | null,
+  ): Promise<Interaction> {
+    const prepared = prepare(workspaceId, input, actorId);
+    await insertPrepared(tx, record, [prepared]);
+    return prepared.interaction;
+  }
+
+  /** Adds a message to an interaction inside the caller's transaction, with its event. */
+  async function addMessage(
+    tx: Db,
+    record: RecordEvents,
+    workspaceId: string,
+    message: {
+      interactionId: string;
+      direction: 'inbound' | 'outbound' | 'internal';
+      authorId: string | null;
+      body: string;
+    },
+  ): Promise<string> {
+    const id = newId();
+    await tx.insert(interactionMessages).values({ id, workspaceId, ...message, createdAt: clock.now() });
+    await record({
+      workspaceId,
+      type: 'interaction.message',
+      subject: 'interaction',
+      subjectId: message.interactionId,
+      actorId: message.authorId,
+      topics: [`interaction:${message.interactionId}`],
+      payload: { messageId: id, direction: message.direction },
+    });
+    return id;
+  }
+
+  /**
    * Re-points every interaction of `sourceId` to `survivorId`, inside the caller's transaction: what a
    * customer merge asks of this module. Answers how many interactions moved.
    * @example customers.onMerge({ name: 'interactions', move: interactions.reassignCustomer })
@@ -510,6 +552,8 @@ export function createInteractionService(deps: {
     insertPrepared,
     afterDuplicateKey,
     findByIdempotencyKey,
+    insert,
+    addMessage,
     transition,
     applyTransitions,
     change,
