@@ -40,6 +40,7 @@ module.exports = {
           '^src/modules/wfm/(erlang|staffing|accuracy)',
           '^src/modules/wfm/forecast/',
           '^src/modules/workspaces/calendar\\.ts$',
+          '^src/modules/scripting/core/',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',
