@@ -1,9 +1,10 @@
 /** The composition root: builds every service from its factory and mounts the routes. No logic lives here. */
 
-import { createCustomers } from './modules/customers/index.ts';
+import { createCustomers, recordTimelineEntry } from './modules/customers/index.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createInteractionService, interactionRoutes } from './modules/interactions/index.ts';
 import { createRouting } from './modules/routing/index.ts';
+import { createScripting } from './modules/scripting/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -62,6 +63,17 @@ export async function buildApp(config: Config, deps: AppDeps) {
     users: identity.users,
     customers: { summary: customers.getCustomerSummary },
   });
+  const scripting = createScripting({
+    ...base,
+    customers,
+    recordTimelineEntry,
+    interactions,
+    users: identity.users,
+    workspaces,
+  });
+  const stopTraining = scripting.scheduleTraining((e) =>
+    logger.warn({ err: e }, 'scripting: training failed'),
+  );
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -79,12 +91,14 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of customers.routes) await api.register(routes);
       await api.register(interactionRoutes(interactions, routing.router));
       await api.register(routing.routes);
+      for (const routes of scripting.routes) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(healthRoutes(db, registry));
   await serveWeb(app, config.webDir);
   app.addHook('onClose', async () => {
+    stopTraining();
     await routing.close();
     await hub.close();
     await bus.close();
@@ -92,7 +106,19 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   return {
     app,
-    services: { workspaces, identity, customers, interactions, routing, hub, uow, bus, mailer, clock },
+    services: {
+      workspaces,
+      identity,
+      customers,
+      interactions,
+      routing,
+      scripting,
+      hub,
+      uow,
+      bus,
+      mailer,
+      clock,
+    },
     logger,
   };
 }

@@ -22,6 +22,8 @@ Commands:
   wfm erlang|staff|forecast|schedule …            workforce-management calculations (atiende wfm --help)
   import customers FILE [--mapping M.json] [--workspace SLUG] [--data-dir DIR]
                                                   import customers from a CSV (atiende import --help)
+  scripting train [--workspace SLUG] [--data-dir DIR]
+                                                  retrain the next-best-action propensity models
 
 Every command that touches the database uses the embedded database in --data-dir (default ./data),
 or PostgreSQL when DATABASE_URL is set. Settings: see README.md.
@@ -51,6 +53,7 @@ const DELEGATED: Record<string, () => Promise<(argv: string[], io: Io) => Promis
   simulate: async () => (await import('./modules/routing/index.ts')).simulateCommand,
   wfm: async () => (await import('./modules/wfm/index.ts')).wfmCommand,
   import: async () => (await import('./modules/customers/index.ts')).importCommand,
+  scripting: async () => (await import('./modules/scripting/index.ts')).trainCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

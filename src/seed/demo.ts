@@ -49,5 +49,7 @@ export async function seedDemo(
     DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD, language: 'es' as const })),
   );
   await seedDemoCustomers(services, workspace.id, progress);
+  progress('scripts, offers and invoices');
+  await services.scripting.seedDemo(workspace.id);
   return true;
 }

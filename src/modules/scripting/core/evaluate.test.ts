@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conditionRefs, VAR_PREFIX } from './conditions.ts';
+import { contextSchema } from './context-schema.ts';
 import { compile, EvaluationError, evaluate } from './evaluate.ts';
-import { BOOKING_CHANGE, contextSchema } from './fixtures.ts';
+import { BOOKING_CHANGE } from './fixtures.ts';
 import type { Answer, Condition, ScriptDefinition, Step, Value } from './types.ts';
 import { isStop, validateScript } from './validate.ts';
 

@@ -1,29 +1,5 @@
 /** Scripts for tests and the benchmark: a small hand-written one and generated valid ones. Pure. */
-import type { ContextSchema, ScriptDefinition, Step } from './types.ts';
-
-/** The references every workspace offers, plus `customer.field.<key>` for its custom fields. */
-export function contextSchema(fieldKeys: string[] = []): ContextSchema {
-  const schema: ContextSchema = {
-    'customer.name': 'text',
-    'customer.tier': 'text',
-    'customer.score': 'number',
-    'customer.language': 'text',
-    'interaction.channel': 'text',
-    'interaction.reason': 'text',
-    'interaction.queue': 'text',
-    'interaction.language': 'text',
-    'agent.name': 'text',
-    'invoices.open_count': 'number',
-    'invoices.overdue_count': 'number',
-    'invoices.overdue_amount': 'number',
-    'promotions.active': 'list',
-    'promotions.products': 'list',
-    'offers.top_product': 'text',
-    'offers.top_score': 'number',
-  };
-  for (const key of fieldKeys) schema[`customer.field.${key}`] = 'text';
-  return schema;
-}
+import type { ScriptDefinition, Step } from './types.ts';
 
 /** A booking change: greet, ask what changes, branch on the customer's tier and an overdue balance. */
 export const BOOKING_CHANGE: ScriptDefinition = {

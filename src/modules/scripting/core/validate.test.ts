@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOOKING_CHANGE, contextSchema } from './fixtures.ts';
+import { contextSchema } from './context-schema.ts';
+import { BOOKING_CHANGE } from './fixtures.ts';
 import type { ScriptDefinition, Step } from './types.ts';
 import { validateScript } from './validate.ts';
 
