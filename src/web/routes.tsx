@@ -7,6 +7,7 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { RequireSession } from './features/auth/session.tsx';
 import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { scriptingRoutes } from './features/scripting/index.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS } from './shell/nav.ts';
 import { NotFoundPage, RequirePermission } from './shell/RequirePermission.tsx';
@@ -71,6 +72,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'profile', element: <ProfilePage /> },
       ...sectionRoutes,
+      ...scriptingRoutes,
       {
         path: 'admin',
         element: (
