@@ -133,7 +133,7 @@ async function endToEnd(
   progress(`timing ${samples} choices of script and offers`);
   const { runs, offers } = scripting.services;
   const measure = async (run: (k: number) => Promise<unknown>) => {
-    for (let k = 0; k < Math.min(100, samples); k++) await run(k);
+    for (let k = 0; k < Math.min(50, samples); k++) await run(k);
     const out: number[] = [];
     for (let k = 0; k < samples; k++) {
       const t = performance.now();
@@ -166,7 +166,7 @@ const bench: Bench = async ({ full, progress }) => {
   const target = serverUrl ? await scratch(serverUrl) : null;
   const database = await openDatabase({ databaseUrl: target?.url ?? null, dataDir: null, poolSize: 4 });
   try {
-    const m = await endToEnd(database, customers, full ? 2000 : 1000, progress);
+    const m = await endToEnd(database, customers, full ? 2000 : 300, progress);
     return {
       name: 'scripting',
       figures: {

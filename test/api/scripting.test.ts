@@ -274,5 +274,5 @@ describe('promotions and offers', () => {
       'Telemercadeo: seguro de viaje',
     ]);
     expect(scripts.every((s: { liveVersion: number }) => s.liveVersion === 1)).toBe(true);
-  });
+  }, 120_000); // seeds 1,200 demo customers with their histories
 });

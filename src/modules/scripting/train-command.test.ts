@@ -24,5 +24,5 @@ describe('atiende scripting train', () => {
     const r = io();
     expect(await trainCommand(['train', '--workspace', 'nadie', '--data-dir', dir], r.io)).toBe(2);
     expect(r.err.join('')).toBe('No workspace nadie\n');
-  });
+  }, 120_000); // opens and migrates a fresh embedded database
 });
