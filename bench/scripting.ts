@@ -18,7 +18,7 @@ import type { Answer } from '../src/modules/scripting/core/types.ts';
 import { createScripting } from '../src/modules/scripting/index.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../src/platform/clock.ts';
-import { type Database, openDatabase } from '../src/platform/db/connect.ts';
+import { type Database, openDatabase, queryRows } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLocalBus } from '../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
@@ -152,10 +152,11 @@ async function endToEnd(
   const pk = await measure((k) =>
     customersModule.getCustomerSummary(workspace.id, interactionIds[k]!.customerId),
   );
-  const [{ n }] = (await database.db.execute(
+  const [count] = await queryRows<{ n: number }>(
+    db,
     sql`select count(*)::int as n from scripting_order_lines`,
-  )) as unknown as [{ n: number }];
-  return { choose, pk, generateSeconds, orderLines: n };
+  );
+  return { choose, pk, generateSeconds, orderLines: count?.n ?? 0 };
 }
 
 const bench: Bench = async ({ full, progress }) => {
