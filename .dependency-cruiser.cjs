@@ -47,6 +47,7 @@ module.exports = {
           '^src/modules/chat/(origins|files|reference|rate-window|settings|tokens)\\.ts$',
           '^src/modules/customers/(value|merge-plan|spelling|nightly|search-text|custom-fields|normalise)\\.ts$',
           '^src/modules/email/(automated|threading|ack-policy|templates|content)\\.ts$',
+          '^src/modules/scripting/core/',
           '^src/lib/',
         ],
         pathNot: '\\.test\\.ts$',

@@ -12,6 +12,7 @@ import {
 } from './modules/interactions/index.ts';
 import { createKnowledge } from './modules/knowledge/index.ts';
 import { createRouting } from './modules/routing/index.ts';
+import { createScripting } from './modules/scripting/index.ts';
 import { createWfm } from './modules/wfm/index.ts';
 import { createWorkspaceService, workspaceRoutes } from './modules/workspaces/index.ts';
 import { type Clock, type IdGenerator, systemClock, newId as uuidv7 } from './platform/clock.ts';
@@ -103,6 +104,17 @@ export async function buildApp(config: Config, deps: AppDeps) {
     },
     config.emailListener ? { listener: config.emailListener } : {},
   );
+  const scripting = createScripting({
+    ...base,
+    customers,
+    recordTimelineEntry,
+    interactions,
+    users: identity.users,
+    workspaces,
+  });
+  const stopTraining = scripting.scheduleTraining((e) =>
+    logger.warn({ err: e }, 'scripting: training failed'),
+  );
   hub.registerTopic('queue', (p) => p.permissions.has('supervise'));
   hub.registerTopic('agents', (p) => p.permissions.has('supervise'));
   hub.registerTopic('interaction', (p) => p.permissions.has('interactions.read'));
@@ -140,6 +152,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       for (const routes of chat.routes) await api.register(routes);
       await api.register(wfm.routes);
       await api.register(email.routes);
+      for (const routes of scripting.routes) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
@@ -150,6 +163,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onClose', async () => {
     await analytics.close();
     await email.stop();
+    stopTraining();
     await routing.close();
     await customers.nightly.stop();
     await hub.close();
@@ -169,6 +183,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       chat,
       knowledge,
       analytics,
+      scripting,
       hub,
       uow,
       bus,

@@ -24,6 +24,8 @@ Commands:
                                                   import customers from a CSV (atiende import --help)
   kb import|export|eval …                         knowledge-base articles and search quality
                                                   (atiende kb --help)
+  scripting train [--workspace SLUG] [--data-dir DIR]
+                                                  retrain the next-best-action propensity models
 
 Every command that touches the database uses the embedded database in --data-dir (default ./data),
 or PostgreSQL when DATABASE_URL is set. Settings: see README.md.
@@ -54,6 +56,7 @@ const DELEGATED: Record<string, () => Promise<(argv: string[], io: Io) => Promis
   wfm: async () => (await import('./modules/wfm/index.ts')).wfmCommand,
   import: async () => (await import('./modules/customers/index.ts')).importCommand,
   kb: async () => (await import('./modules/knowledge/index.ts')).kbCommand,
+  scripting: async () => (await import('./modules/scripting/index.ts')).trainCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -51,5 +51,7 @@ export async function seedDemo(
   await seedDemoCustomers(services, workspace.id, progress);
   progress('help center');
   await services.knowledge.seedDemo(workspace.id);
+  progress('scripts, offers and invoices');
+  await services.scripting.seedDemo(workspace.id);
   return true;
 }

@@ -10,6 +10,7 @@ import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { customerRoutes } from './features/customers/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { knowledgeRoutes } from './features/knowledge/index.ts';
+import { scriptingRoutes } from './features/scripting/index.ts';
 import { workforceRoutes } from './features/workforce/index.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS, type SectionKey } from './shell/nav.ts';
@@ -117,6 +118,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'profile', element: <ProfilePage /> },
       ...sectionRoutes,
+      ...scriptingRoutes,
       {
         path: 'admin',
         element: (

@@ -8,6 +8,7 @@ import { customerRoutes } from './customers-routes.ts';
 import { createCustomerService } from './customers-service.ts';
 import { createDemo } from './demo.ts';
 import { createDuplicatesService } from './duplicates-service.ts';
+import { createFacts } from './facts.ts';
 import { createFieldsService } from './fields-service.ts';
 import { importRoutes } from './import-routes.ts';
 import { createImportService } from './import-service.ts';
@@ -59,6 +60,7 @@ export function createCustomers(deps: CustomersDeps) {
   const privacy = createPrivacyService(ctx);
   const fields = createFieldsService(ctx);
   const imports = createImportService(ctx);
+  const facts = createFacts(ctx);
   const routes = [
     customerRoutes({ customers, search, privacy, value }),
     profileRoutes({ timeline, profile, duplicates, merge }),
@@ -102,6 +104,21 @@ export function createCustomers(deps: CustomersDeps) {
      * @example customers.onMerge({ name: 'interactions', move: (tx, m) => interactions.reassignCustomer(tx, m) })
      */
     onMerge: merge.onMerge,
+    /**
+     * A customer's custom-field values; 404 when unknown.
+     * @example const { segmento } = await customers.customFields(ws, id);
+     */
+    customFields: facts.customFields,
+    /**
+     * The keys of the workspace's custom fields (what scripts may read as `customer.field.<key>`).
+     * @example await customers.fieldKeys(ws) // ['segmento', 'millas']
+     */
+    fieldKeys: facts.fieldKeys,
+    /**
+     * Up to `limit` live customers with their tier, in id order.
+     * @example await customers.sample(ws, 1000)
+     */
+    sample: facts.sample,
     /** Seeds the demo customers (see `seedDemoCustomers`). */
     seedDemo: createDemo(ctx, { fields, value }),
     services: { customers, search, timeline, duplicates, merge, profile, value, privacy, fields, imports },

@@ -1,0 +1,163 @@
+/** Selection rules: which script starts for an interaction, and the context a script reads. */
+import { asc, eq } from 'drizzle-orm';
+import { scoped } from '../../platform/db/scope.ts';
+import { errors } from '../../platform/errors.ts';
+import type { Interaction } from '../interactions/index.ts';
+import type { ScriptingDeps } from './context.ts';
+import { chooseRule, type SelectionFacts, type SelectionRule } from './core/selection.ts';
+import type { Value } from './core/types.ts';
+import type { InvoiceService } from './invoices-service.ts';
+import type { OffersService } from './offers-service.ts';
+import { scriptingRules } from './schema.ts';
+import type { ScriptService } from './scripts-service.ts';
+
+export interface RuleInput {
+  priority: number;
+  scriptId: string;
+  queueId?: string | null;
+  channel?: string | null;
+  reason?: string | null;
+  language?: string | null;
+  tiers?: string[];
+}
+
+/** The contact reason an interaction carries in its attributes (set by the channel or the agent). */
+export const reasonOf = (i: Pick<Interaction, 'attributes'>): string | null =>
+  typeof i.attributes.reason === 'string' ? i.attributes.reason : null;
+
+export function createRulesService(
+  deps: ScriptingDeps,
+  parts: { scripts: ScriptService; invoices: InvoiceService; offers: OffersService },
+) {
+  const { db, clock, newId } = deps;
+  const cache = new Map<string, { until: number; rules: SelectionRule[] }>();
+
+  async function list(workspaceId: string): Promise<SelectionRule[]> {
+    const now = clock.now().getTime();
+    const hit = cache.get(workspaceId);
+    if (hit && hit.until > now) return hit.rules;
+    const rows = await db
+      .select({
+        id: scriptingRules.id,
+        priority: scriptingRules.priority,
+        scriptId: scriptingRules.scriptId,
+        queueId: scriptingRules.queueId,
+        channel: scriptingRules.channel,
+        reason: scriptingRules.reason,
+        language: scriptingRules.language,
+        tiers: scriptingRules.tiers,
+      })
+      .from(scriptingRules)
+      .where(scoped(db, workspaceId).where(scriptingRules))
+      .orderBy(asc(scriptingRules.priority), asc(scriptingRules.id));
+    cache.set(workspaceId, { until: now + 5_000, rules: rows });
+    return rows;
+  }
+
+  async function create(workspaceId: string, input: RuleInput) {
+    await parts.scripts.loadScript(workspaceId, input.scriptId);
+    const row = {
+      id: newId(),
+      priority: input.priority,
+      scriptId: input.scriptId,
+      queueId: input.queueId ?? null,
+      channel: input.channel ?? null,
+      reason: input.reason ?? null,
+      language: input.language ?? null,
+      tiers: input.tiers ?? [],
+    };
+    await scoped(db, workspaceId).insert(scriptingRules, { ...row, createdAt: clock.now() });
+    cache.delete(workspaceId);
+    return row;
+  }
+
+  async function remove(workspaceId: string, id: string) {
+    const n = await scoped(db, workspaceId).delete(scriptingRules, eq(scriptingRules.id, id));
+    if (n === 0) throw errors.notFound('Rule');
+    cache.delete(workspaceId);
+  }
+
+  /** The rule and live script chosen for some facts; rules whose script has no live version are skipped. */
+  async function choose(workspaceId: string, facts: SelectionFacts) {
+    const rules = await list(workspaceId);
+    let candidates = rules;
+    for (;;) {
+      const rule = chooseRule(candidates, facts);
+      if (!rule) return null;
+      const script = await parts.scripts.loadScript(workspaceId, rule.scriptId).catch(() => null);
+      if (script?.liveVersion)
+        return { rule, script: { id: script.id, name: script.name, version: script.liveVersion } };
+      candidates = candidates.filter((r) => r !== rule);
+    }
+  }
+
+  /** Everything a script may read about a customer, an interaction and the agent, by reference name. */
+  async function contextFor(
+    workspaceId: string,
+    who: {
+      customerId: string | null;
+      interaction?: Interaction | null;
+      agentId?: string | null;
+      reason?: string | null;
+    },
+  ): Promise<Record<string, Value>> {
+    const context: Record<string, Value> = {};
+    const i = who.interaction;
+    if (i) {
+      context['interaction.channel'] = i.channel;
+      context['interaction.queue'] = i.queueId;
+      context['interaction.language'] = i.language;
+      context['interaction.reason'] = reasonOf(i);
+    }
+    if (who.reason) context['interaction.reason'] = who.reason;
+    if (who.agentId)
+      context['agent.name'] =
+        (await deps.users.get(workspaceId, who.agentId).catch(() => null))?.name ?? null;
+    if (!who.customerId) return context;
+    const [customer, fields, balance, offers] = await Promise.all([
+      deps.customers.getCustomerSummary(workspaceId, who.customerId),
+      deps.customers.customFields(workspaceId, who.customerId),
+      parts.invoices.balance(workspaceId, who.customerId),
+      parts.offers.offersFor(workspaceId, who.customerId, 20),
+    ]);
+    Object.assign(context, {
+      'customer.name': customer.name,
+      'customer.tier': customer.tier,
+      'customer.score': customer.score,
+      'customer.language': customer.language,
+      'invoices.open_count': balance.openCount,
+      'invoices.overdue_count': balance.overdueCount,
+      'invoices.overdue_amount': balance.balances.reduce((s, b) => s + b.overdue, 0),
+      'promotions.active': offers.offers.flatMap((o) => (o.promotion ? [o.promotion.code] : [])),
+      'promotions.products': offers.offers.flatMap((o) => (o.promotion ? [o.product] : [])),
+      'offers.top_product': offers.offers[0]?.product ?? null,
+      'offers.top_score': offers.offers[0]?.score ?? 0,
+    });
+    for (const [key, value] of Object.entries(fields)) context[`customer.field.${key}`] = value;
+    return context;
+  }
+
+  /** Which script the rules would start for sample facts, or for a sample customer's tier and language. */
+  async function test(workspaceId: string, input: Partial<SelectionFacts> & { customerId?: string | null }) {
+    const customer = input.customerId
+      ? await deps.customers.getCustomerSummary(workspaceId, input.customerId)
+      : null;
+    const choice = await choose(workspaceId, {
+      queueId: input.queueId ?? null,
+      channel: input.channel ?? null,
+      reason: input.reason ?? null,
+      language: input.language ?? customer?.language ?? null,
+      tier: input.tier ?? customer?.tier ?? null,
+    });
+    return { ruleId: choice?.rule.id ?? null, script: choice?.script ?? null };
+  }
+
+  /** 404 unless the workspace has this customer. */
+  async function customerExists(workspaceId: string, id: string): Promise<void> {
+    await deps.customers.getCustomerSummary(workspaceId, id);
+  }
+
+  return { list, create, remove, choose, contextFor, test, customerExists };
+}
+
+export type RulesService = ReturnType<typeof createRulesService>;
