@@ -2,9 +2,7 @@
  * The agent desk's strings, Spanish and English, in their own i18next namespace (`desk`); `useDeskT()`
  * translates with keys checked by TypeScript.
  */
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 
 const NAMESPACE = 'desk';
 
@@ -191,29 +189,10 @@ const en: Shape<typeof es> = {
   error: 'Could not complete: {{message}}',
 };
 
-function register() {
-  i18n.addResourceBundle('es', NAMESPACE, es, true, true);
-  i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-}
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
 export type DeskKey = Leaves<typeof es>;
-type Translate = (key: string, options: Record<string, unknown>) => string;
 
 /**
  * Translates the desk's keys in the interface language.
  * @example const t = useDeskT(); t('offer.expires', { seconds: 12 })
  */
-export function useDeskT(): (key: DeskKey, values?: Record<string, string | number>) => string {
-  const { i18n: instance } = useTranslation();
-  const language = instance.language;
-  return useCallback(
-    (key, values) => (instance.t as unknown as Translate)(key, { ns: NAMESPACE, lng: language, ...values }),
-    [instance, language],
-  );
-}
+export const useDeskT = featureTranslator(NAMESPACE, es, en);

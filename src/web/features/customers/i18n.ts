@@ -2,9 +2,7 @@
  * The customers screens' strings, Spanish and English, in their own i18next namespace (`customers`), added
  * to the app's i18next when this module loads; `useCustomersT()` translates with keys checked by TypeScript.
  */
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 import { enMore, esMore } from './i18n-more.ts';
 
 export const es = {
@@ -412,34 +410,10 @@ export const en: Strings<typeof es> = {
 
 export const NAMESPACE = 'customers';
 
-function register(): void {
-  i18n.addResourceBundle('es', NAMESPACE, es, true, true);
-  i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-}
-
-// The app initialises i18next before the routes load; should that ever change, wait for it.
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
 export type CustomersKey = Leaves<typeof es>;
 
 /**
  * Translates the customers screens' keys in the interface language, re-rendering when it changes.
  * @example const t = useCustomersT(); t('search.placeholder'); t('value.score', { score: 42 })
  */
-export function useCustomersT(): (key: CustomersKey, values?: Record<string, string | number>) => string {
-  // useTranslation subscribes the component to language changes; the app's typed `t` knows only its own
-  // catalogue, so the lookup goes through i18next with this namespace.
-  const { i18n: instance } = useTranslation();
-  const language = instance.language;
-  return useCallback(
-    (key, values) => (instance.t as unknown as Translate)(key, { ns: NAMESPACE, lng: language, ...values }),
-    [instance, language],
-  );
-}
-
-type Translate = (key: string, options: Record<string, unknown>) => string;
+export const useCustomersT = featureTranslator(NAMESPACE, es, en);

@@ -2,9 +2,7 @@
  * The knowledge screens' strings, Spanish and English, in their own i18next namespace (`knowledge`), added
  * to the app's i18next when this module loads; `useKnowledgeT()` translates with keys checked by TypeScript.
  */
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 
 export const es = {
   title: 'Base de conocimiento',
@@ -107,32 +105,10 @@ export const en: typeof es = {
 
 const NAMESPACE = 'knowledge';
 
-function register() {
-  i18n.addResourceBundle('es', NAMESPACE, es, true, true);
-  i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-}
-
-// The app initialises i18next before the routes load; should that ever change, wait for it.
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
 export type KnowledgeKey = Leaves<typeof es>;
 
 /**
  * Translates the knowledge screens' keys in the interface language, re-rendering when it changes.
  * @example const t = useKnowledgeT(); t('suggest.title')
  */
-export function useKnowledgeT(): (key: KnowledgeKey, values?: Record<string, string | number>) => string {
-  const { i18n: instance } = useTranslation();
-  const language = instance.language;
-  return useCallback(
-    (key, values) => (instance.t as unknown as Translate)(key, { ns: NAMESPACE, lng: language, ...values }),
-    [instance, language],
-  );
-}
-
-type Translate = (key: string, options: Record<string, unknown>) => string;
+export const useKnowledgeT = featureTranslator(NAMESPACE, es, en);

@@ -2,9 +2,7 @@
  * The routing admin screens' strings, Spanish and English, in their own i18next namespace (`routingAdmin`),
  * added to the app's i18next when this module loads; `useRoutingT()` translates with checked keys.
  */
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 
 export const es = {
   queues: {
@@ -321,32 +319,10 @@ export const en: Strings<typeof es> = {
 
 export const NAMESPACE = 'routingAdmin';
 
-function register(): void {
-  i18n.addResourceBundle('es', NAMESPACE, es, true, true);
-  i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-}
-
-// The app initialises i18next before the routes load; should that ever change, wait for it.
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
 export type RoutingKey = Leaves<typeof es>;
-
-type Translate = (key: string, options: Record<string, unknown>) => string;
 
 /**
  * Translates the routing admin screens' keys in the interface language, re-rendering when it changes.
  * @example const t = useRoutingT(); t('queues.waiting', { count: 3 })
  */
-export function useRoutingT(): (key: RoutingKey, values?: Record<string, string | number>) => string {
-  const { i18n: instance } = useTranslation();
-  const language = instance.language;
-  return useCallback(
-    (key, values) => (instance.t as unknown as Translate)(key, { ns: NAMESPACE, lng: language, ...values }),
-    [instance, language],
-  );
-}
+export const useRoutingT = featureTranslator(NAMESPACE, es, en);

@@ -2,9 +2,7 @@
  * The scripting screens' strings, Spanish and English, in their own i18next namespace (`scripting`);
  * `useScriptingT()` translates with keys checked by TypeScript.
  */
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 
 export const es = {
   title: 'Guiones',
@@ -60,27 +58,7 @@ export const en: Strings<typeof es> = {
 
 export const NAMESPACE = 'scripting';
 
-function register(): void {
-  i18n.addResourceBundle('es', NAMESPACE, es, true, true);
-  i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-}
-
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
 export type ScriptingKey = Leaves<typeof es>;
-type Translate = (key: string, options: Record<string, unknown>) => string;
 
 /** @example const t = useScriptingT(); t('finished', { outcome: 'venta' }) */
-export function useScriptingT(): (key: ScriptingKey, values?: Record<string, string | number>) => string {
-  const { i18n: instance } = useTranslation();
-  const language = instance.language;
-  return useCallback(
-    (key, values) => (instance.t as unknown as Translate)(key, { ns: NAMESPACE, lng: language, ...values }),
-    [instance, language],
-  );
-}
+export const useScriptingT = featureTranslator(NAMESPACE, es, en);

@@ -2,9 +2,7 @@
  * The supervisor's and reports screens' strings, Spanish and English, in their own i18next namespace
  * (`supervisor`); `useSupervisorT()` translates with keys checked by TypeScript.
  */
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 
 export const es = {
   wallboard: {
@@ -176,31 +174,10 @@ export const en: Strings<typeof es> = {
 
 export const NAMESPACE = 'supervisor';
 
-function register(): void {
-  i18n.addResourceBundle('es', NAMESPACE, es, true, true);
-  i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-}
-
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
 export type SupervisorKey = Leaves<typeof es>;
 
 /**
  * Translates the supervisor screens' keys in the interface language.
  * @example const t = useSupervisorT(); t('wallboard.title')
  */
-export function useSupervisorT(): (key: SupervisorKey, values?: Record<string, string | number>) => string {
-  const { i18n: instance } = useTranslation();
-  const language = instance.language;
-  return useCallback(
-    (key, values) => (instance.t as unknown as Translate)(key, { ns: NAMESPACE, lng: language, ...values }),
-    [instance, language],
-  );
-}
-
-type Translate = (key: string, options: Record<string, unknown>) => string;
+export const useSupervisorT = featureTranslator(NAMESPACE, es, en);

@@ -2,9 +2,7 @@
  * The workforce screens' strings, Spanish and English, in their own i18next namespace (`workforce`), added
  * to the app's i18next when this module loads; `useWorkforceT()` translates with keys checked by TypeScript.
  */
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 
 export const es = {
   title: 'Planificación',
@@ -254,35 +252,13 @@ export const en: Strings<typeof es> = {
 
 export const NAMESPACE = 'workforce';
 
-function register(): void {
-  i18n.addResourceBundle('es', NAMESPACE, es, true, true);
-  i18n.addResourceBundle('en', NAMESPACE, en, true, true);
-}
-
-// The app initialises i18next before the routes load; should that ever change, wait for it.
-if (i18n.isInitialized) register();
-else i18n.on('initialized', register);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
 export type WorkforceKey = Leaves<typeof es>;
 
 /**
  * Translates the workforce screens' keys in the interface language, re-rendering when it changes.
  * @example const t = useWorkforceT(); t('plan.published', { date })
  */
-export function useWorkforceT(): (key: WorkforceKey, values?: Record<string, string | number>) => string {
-  const { i18n: instance } = useTranslation();
-  const language = instance.language;
-  return useCallback(
-    (key, values) => (instance.t as unknown as Translate)(key, { ns: NAMESPACE, lng: language, ...values }),
-    [instance, language],
-  );
-}
-
-type Translate = (key: string, options: Record<string, unknown>) => string;
+export const useWorkforceT = featureTranslator(NAMESPACE, es, en);
 
 /** A forecasting method's name in the interface language. */
 export function methodLabel(t: (key: WorkforceKey) => string, method: string): string {
