@@ -224,7 +224,7 @@ describe('web shell journey', () => {
     await page.goto(`${server.url}/admin/audit`);
     await page.getByTestId('audit-table').getByText('security.api_token_revoked').first().waitFor();
 
-    await page.goto(`${server.url}/desk`);
+    await page.goto(`${server.url}/sales`);
     await page.getByTestId('coming-soon').waitFor();
     expect(errors).toEqual([]);
     await context.close();
@@ -262,7 +262,7 @@ describe('web shell journey', () => {
       ['/admin/workspace', 'weekly-hours'],
       ['/admin/api-tokens', 'tokens-table'],
       ['/admin/audit', 'audit-table'],
-      ['/desk', 'coming-soon'],
+      ['/sales', 'coming-soon'],
       ['/profile', 'profile'],
     ];
     for (const [path, testId] of screens) {

@@ -81,4 +81,37 @@ describe('realtime connection', () => {
     stop();
     expect(timers).toEqual([]);
   });
+
+  it('a new connection resumes after the cursor an earlier one reported, missing nothing between them', () => {
+    const seen: string[] = [];
+    const first = new FakeSocket();
+    const stopFirst = connectRealtime({
+      url: 'ws://test/api/v1/realtime',
+      topics: ['user:u1'],
+      essentialTopics: ['user:u1'],
+      onStatus: () => undefined,
+      onEvent: () => undefined,
+      onCursor: (cursor) => seen.push(cursor),
+      socketFactory: () => first as unknown as WebSocket,
+      setTimer: () => undefined,
+    });
+    first.onopen?.();
+    first.receive({ type: 'subscribed', cursor: '7.1', topics: ['user:u1'] });
+    first.receive({ type: 'event', cursor: '7.4', event: event('offer.created') });
+    stopFirst();
+    const second = new FakeSocket();
+    connectRealtime({
+      url: 'ws://test/api/v1/realtime',
+      topics: ['user:u1', 'interaction:i1'],
+      essentialTopics: ['user:u1'],
+      onStatus: () => undefined,
+      onEvent: () => undefined,
+      after: seen.at(-1),
+      socketFactory: () => second as unknown as WebSocket,
+      setTimer: () => undefined,
+    });
+    second.onopen?.();
+    expect(seen).toEqual(['7.1', '7.4']);
+    expect(second.sent).toEqual([{ type: 'subscribe', topics: ['user:u1', 'interaction:i1'], after: '7.4' }]);
+  });
 });

@@ -20,6 +20,10 @@ export interface RealtimeOptions {
   essentialTopics: string[];
   onStatus: (status: RealtimeStatus) => void;
   onEvent: (event: DomainEvent) => void;
+  /** Resume after this cursor (from an earlier connection) instead of starting from now. */
+  after?: string;
+  /** Told each cursor seen, so a later connection can resume where this one stopped. */
+  onCursor?: (cursor: string) => void;
   /** WebSocket constructor and timer, injectable for tests. */
   socketFactory?: (url: string) => WebSocket;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -33,7 +37,7 @@ export function connectRealtime(options: RealtimeOptions): () => void {
   const setTimer = options.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
   let socket: WebSocket | null = null;
   let topics = options.topics;
-  let lastCursor: string | undefined;
+  let lastCursor: string | undefined = options.after;
   let attempts = 0;
   let stopped = false;
 
@@ -42,9 +46,11 @@ export function connectRealtime(options: RealtimeOptions): () => void {
   const handle = (message: ServerMessage) => {
     if (message.type === 'event') {
       lastCursor = message.cursor;
+      options.onCursor?.(message.cursor);
       options.onEvent(message.event);
     } else if (message.type === 'subscribed') {
       lastCursor = message.cursor;
+      options.onCursor?.(message.cursor);
     } else if (
       message.type === 'error' &&
       message.code === 'realtime.forbidden_topic' &&

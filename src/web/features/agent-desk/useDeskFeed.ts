@@ -13,6 +13,9 @@ export function useDeskFeed(
 ) {
   const latest = useRef(onEvent);
   latest.current = onEvent;
+  // Opening a conversation reconnects with more topics; resuming after the last cursor keeps the events
+  // that arrive meanwhile (a customer's first reply right after the accept).
+  const cursor = useRef<string | undefined>(undefined);
   const key = [...conversationIds].sort().join(',');
   useEffect(() => {
     const topics = [
@@ -26,6 +29,10 @@ export function useDeskFeed(
       url: realtimeUrl(),
       topics,
       essentialTopics: [`user:${userId}`],
+      after: cursor.current,
+      onCursor: (seen) => {
+        cursor.current = seen;
+      },
       onStatus: () => undefined,
       onEvent: (event) => latest.current(event),
     });
