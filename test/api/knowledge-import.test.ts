@@ -1,6 +1,12 @@
-/** Bulk imports leave the search index with fresh planner statistics (PGlite has no autovacuum). */
+/**
+ * Bulk imports leave the search index with fresh planner statistics (PGlite has no autovacuum), and
+ * evaluation runs leave no searches in the activity log.
+ */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/modules/knowledge/context.ts';
+import { evaluate } from '../../src/modules/knowledge/eval.ts';
+import { newId } from '../../src/platform/clock.ts';
 import { queryRows } from '../../src/platform/db/connect.ts';
 import { createWorkspace, startTestApp } from '../support/app.ts';
 
@@ -31,5 +37,23 @@ describe('knowledge bulk import', () => {
     const { estimate, actual } = await estimateAndCount();
     expect(actual).toBeGreaterThan(0);
     expect(estimate).toBe(actual);
+  });
+
+  it('evaluates queries without recording them as searches', async () => {
+    const { services, database } = app;
+    const ctx = createContext({ db: database.db, uow: services.uow, clock: services.clock, newId });
+    const ids = new Map(
+      (await articles.list(ws.id, {}, 1000)).flatMap((a) => (a.externalId ? [[a.externalId, a.id]] : [])),
+    ) as Map<string, string>;
+    const summary = await evaluate({ ctx, ...services.knowledge.services }, ws.id, ids, [
+      { query: 'reset router model 7', language: 'en', relevant: ['router-7'] },
+    ]);
+    expect(summary.queries).toBe(1);
+    expect(summary.hit_at_3).toBe(1);
+    const [row] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from kb_activity where workspace_id = ${ws.id} and kind = 'search'`,
+    );
+    expect(Number(row!.n)).toBe(0);
   });
 });
