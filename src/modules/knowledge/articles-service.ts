@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Context } from './context.ts';
-import { unindexArticles } from './index-sql.ts';
+import { BULK_WRITE, refreshStatistics, unindexArticles } from './index-sql.ts';
 import { kbArticles, kbArticleVersions } from './schema.ts';
 import {
   type Article,
@@ -295,8 +295,8 @@ export function createArticleService(ctx: Context) {
     },
 
     /**
-     * Creates or updates articles by external id, in one transaction, indexed together (imports).
-     * Returns how many were created, updated or unchanged.
+     * Creates or updates articles by external id, in one transaction, indexed together (imports); a bulk
+     * one then refreshes the planner's statistics. Returns how many were created, updated or unchanged.
      */
     async upsertMany(workspaceId: string, actorId: string | null, inputs: ArticleInput[]) {
       const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -349,6 +349,7 @@ export function createArticleService(ctx: Context) {
           });
       });
       ctx.forget(workspaceId);
+      if (counts.created + counts.updated >= BULK_WRITE) await refreshStatistics(db);
       return counts;
     },
 

@@ -251,8 +251,6 @@ async function importCommand(values: Values, rest: string[], io: CommandIo): Pro
       bar(Math.min(i + 200, items.length), items.length);
     }
     bar.done();
-    if (database.kind === 'pglite')
-      await database.exec('analyze kb_postings; analyze kb_vocab; analyze kb_articles');
     io.stdout(
       `Imported ${items.length} articles into ${ws.slug}: ${totals.created} created, ${totals.updated} updated, ` +
         `${totals.unchanged} unchanged, ${refused} refused.\n`,

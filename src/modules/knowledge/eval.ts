@@ -80,6 +80,8 @@ export async function evaluate(
       audience: 'public',
       source: 'api',
       limit: 10,
+      // Evaluation queries are not searchers: they stay out of the activity log and its reports.
+      record: false,
     });
     const ms = performance.now() - started;
     results.push({

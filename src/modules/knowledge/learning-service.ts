@@ -9,6 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import type { Context } from './context.ts';
+import { BULK_WRITE, refreshStatistics } from './index-sql.ts';
 import { kbActivity, kbArticles, kbPhrasingReviews } from './schema.ts';
 import { loadArticle, reindex } from './store.ts';
 import { cleanQuery, queryKey } from './text.ts';
@@ -86,6 +87,7 @@ export function createLearningService(ctx: Context) {
       await reindex(tx, workspaceId, [...new Set(rows.map((r) => r.articleId))]);
     });
     ctx.forget(workspaceId);
+    if (pairs.length >= BULK_WRITE) await refreshStatistics(db);
   }
 
   /** Recurring queries that led to an article and are not yet one of its phrasings nor reviewed. */

@@ -3,7 +3,6 @@
  * passage of each hit that answers the query, with the query's words marked. Every search is recorded (with
  * how many articles it found) for the deflection metrics and the report of questions that found nothing.
  */
-import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import type { Context } from './context.ts';
 import { stemsOf } from './index-sql.ts';
@@ -11,6 +10,7 @@ import { bestPassage, highlight, type Segment, splitPassages, wordsIn } from './
 import { BM25F, type RankingParams } from './ranking.ts';
 import { kbActivity } from './schema.ts';
 import { rankArticles, type SearchFilter } from './search-sql.ts';
+import { createStemCache } from './stem-cache.ts';
 import { type Article, type Language, loadArticles } from './store.ts';
 import { cleanQuery, expandSynonyms, markdownToText, queryKey } from './text.ts';
 
@@ -58,11 +58,8 @@ const FILTERS: Record<Audience, Omit<SearchFilter, 'languages'>> = {
 export function createSearchService(ctx: Context, params: RankingParams = BM25F) {
   const { db, clock, newId } = ctx;
 
-  async function stemLookup(via: Db, language: Language, texts: string[]) {
-    const words = [...new Set(texts.flatMap(wordsIn))];
-    const stems = await stemsOf(via, language, words);
-    return (w: string) => stems.get(w) ?? [];
-  }
+  const stems = createStemCache((language, words) => stemsOf(db, language, words));
+  const stemLookup = (language: Language, texts: string[]) => stems(language, texts.flatMap(wordsIn));
 
   async function withPassages(q: string, expansions: string, articles: Article[]) {
     const out = new Map<string, Omit<SearchHit, 'score'>>();
@@ -70,13 +67,14 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
       const mine = articles.filter((a) => a.language === language);
       if (mine.length === 0) continue;
       const passages = new Map(mine.map((a) => [a.id, splitPassages(markdownToText(a.body))]));
-      const queryStems = new Set(
-        [...(await stemsOf(db, language, wordsIn(`${q} ${expansions}`))).values()].flat(),
-      );
-      const stemOf = await stemLookup(db, language, [
+      // One round trip stems the query's words and the shown texts' words together.
+      const queryText = `${q} ${expansions}`;
+      const stemOf = await stemLookup(language, [
+        queryText,
         ...mine.map((a) => a.title),
         ...[...passages.values()].flat(),
       ]);
+      const queryStems = new Set(wordsIn(queryText).flatMap(stemOf));
       for (const a of mine) {
         const list = passages.get(a.id) ?? [];
         const passage = list[bestPassage(list, stemOf, queryStems)] ?? '';
