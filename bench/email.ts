@@ -8,7 +8,7 @@
  * - the ceiling: mailparser alone parsing the same raw messages, one after another.
  * The mix is 60% plain text, 20% HTML with a PDF attachment and 20% replies (In-Reply-To and References
  * to an earlier message of the same sender), which must thread into that message's conversation.
- * Runs on PGlite in memory.
+ * Runs on PGlite in memory, or on a scratch database of the PostgreSQL server in DATABASE_URL.
  */
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,7 @@ import { openDatabase } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { startDovecot } from '../test/mail/servers.ts';
+import { scratchDatabase } from './routing.ts';
 import type { Bench } from './types.ts';
 
 /** Deliveries in flight at once, as a mail server's LMTP delivery processes would be. */
@@ -120,15 +121,16 @@ async function mailparserOnly(samples: Sample[]): Promise<number> {
   return samples.length / ((performance.now() - started) / 1000);
 }
 
-async function openApp() {
-  const database = await openDatabase({ databaseUrl: null, dataDir: null, poolSize: 16 });
+async function openApp(serverUrl: string | null) {
+  const scratch = serverUrl ? await scratchDatabase(serverUrl, 'atiende_bench_email') : null;
+  const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir: null, poolSize: 16 });
   await migrate(database);
   const config = loadConfig({
     ATIENDE_MODE: 'test',
     ATIENDE_SECRET: 'bench-email-secret-of-more-than-32-chars',
   });
   const built = await buildApp(config, { database, logger: createLogger({ logLevel: 'silent' }) });
-  return { ...built, database };
+  return { ...built, database, drop: async () => scratch?.drop() };
 }
 
 type App = Awaited<ReturnType<typeof openApp>>;
@@ -240,7 +242,7 @@ async function imap(app: App, samples: Sample[], progress: (m: string) => void) 
 
 const bench: Bench = async ({ full, progress }) => {
   const total = full ? 10_000 : 1_000;
-  const app = await openApp();
+  const app = await openApp(process.env.DATABASE_URL ?? null);
   const lmtp = await pushed(app, total, progress);
   const expectedThreads = lmtp.samples.filter((s) => s.kind !== 'reply').length;
   if (lmtp.result.messages !== total || lmtp.result.threads !== expectedThreads)
@@ -253,6 +255,7 @@ const bench: Bench = async ({ full, progress }) => {
     throw new Error(`IMAP ingest stored ${viaImap.result.messages} of ${total} messages`);
   await app.app.close();
   await app.database.close();
+  await app.drop();
 
   progress('mailparser alone over the same messages');
   const ceiling = await mailparserOnly(lmtp.samples);
@@ -273,7 +276,10 @@ const bench: Bench = async ({ full, progress }) => {
       conversations: lmtp.result.threads,
       pushed_through: `LMTP listener (smtp-server), nodemailer client, ${CONCURRENCY} deliveries at a time`,
       imap: viaImap ? 'Dovecot on loopback, one imapflow worker' : 'skipped (Dovecot not installed)',
-      persisted_on: 'PGlite in memory',
+      persisted_on:
+        app.database.kind === 'postgres'
+          ? 'PostgreSQL (DATABASE_URL)'
+          : 'PGlite in memory (set DATABASE_URL for PostgreSQL)',
       latency: 'first byte sent → 250 after commit and enqueue',
     },
   };
