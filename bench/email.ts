@@ -227,7 +227,8 @@ async function imap(app: App, samples: Sample[], progress: (m: string) => void) 
     });
     await app.services.email.start({ sweepMs: 200, retryMs: 100 });
     let result = await stored(app, workspaceId);
-    const deadline = Date.now() + 120_000;
+    // Generous on a loaded machine (10 messages/s at least); a shortfall then fails the run below.
+    const deadline = Date.now() + Math.max(120_000, samples.length * 100);
     while (result.messages < samples.length && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
       result = await stored(app, workspaceId);
