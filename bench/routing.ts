@@ -25,7 +25,8 @@ const CONCURRENCY = 64;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
-async function scratchDatabase(
+/** A fresh database on a PostgreSQL server, dropped again by `drop()`. */
+export async function scratchDatabase(
   serverUrl: string,
   name: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
