@@ -100,7 +100,7 @@ export const es = {
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-const en: Shape<typeof es> = {
+export const en: Shape<typeof es> = {
   title: 'Desk',
   state: {
     label: 'State',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { en, es } from './i18n.ts';
+import * as desk from '../features/agent-desk/i18n.ts';
+import * as customers from '../features/customers/i18n.ts';
+import * as knowledge from '../features/knowledge/i18n.ts';
+import * as routingAdmin from '../features/routing-admin/i18n.ts';
+import * as scripting from '../features/scripting/i18n.ts';
+import * as supervisor from '../features/supervisor/i18n.ts';
+import * as workforce from '../features/workforce/i18n.ts';
+
+const FEATURES = { desk, customers, knowledge, routingAdmin, scripting, supervisor, workforce };
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -14,7 +22,7 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-describe('the customers screens’ strings', () => {
+describe.each(Object.entries(FEATURES))('the %s screens’ strings', (_name, { es, en }) => {
   const spanish = leaves(es);
   const english = leaves(en);
 
