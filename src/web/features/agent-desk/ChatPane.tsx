@@ -3,33 +3,17 @@
  * marked), a composer with canned responses (`/shortcut`, Tab inserts), notes, transfer and end.
  */
 import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { QueryView } from '../../ui/QueryView.tsx';
 import { useSession } from '../auth/session.tsx';
 import { type ChatHistory, type ChatMessage, deskApi, newClientId } from './api.ts';
 import { CustomerHistory } from './CustomerPanel.tsx';
 import { cannedQuery, fillCanned } from './canned.ts';
+import { mergeFetched } from './history.ts';
 import { useDeskT } from './i18n.ts';
 
 export const chatKey = (id: string) => ['desk', 'chat', id] as const;
-
-/** Merges a message into a cached history, by sequence number (a replayed event changes nothing). */
-export function mergeMessage(
-  history: ChatHistory | undefined,
-  message: ChatMessage,
-): ChatHistory | undefined {
-  if (!history || history.messages.some((m) => m.id === message.id)) return history;
-  const messages = [...history.messages, message].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-  return {
-    ...history,
-    messages,
-    conversation: {
-      ...history.conversation,
-      lastSeq: Math.max(history.conversation.lastSeq, message.seq ?? 0),
-    },
-  };
-}
 
 export function ChatPane({
   id,
@@ -50,7 +34,12 @@ export function ChatPane({
 }) {
   const t = useDeskT();
   const me = useSession();
-  const history = useQuery({ queryKey: chatKey(id), queryFn: () => deskApi.history(id) });
+  const queryClient = useQueryClient();
+  const history = useQuery({
+    queryKey: chatKey(id),
+    queryFn: async () =>
+      mergeFetched(queryClient.getQueryData<ChatHistory>(chatKey(id)), await deskApi.history(id)),
+  });
   const [draft, setDraft] = useState('');
   const [internal, setInternal] = useState(false);
   const query = cannedQuery(draft);

@@ -8,11 +8,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DomainEvent } from '../../api/types.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useSession } from '../auth/session.tsx';
-import { type AgentStatus, type ChatMessage, deskApi, type Offer } from './api.ts';
+import { type AgentStatus, type ChatHistory, type ChatMessage, deskApi, type Offer } from './api.ts';
 import { CallbacksPanel } from './CallbacksPanel.tsx';
-import { ChatPane, chatKey, mergeMessage } from './ChatPane.tsx';
+import { ChatPane, chatKey } from './ChatPane.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
 import { TransferDialog, WrapUpDialog } from './Dialogs.tsx';
+import { mergeMessage } from './history.ts';
 import { useDeskT } from './i18n.ts';
 import { OfferCard } from './OfferCard.tsx';
 import { StateBar } from './StateBar.tsx';
@@ -67,7 +68,7 @@ export function DeskPage() {
         void queryClient.invalidateQueries({ queryKey: ['desk', 'mine'] });
       } else if (event.type === 'chat.message' && event.subjectId) {
         const id = event.subjectId;
-        queryClient.setQueryData(chatKey(id), (h: Parameters<typeof mergeMessage>[0]) =>
+        queryClient.setQueryData(chatKey(id), (h: ChatHistory | undefined) =>
           mergeMessage(h, p as unknown as ChatMessage),
         );
         if (p.direction === 'inbound') {
