@@ -1,5 +1,6 @@
 /** The one place that turns every failure into `{ "error": { "code", "message", "details" } }`. */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isUniqueViolation } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 
 interface AjvIssue {
@@ -74,6 +75,3 @@ function describeIssue(issue: AjvIssue, part: string | undefined): { path: strin
 export const body = (code: string, message: string, details?: unknown) => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });
-
-/** A unique index refused a write that a concurrent request made first. */
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown }).code === '23505';
