@@ -57,10 +57,7 @@ class CopyFromText {
     connection.query(this.text);
   }
 
-  handleCopyInResponse(connection: {
-    sendCopyFromChunk(chunk: Buffer): void;
-    endCopyFrom(): void;
-  }) {
+  handleCopyInResponse(connection: { sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }) {
     for (const chunk of this.chunks) connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
     connection.endCopyFrom();
   }
