@@ -141,7 +141,9 @@ describe('an import of several batches', () => {
     expect(pairs).toEqual([{ reason: 'email' }]);
     const search = (q: string) =>
       app.services.customers.services.search.list(ws.id, { q }, { limit: 5, after: null });
-    expect((await search('copia11999@ejemplo.co')).items.map((c) => c.name)).toEqual(['Cliente 11999 Rodríguez']);
+    expect((await search('copia11999@ejemplo.co')).items.map((c) => c.name)).toEqual([
+      'Cliente 11999 Rodríguez',
+    ]);
     const typo = (await search('cliente rodriges')).items;
     expect(typo).toHaveLength(5);
     expect(typo.every((c) => c.name.endsWith('Rodríguez'))).toBe(true);

@@ -134,7 +134,6 @@ function PairCard({ pair, writable }: { pair: Duplicate; writable: boolean }) {
 }
 
 function Side({ side, action }: { side: DuplicateSide; action: ReactNode }) {
-  const t = useCustomersT();
   return (
     <Card withBorder radius="sm" padding="sm" data-testid="duplicate-side">
       <Group justify="space-between" wrap="nowrap" mb={4}>
