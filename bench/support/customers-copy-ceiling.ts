@@ -56,8 +56,8 @@ export async function copyCeiling(
     const identities: string[][] = [];
     for (let i = from; i < Math.min(rows + 1, from + BATCH_ROWS); i++) {
       const id = newId();
-      const email = `techo${i}@ejemplo.co`;
-      const phone = `+5733${String(10_000_000 + i)}`;
+      const email = `${tag.toLowerCase()}${i}@ejemplo.co`;
+      const phone = `+57${into === 'real' ? 33 : 34}${String(10_000_000 + i)}`;
       customers.push([
         id,
         ws!.id,

@@ -156,4 +156,13 @@ describe('an import of several batches', () => {
       await count(sql`select count(*) as n from customers where workspace_id = ${ws.id} and kind = 'person'`),
     ).toBe(ROWS);
   });
+
+  it('an identity stored under an older match-key rule still finds its customer', async () => {
+    await importCsv('legado.csv', ['external_id,name,email', 'LEG-1,Legado,legado@ejemplo.co']);
+    await db.execute(
+      sql`update customer_identities set match_key = 'email:older-rule' where value = 'legado@ejemplo.co'`,
+    );
+    const { job } = await importCsv('legado-2.csv', ['name,email', 'Legado Nuevo,legado@ejemplo.co']);
+    expect(job).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
+  });
 });

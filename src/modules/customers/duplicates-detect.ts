@@ -32,21 +32,27 @@ export interface MatchKeyHolder {
 }
 
 /**
- * Every identity of the workspace with one of these match keys: one indexed probe per key. An identity of
- * the same kind and value has the same key, so the exact owners are among them.
- * @example await matchKeyHolders(tx, ws, ['email:ana@x.co'])
+ * In one statement, every identity of the workspace that has one of these match keys (the duplicate
+ * candidates) or is one of the `exact` identities (their owners): one indexed probe per key and identity.
+ * @example await matchKeyHolders(tx, ws, ['email:ana@x.co'], [{ kind: 'email', value: 'ana+x@x.co' }])
  */
 export async function matchKeyHolders(
   tx: Db,
   workspaceId: string,
   matchKeys: readonly string[],
+  exact: readonly { kind: string; value: string }[] = [],
 ): Promise<MatchKeyHolder[]> {
-  const keys = [...new Set(matchKeys)];
-  if (keys.length === 0) return [];
+  if (matchKeys.length === 0 && exact.length === 0) return [];
+  const keys = JSON.stringify([...new Set(matchKeys)].map((key) => ({ key })));
+  const pairs = JSON.stringify(exact.map(({ kind, value }) => ({ kind, value })));
   return queryRows<MatchKeyHolder>(
     tx,
     sql`select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
-        join json_to_recordset(${JSON.stringify(keys.map((key) => ({ key })))}::json) as x(key text) on i.match_key = x.key
+        join json_to_recordset(${keys}::json) as x(key text) on i.match_key = x.key
+        where i.workspace_id = ${workspaceId}
+        union
+        select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
+        join json_to_recordset(${pairs}::json) as x(kind text, value text) on i.kind = x.kind and i.value = x.value
         where i.workspace_id = ${workspaceId}`,
   );
 }

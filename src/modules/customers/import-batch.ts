@@ -70,12 +70,13 @@ export async function writeBatch(
   const externalIds = [...new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))];
   const identities = rows.flatMap((r) => r.identities);
   const byExternal = await customersByExternalId(tx, workspaceId, externalIds);
-  // Everyone holding one of the batch's match keys: the exact owners of its identities are among them, and
-  // the rest are the duplicate candidates of the identities it adds.
+  // The owners of the batch's identities and everyone else holding one of their match keys (the duplicate
+  // candidates of the identities it adds), in one statement.
   const holders = await matchKeyHolders(
     tx,
     workspaceId,
     identities.map((i) => i.matchKey),
+    identities,
   );
   const external = new Map(byExternal.map((c) => [c.external_id, c.merged_into ?? c.id]));
   const claimed = new Map(holders.map((o) => [key(o), o.customer_id]));
