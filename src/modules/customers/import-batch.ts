@@ -79,7 +79,8 @@ export async function writeBatch(
     identities,
   );
   const external = new Map(byExternal.map((c) => [c.external_id, c.merged_into ?? c.id]));
-  const claimed = new Map(holders.map((o) => [key(o), o.customer_id]));
+  const asked = new Set(identities.map(key));
+  const claimed = new Map(holders.filter((h) => asked.has(key(h))).map((h) => [key(h), h.customer_id]));
   const targetIds = [...new Set([...external.values(), ...claimed.values()])];
   const existing = new Map<string, Existing>();
   if (targetIds.length > 0) {
