@@ -3,8 +3,9 @@
  * DATABASE_URL is set, in a fresh database created and dropped here) with 1,000,000 customers, 2,000,000
  * identities and 10,000,000 timeline entries (--full; a tenth by default): p99 of an identity lookup and of
  * a timeline's first page, p95 of a typo-tolerant search, and CSV import throughput with its peak memory.
- * The same lookups on PGlite at 100,000 customers (10,000 by default). Ceiling: the same database answering a
- * primary-key lookup.
+ * The same lookups on PGlite at 100,000 customers (10,000 by default). Ceilings, in the same run: the same
+ * database answering a primary-key lookup, and for the import the same rows written by bare COPY (into the
+ * real tables, and into unindexed copies of them) and by bare INSERT … SELECT.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { type Database, openDatabase, queryRows } from '../src/platform/db/conne
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLocalBus } from '../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
+import { copyCeiling } from './support/customers-copy-ceiling.ts';
 import { customerId, generate } from './support/customers-data.ts';
 import type { Bench } from './types.ts';
 
@@ -235,7 +237,10 @@ const bench: Bench = async ({ full, progress }) => {
       );
       figures.import_rows_per_s = imported.rowsPerSecond;
       figures.import_peak_rss_mb = imported.peakRssMb;
-      progress(`PostgreSQL: the import's ceiling, ${importRows.toLocaleString('en-US')} bare inserts`);
+      progress(`PostgreSQL: the import's ceilings, ${importRows.toLocaleString('en-US')} rows by bare COPY`);
+      peer.copy_ceiling_rows_per_s = await copyCeiling(database, importRows, 'real');
+      peer.copy_unindexed_rows_per_s = await copyCeiling(database, importRows, 'unindexed');
+      progress(`PostgreSQL: ${importRows.toLocaleString('en-US')} rows by bare INSERT … SELECT`);
       peer.insert_ceiling_rows_per_s = await insertCeiling(database, importRows);
       context.postgres_customers = serverCustomers;
       context.postgres_identities = serverCustomers * 2;
@@ -291,10 +296,10 @@ const bench: Bench = async ({ full, progress }) => {
   put('identity_lookup_vs_pk_p99', ratio(figures.identity_lookup_p99_ms, peer.pk_lookup_p99_ms));
   put('timeline_first_page_vs_pk_p99', ratio(figures.timeline_first_page_p99_ms, peer.pk_lookup_p99_ms));
   put('search_vs_pk_p95', ratio(figures.search_p95_ms, peer.pk_lookup_p95_ms));
-  if (figures.import_rows_per_s && peer.insert_ceiling_rows_per_s)
-    ratios.import_vs_ceiling = Number(
-      (figures.import_rows_per_s / peer.insert_ceiling_rows_per_s).toFixed(2),
-    );
+  const share = (a?: number, b?: number) => (a !== undefined && b ? Number((a / b).toFixed(2)) : undefined);
+  put('import_vs_ceiling', share(figures.import_rows_per_s, peer.insert_ceiling_rows_per_s));
+  put('import_vs_copy_ceiling', share(figures.import_rows_per_s, peer.copy_ceiling_rows_per_s));
+  put('import_vs_copy_unindexed', share(figures.import_rows_per_s, peer.copy_unindexed_rows_per_s));
   put(
     'pglite_identity_lookup_vs_pk_p99',
     ratio(figures.pglite_identity_lookup_p99_ms, peer.pglite_pk_lookup_p99_ms),

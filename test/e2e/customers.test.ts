@@ -111,6 +111,24 @@ describe('customer screens journey', () => {
       .filter({ hasText: 'Rosalba Quintero Afanador' })
       .getByRole('button', { name: 'Fusionar en este' })
       .click();
+    // The confirmation shows who is kept and what moves into it; nothing is merged until it is confirmed.
+    const confirm = page.getByRole('dialog', { name: '¿Fusionar estos clientes?' });
+    await expect(confirm.getByTestId('merge-kept').textContent()).resolves.toContain(
+      'Rosalba Quintero Afanador',
+    );
+    await expect(confirm.getByTestId('merge-moved').textContent()).resolves.toContain(
+      'rosalbaquintero@gmail.com',
+    );
+    await screenshot(page, 'customers-merge-confirm');
+    await confirm.getByRole('button', { name: 'Cancelar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await pair.waitFor();
+    await pair
+      .getByTestId('duplicate-side')
+      .filter({ hasText: 'Rosalba Quintero Afanador' })
+      .getByRole('button', { name: 'Fusionar en este' })
+      .click();
+    await confirm.getByRole('button', { name: 'Fusionar', exact: true }).click();
     await pair.waitFor({ state: 'detached' });
 
     // One record now holds both addresses, and its history says who merged what.

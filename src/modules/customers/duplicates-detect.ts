@@ -24,23 +24,47 @@ export interface Pair {
 /** Orders a pair so that (a, b) and (b, a) are one row. */
 export const orderPair = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
 
+export interface MatchKeyHolder {
+  kind: string;
+  value: string;
+  match_key: string;
+  customer_id: string;
+}
+
 /**
- * Pairs of customers sharing a match key with these identities: one indexed probe per key.
- * @example await pairsByMatchKey(tx, ws, [{ customerId, matchKey: 'email:ana@x.co' }])
+ * In one statement, every identity of the workspace that has one of these match keys (the duplicate
+ * candidates) or is one of the `exact` identities (their owners): one indexed probe per key and identity.
+ * @example await matchKeyHolders(tx, ws, ['email:ana@x.co'], [{ kind: 'email', value: 'ana+x@x.co' }])
  */
-export async function pairsByMatchKey(
+export async function matchKeyHolders(
   tx: Db,
   workspaceId: string,
-  identities: { customerId: string; matchKey: string }[],
-): Promise<Pair[]> {
-  if (identities.length === 0) return [];
-  const keys = [...new Set(identities.map((i) => i.matchKey))];
-  const holders = await queryRows<{ match_key: string; customer_id: string }>(
+  matchKeys: readonly string[],
+  exact: readonly { kind: string; value: string }[] = [],
+): Promise<MatchKeyHolder[]> {
+  if (matchKeys.length === 0 && exact.length === 0) return [];
+  const keys = JSON.stringify([...new Set(matchKeys)].map((key) => ({ key })));
+  const pairs = JSON.stringify(exact.map(({ kind, value }) => ({ kind, value })));
+  return queryRows<MatchKeyHolder>(
     tx,
-    sql`select i.match_key, i.customer_id from customer_identities i
-        join json_to_recordset(${JSON.stringify(keys.map((key) => ({ key })))}::json) as x(key text) on i.match_key = x.key
+    sql`select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
+        join json_to_recordset(${keys}::json) as x(key text) on i.match_key = x.key
+        where i.workspace_id = ${workspaceId}
+        union
+        select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
+        join json_to_recordset(${pairs}::json) as x(kind text, value text) on i.kind = x.kind and i.value = x.value
         where i.workspace_id = ${workspaceId}`,
   );
+}
+
+/**
+ * The pairs these identities make with the holders of their match keys (a customer never pairs with itself).
+ * @example pairsAmong([{ match_key: 'phone:+57…', customer_id: b }], [{ customerId: a, matchKey: 'phone:+57…' }])
+ */
+export function pairsAmong(
+  holders: readonly { match_key: string; customer_id: string }[],
+  identities: readonly { customerId: string; matchKey: string }[],
+): Pair[] {
   const byKey = new Map<string, string[]>();
   for (const h of holders) byKey.set(h.match_key, [...(byKey.get(h.match_key) ?? []), h.customer_id]);
   const pairs: Pair[] = [];
@@ -52,6 +76,24 @@ export async function pairsByMatchKey(
     }
   }
   return pairs;
+}
+
+/**
+ * Pairs of customers sharing a match key with these identities.
+ * @example await pairsByMatchKey(tx, ws, [{ customerId, matchKey: 'email:ana@x.co' }])
+ */
+export async function pairsByMatchKey(
+  tx: Db,
+  workspaceId: string,
+  identities: { customerId: string; matchKey: string }[],
+): Promise<Pair[]> {
+  if (identities.length === 0) return [];
+  const holders = await matchKeyHolders(
+    tx,
+    workspaceId,
+    identities.map((i) => i.matchKey),
+  );
+  return pairsAmong(holders, identities);
 }
 
 export async function detectDuplicates(

@@ -9,10 +9,9 @@ import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import type { Context } from './context.ts';
 import type { ImportIdentity, ImportRow } from './csv-mapping.ts';
-import { pairsByMatchKey, savePairs } from './duplicates-detect.ts';
+import { matchKeyHolders, pairsAmong, savePairs } from './duplicates-detect.ts';
 import {
   customersByExternalId,
-  identityOwners,
   insertCustomers,
   insertIdentities,
   insertMemberships,
@@ -71,9 +70,17 @@ export async function writeBatch(
   const externalIds = [...new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))];
   const identities = rows.flatMap((r) => r.identities);
   const byExternal = await customersByExternalId(tx, workspaceId, externalIds);
-  const owners = await identityOwners(tx, workspaceId, identities);
+  // The owners of the batch's identities and everyone else holding one of their match keys (the duplicate
+  // candidates of the identities it adds), in one statement.
+  const holders = await matchKeyHolders(
+    tx,
+    workspaceId,
+    identities.map((i) => i.matchKey),
+    identities,
+  );
   const external = new Map(byExternal.map((c) => [c.external_id, c.merged_into ?? c.id]));
-  const claimed = new Map(owners.map((o) => [key(o), o.customer_id]));
+  const asked = new Set(identities.map(key));
+  const claimed = new Map(holders.filter((h) => asked.has(key(h))).map((h) => [key(h), h.customer_id]));
   const targetIds = [...new Set([...external.values(), ...claimed.values()])];
   const existing = new Map<string, Existing>();
   if (targetIds.length > 0) {
@@ -209,7 +216,8 @@ export async function writeBatch(
   await refreshSearchText(tx, workspaceId, updatedIds);
   await recomputeValues(tx, ctx, workspaceId, updatedIds);
   const fresh = accepted.flatMap((a) => a.fresh.map((i) => ({ customerId: a.id, matchKey: i.matchKey })));
-  await savePairs(tx, workspaceId, await pairsByMatchKey(tx, workspaceId, fresh), { now, newId: ctx.newId });
+  const added = fresh.map((f) => ({ match_key: f.matchKey, customer_id: f.customerId }));
+  await savePairs(tx, workspaceId, pairsAmong([...holders, ...added], fresh), { now, newId: ctx.newId });
   return { inserted: inserts.length, updated: updates.length, unchanged, rejections, words };
 }
 

@@ -20,7 +20,7 @@ import { type BatchResult, writeBatch } from './import-batch.ts';
 import { customerImports } from './schema.ts';
 import type { ImportRejection } from './types.ts';
 
-export const BATCH_ROWS = 1_000;
+export const BATCH_ROWS = 5_000;
 const KEPT_REJECTIONS = 1_000;
 const STALE_UPLOAD_MS = 24 * 3600 * 1000;
 

@@ -1,10 +1,13 @@
 /**
- * Bulk statements of the import. A batch travels as one JSON parameter unpacked by `json_to_recordset`:
- * a thousand rows are one statement with one parameter, which PostgreSQL parses and plans once — several
- * times faster than a multi-row VALUES list with thousands of parameters.
+ * Bulk statements of the import. New customers and identities go straight into their tables with `COPY`
+ * on a PostgreSQL server (about four times cheaper per row than unpacking JSON); on PGlite, and for the
+ * look-ups and updates, a batch travels as one JSON parameter unpacked by `json_to_recordset`: a thousand
+ * rows are one statement with one parameter, which PostgreSQL parses and plans once — several times faster
+ * than a multi-row VALUES list with thousands of parameters.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
+import { copyInto } from '../../platform/db/copy.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { customers } from './schema.ts';
 import type { CustomFieldValues } from './types.ts';
@@ -27,21 +30,6 @@ export async function customersByExternalId(tx: Db, workspaceId: string, externa
   );
 }
 
-export async function identityOwners(
-  tx: Db,
-  workspaceId: string,
-  identities: { kind: string; value: string }[],
-) {
-  if (identities.length === 0) return [];
-  return queryRows<{ kind: string; value: string; customer_id: string }>(
-    tx,
-    sql`select i.kind, i.value, i.customer_id
-        from customer_identities i join ${recordset(identities, 'kind text, value text')}
-          on i.kind = x.kind and i.value = x.value
-        where i.workspace_id = ${workspaceId}`,
-  );
-}
-
 export interface NewCustomerRow {
   id: string;
   kind: 'person' | 'organisation';
@@ -58,8 +46,54 @@ export interface NewCustomerRow {
   searchText: string;
 }
 
+const CUSTOMER_COLUMNS = [
+  'id',
+  'workspace_id',
+  'kind',
+  'name',
+  'external_id',
+  'language',
+  'time_zone',
+  'tags',
+  'custom_fields',
+  'customer_since',
+  'open_debt',
+  'score',
+  'tier',
+  'value_computed_at',
+  'search_text',
+  'created_at',
+  'updated_at',
+];
+
 export async function insertCustomers(tx: Db, workspaceId: string, rows: NewCustomerRow[], now: Date) {
   if (rows.length === 0) return;
+  const at = now.toISOString();
+  const copied = await copyInto(
+    tx,
+    'customers',
+    CUSTOMER_COLUMNS,
+    rows.map((r) => [
+      r.id,
+      workspaceId,
+      r.kind,
+      r.name,
+      r.externalId,
+      r.language,
+      r.timeZone,
+      r.tags,
+      r.customFields,
+      r.customerSince,
+      r.openDebt,
+      r.score,
+      r.tier,
+      at,
+      r.searchText,
+      at,
+      at,
+    ]),
+  );
+  if (copied !== null) return;
   await tx.execute(sql`
     insert into customers (id, workspace_id, kind, name, external_id, language, time_zone, tags, custom_fields,
       customer_since, open_debt, score, tier, value_computed_at, search_text, created_at, updated_at)
@@ -79,6 +113,14 @@ export async function insertIdentities(
   now: Date,
 ) {
   if (rows.length === 0) return;
+  const at = now.toISOString();
+  const copied = await copyInto(
+    tx,
+    'customer_identities',
+    ['id', 'workspace_id', 'customer_id', 'kind', 'value', 'display', 'match_key', 'created_at'],
+    rows.map((r) => [r.id, workspaceId, r.customerId, r.kind, r.value, r.display, r.matchKey, at]),
+  );
+  if (copied !== null) return;
   await tx.execute(sql`
     insert into customer_identities (id, workspace_id, customer_id, kind, value, display, match_key, created_at)
     select x.id, ${workspaceId}::uuid, x."customerId", x.kind, x.value, x.display, x."matchKey", ${now}

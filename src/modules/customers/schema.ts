@@ -3,7 +3,8 @@
  * migration `customers_search`, which Drizzle cannot express: the functions `atiende_fold` (lower case, no
  * accents), `atiende_search_vector` and `atiende_search_query`, and the stored generated column
  * `customers.search_vector` (the folded words of `search_text`, plus their Spanish and English stems) with
- * its GIN index. Queries name it in SQL; it is never written.
+ * its GIN index. Queries name it in SQL; it is never written. The custom migration `customers_sql` redefines
+ * `atiende_search_vector` in PL/pgSQL (the same vectors, cheaper per row).
  */
 import { sql } from 'drizzle-orm';
 import {

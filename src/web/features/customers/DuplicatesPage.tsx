@@ -1,7 +1,10 @@
-/** Reviewing possible duplicates: each pair side by side; merge keeping either side, or dismiss the pair. */
-import { Anchor, Badge, Button, Card, EmptyState, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+/**
+ * Reviewing possible duplicates: each pair side by side; merge keeping either side (after a confirmation
+ * that shows what is kept and what moves), or dismiss the pair.
+ */
+import { Anchor, Badge, Button, Card, EmptyState, Group, SimpleGrid, Stack } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { NoAccessPage } from '../../shell/RequirePermission.tsx';
 import { CursorPager, useCursorPages } from '../../ui/cursorPages.tsx';
@@ -12,8 +15,9 @@ import { QueryView } from '../../ui/QueryView.tsx';
 import { useCan } from '../auth/session.tsx';
 import { customerKeys, customersApi, type Duplicate, type DuplicateSide } from './api.ts';
 import { useCustomersT } from './i18n.ts';
+import { MergeConfirm } from './MergeConfirm.tsx';
 import { translateError } from './messages.ts';
-import { knownLabel, TierBadge } from './parts.tsx';
+import { IdentityLines, TierBadge } from './parts.tsx';
 
 export function DuplicatesPage() {
   const t = useCustomersT();
@@ -60,16 +64,20 @@ function PairCard({ pair, writable }: { pair: Duplicate; writable: boolean }) {
   const t = useCustomersT();
   const queryClient = useQueryClient();
   const done = () => queryClient.invalidateQueries({ queryKey: customerKeys.all });
+  const [asked, setAsked] = useState<{ keep: DuplicateSide; drop: DuplicateSide } | null>(null);
   const merge = useMutation({
     mutationFn: ({ keep, drop }: { keep: string; drop: string }) => customersApi.merge(keep, drop),
-    onSuccess: done,
+    onSuccess: async () => {
+      setAsked(null);
+      await done();
+    },
   });
   const dismiss = useMutation({ mutationFn: () => customersApi.dismissDuplicate(pair.id), onSuccess: done });
   const reason =
     pair.reason === 'name'
       ? t('duplicates.reason.name', { percent: Math.round(pair.similarity * 100) })
       : t(pair.reason === 'email' ? 'duplicates.reason.email' : 'duplicates.reason.phone');
-  const error = merge.error ?? dismiss.error;
+  const error = asked ? dismiss.error : (merge.error ?? dismiss.error);
   return (
     <Card withBorder radius="md" padding="md" data-testid="duplicate-pair">
       <Group justify="space-between" mb="sm">
@@ -99,8 +107,10 @@ function PairCard({ pair, writable }: { pair: Duplicate; writable: boolean }) {
               writable && (
                 <Button
                   size="xs"
-                  loading={merge.isPending && merge.variables?.keep === keep!.id}
-                  onClick={() => merge.mutate({ keep: keep!.id, drop: drop!.id })}
+                  onClick={() => {
+                    merge.reset();
+                    setAsked({ keep: keep!, drop: drop! });
+                  }}
                 >
                   {t('duplicates.mergeInto')}
                 </Button>
@@ -109,12 +119,21 @@ function PairCard({ pair, writable }: { pair: Duplicate; writable: boolean }) {
           />
         ))}
       </SimpleGrid>
+      {asked && (
+        <MergeConfirm
+          keep={asked.keep}
+          drop={asked.drop}
+          pending={merge.isPending}
+          error={merge.error && <ErrorAlert error={translateError(t, merge.error)} />}
+          onConfirm={() => merge.mutate({ keep: asked.keep.id, drop: asked.drop.id })}
+          onCancel={() => setAsked(null)}
+        />
+      )}
     </Card>
   );
 }
 
 function Side({ side, action }: { side: DuplicateSide; action: ReactNode }) {
-  const t = useCustomersT();
   return (
     <Card withBorder radius="sm" padding="sm" data-testid="duplicate-side">
       <Group justify="space-between" wrap="nowrap" mb={4}>
@@ -123,14 +142,7 @@ function Side({ side, action }: { side: DuplicateSide; action: ReactNode }) {
         </Anchor>
         <TierBadge tier={side.tier} />
       </Group>
-      {side.identities.map((i) => (
-        <Text key={`${i.kind}:${i.display}`} size="sm">
-          <Text span c="dimmed" size="xs">
-            {knownLabel(t, 'identities.kinds', i.kind)}{' '}
-          </Text>
-          {i.display}
-        </Text>
-      ))}
+      <IdentityLines identities={side.identities} />
       <Group justify="flex-end" mt="xs">
         {action}
       </Group>

@@ -89,6 +89,16 @@ export const esMore = {
     neverComputed: 'Aún no se ha corrido el cálculo nocturno.',
     saved: 'Regla guardada y clientes recalculados.',
   },
+  mergeConfirm: {
+    title: '¿Fusionar estos clientes?',
+    kept: 'Se conserva',
+    moved: 'Se mueve al que se conserva',
+    noIdentities: 'Sin correo, teléfono ni otra identidad.',
+    whatMoves:
+      'Pasan a {{keep}} las identidades, los contactos de todos los canales, las notas, las compras y las organizaciones de {{drop}}. El perfil de {{keep}} se conserva y lo que le falte se completa con los datos de {{drop}}.',
+    tombstone: '{{drop}} queda como ficha fusionada que lleva a {{keep}}. No se puede deshacer.',
+    confirm: 'Fusionar',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -177,5 +187,15 @@ export const enMore: Strings<typeof esMore> = {
     computedAt: 'Last run: {{date}}',
     neverComputed: 'The nightly computation has not run yet.',
     saved: 'Rule saved and customers recomputed.',
+  },
+  mergeConfirm: {
+    title: 'Merge these customers?',
+    kept: 'Kept',
+    moved: 'Moved into the one kept',
+    noIdentities: 'No email, phone or other identity.',
+    whatMoves:
+      "{{drop}}'s identities, contacts on every channel, notes, purchases and organisations move to {{keep}}. {{keep}}'s profile stays, and what it lacks is filled in from {{drop}}.",
+    tombstone: '{{drop}} stays as a merged record that leads to {{keep}}. This cannot be undone.',
+    confirm: 'Merge',
   },
 };

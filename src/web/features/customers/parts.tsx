@@ -1,5 +1,5 @@
-/** Small pieces the customers screens share: tier and kind badges, labels of channels and kinds. */
-import { Badge } from '@mantine/core';
+/** Small pieces the customers screens share: tier and kind badges, identity lines, labels of channels and kinds. */
+import { Badge, Text } from '@mantine/core';
 import { type CustomersKey, useCustomersT } from './i18n.ts';
 
 const TIER_COLOURS: Record<string, string> = {
@@ -39,4 +39,17 @@ export function knownLabel(
   const key = `${group}.${value}` as CustomersKey;
   const text = t(key);
   return text === key || text.endsWith(`.${value}`) ? value : text;
+}
+
+/** A customer's identities, one a line: the kind in grey, then the value as a person writes it. */
+export function IdentityLines({ identities }: { identities: { kind: string; display: string }[] }) {
+  const t = useCustomersT();
+  return identities.map((i) => (
+    <Text key={`${i.kind}:${i.display}`} size="sm">
+      <Text span c="dimmed" size="xs">
+        {knownLabel(t, 'identities.kinds', i.kind)}{' '}
+      </Text>
+      {i.display}
+    </Text>
+  ));
 }
