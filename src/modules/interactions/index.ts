@@ -18,10 +18,13 @@ export { InteractionSchema, interactionRoutes, type Router } from './routes.ts';
 export type { MessageAttachment } from './schema.ts';
 export {
   createInteractionService,
-  type Interaction,
   type InteractionService,
   type NewInteraction,
   type PreparedInteraction,
-  type TransitionChanges,
-  type TransitionRequest,
 } from './service.ts';
+export type {
+  Interaction,
+  Row as InteractionRow,
+  TransitionChanges,
+  TransitionRequest,
+} from './transitions.ts';

@@ -6,8 +6,22 @@ import { AppError, errors } from '../../platform/errors.ts';
 import type { NewEvent } from '../../platform/events/log.ts';
 import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { type PageRequest, toPage } from '../../platform/http/pagination.ts';
-import { type Channel, canTransition, type InteractionState, isTerminal } from './lifecycle.ts';
+import { type Channel, type InteractionState, isTerminal } from './lifecycle.ts';
 import { interactionMessages, interactions } from './schema.ts';
+import {
+  type Interaction,
+  insertMessagesStatement,
+  insertRowsStatement,
+  planTransitions,
+  type Row,
+  rowsFrom,
+  selectRowsStatement,
+  type TransitionChanges,
+  type TransitionRequest,
+  toInteraction,
+  topicsOf,
+  updateRowsStatement,
+} from './transitions.ts';
 
 export interface NewInteraction {
   channel: Channel;
@@ -25,8 +39,6 @@ export interface NewInteraction {
   message?: string | null;
 }
 
-export type Interaction = ReturnType<typeof toInteraction>;
-
 /** A unique-index violation, whether the driver's error or the query error Drizzle wraps around it. */
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
@@ -35,68 +47,11 @@ const isUniqueViolation = (error: unknown): boolean => {
 
 /** A new interaction built but not yet inserted: see `prepare` and `insertPrepared`. */
 export interface PreparedInteraction {
-  row: typeof interactions.$inferInsert;
+  row: Row;
   message: typeof interactionMessages.$inferInsert | null;
   event: NewEvent;
   interaction: Interaction;
 }
-
-/** One change of an interaction, for `applyTransitions`. */
-export interface TransitionRequest {
-  id: string;
-  to?: InteractionState;
-  changes?: TransitionChanges;
-  actorId?: string | null;
-  ifDifferent?: boolean;
-  eventType?: string;
-  payload?: Record<string, unknown>;
-}
-
-/** Fields a transition may set along with the state. */
-export interface TransitionChanges {
-  queueId?: string | null;
-  agentId?: string | null;
-  disposition?: string | null;
-  notes?: string | null;
-  scheduledFor?: Date | null;
-}
-
-type Row = typeof interactions.$inferSelect;
-
-const toInteraction = (r: Row) => ({
-  id: r.id,
-  channel: r.channel,
-  direction: r.direction,
-  customerId: r.customerId,
-  subject: r.subject,
-  language: r.language,
-  attributes: r.attributes,
-  priority: r.priority,
-  valueTier: r.valueTier,
-  queueId: r.queueId,
-  state: r.state,
-  agentId: r.agentId,
-  scheduledFor: r.scheduledFor?.toISOString() ?? null,
-  disposition: r.disposition,
-  notes: r.notes,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  answeredAt: r.answeredAt?.toISOString() ?? null,
-  endedAt: r.endedAt?.toISOString() ?? null,
-});
-
-const topicsOf = (r: {
-  id: string;
-  queueId: string | null;
-  customerId: string | null;
-  agentId: string | null;
-}) =>
-  [
-    `interaction:${r.id}`,
-    r.queueId ? `queue:${r.queueId}` : null,
-    r.customerId ? `customer:${r.customerId}` : null,
-    r.agentId ? `user:${r.agentId}` : null,
-  ].filter((t): t is string => t !== null);
 
 export function createInteractionService(deps: {
   db: Db;
@@ -260,9 +215,7 @@ export function createInteractionService(deps: {
 
   /**
    * Applies many transitions in one go, inside the caller's transaction: one read, one write and one
-   * insert of events, whatever their number (routing commits its decisions in groups). Requests apply in
-   * order; `ifDifferent` skips a move to the state the interaction is already in; a request with no
-   * `to` changes fields only (e.g. the queue, on overflow) under its `eventType`.
+   * insert of events, whatever their number. See `planTransitions` for the rules.
    */
   async function applyTransitions(
     tx: Db,
@@ -278,72 +231,46 @@ export function createInteractionService(deps: {
       .from(interactions)
       .where(scoped(tx, workspaceId).where(interactions, inArray(interactions.id, ids)));
     for (const row of rows) current.set(row.id, row);
-    const dirty = new Set<string>();
-    const events: NewEvent[] = [];
-    const now = clock.now();
-    for (const request of requests) {
-      const row = current.get(request.id);
-      if (!row) {
-        if (request.ifDifferent) continue;
-        throw errors.notFound('Interaction');
-      }
-      const to = request.to ?? row.state;
-      if (request.ifDifferent && request.to && row.state === request.to) continue;
-      if (request.to && !canTransition(row.state, request.to)) {
-        throw new AppError(
-          'interactions.invalid_transition',
-          409,
-          `An interaction that is ${row.state} cannot become ${request.to}`,
-        );
-      }
-      const next: Row = {
-        ...row,
-        ...request.changes,
-        state: to,
-        updatedAt: now,
-        answeredAt: row.answeredAt ?? (to === 'active' ? now : null),
-        endedAt: isTerminal(to) || to === 'wrap_up' ? (row.endedAt ?? now) : row.endedAt,
-      };
-      current.set(row.id, next);
-      dirty.add(row.id);
-      events.push({
+    const { changed, events } = planTransitions(workspaceId, current, requests, clock.now());
+    if (changed.size > 0) {
+      const statement = updateRowsStatement(
         workspaceId,
-        type: request.eventType ?? `interaction.${to}`,
-        subject: 'interaction',
-        subjectId: row.id,
-        actorId: request.actorId ?? null,
-        topics: topicsOf(next),
-        payload: {
-          from: row.state,
-          queueId: next.queueId,
-          agentId: next.agentId,
-          ...(request.changes?.disposition ? { disposition: request.changes.disposition } : {}),
-          ...request.payload,
-        },
-      });
-    }
-    if (dirty.size > 0)
-      await writeRows(
-        tx,
-        workspaceId,
-        [...dirty].map((id) => current.get(id)!),
+        [...changed].map((id) => current.get(id)!),
       );
+      await tx.execute(sql.raw(statement));
+    }
     await record(...events);
     return new Map([...current].map(([id, row]) => [id, toInteraction(row)]));
   }
 
-  /** One UPDATE … FROM (VALUES …) for every changed row. */
-  async function writeRows(tx: Db, workspaceId: string, rows: Row[]): Promise<void> {
-    const ts = (d: Date | null) => (d ? d.toISOString() : null);
-    const values = rows.map(
-      (r) =>
-        sql`(${r.id}::uuid, ${r.state}, ${r.queueId}, ${r.agentId}::uuid, ${r.disposition}, ${r.notes}, ${ts(r.scheduledFor)}::timestamptz, ${ts(r.updatedAt)}::timestamptz, ${ts(r.answeredAt)}::timestamptz, ${ts(r.endedAt)}::timestamptz)`,
-    );
-    await tx.execute(sql`
-      update interactions as i set state = v.state, queue_id = v.queue_id, agent_id = v.agent_id, disposition = v.disposition,
-        notes = v.notes, scheduled_for = v.scheduled_for, updated_at = v.updated_at, answered_at = v.answered_at, ended_at = v.ended_at
-      from (values ${sql.join(values, sql`, `)}) as v(id, state, queue_id, agent_id, disposition, notes, scheduled_for, updated_at, answered_at, ended_at)
-      where i.workspace_id = ${workspaceId} and i.id = v.id`);
+  /**
+   * New interactions and transitions for a transaction written as scripts (routing's group commit):
+   * planned in memory over `known` rows (read with `selectRowsStatement`), answered as the statements
+   * that write them and their events. A new interaction is inserted as it ends up, not inserted and then
+   * updated. Throws, like `applyTransitions`, on a missing interaction or a move not allowed.
+   */
+  function scriptedWrites(
+    workspaceId: string,
+    known: Map<string, Row>,
+    creates: PreparedInteraction[],
+    requests: TransitionRequest[],
+  ) {
+    const current = new Map(known);
+    for (const c of creates) current.set(c.row.id, c.row);
+    const { changed, events } = planTransitions(workspaceId, current, requests, clock.now());
+    const created = new Set(creates.map((c) => c.row.id));
+    const updated = [...changed].filter((id) => !created.has(id)).map((id) => current.get(id)!);
+    const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
+    const statements = [
+      ...(creates.length > 0 ? [insertRowsStatement(creates.map((c) => current.get(c.row.id)!))] : []),
+      ...(messages.length > 0 ? [insertMessagesStatement(messages)] : []),
+      ...(updated.length > 0 ? [updateRowsStatement(workspaceId, updated)] : []),
+    ];
+    return {
+      statements,
+      events: [...creates.map((c) => c.event), ...events],
+      interactions: new Map([...current].map(([id, row]) => [id, toInteraction(row)])),
+    };
   }
 
   /** Runs transitions in one transaction of their own. */
@@ -556,6 +483,7 @@ export function createInteractionService(deps: {
     addMessage,
     transition,
     applyTransitions,
+    scripted: { select: selectRowsStatement, rowsFrom, writes: scriptedWrites },
     change,
     list,
     listInRouting,
