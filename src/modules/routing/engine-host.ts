@@ -132,7 +132,11 @@ export function createEngineHost(deps: {
   function engineFor(workspaceId: string): Promise<Hosted> {
     let h = hosted.get(workspaceId);
     if (!h) {
-      h = load(workspaceId);
+      // A rebuilt engine's deadlines run by its own timer, whether an event or a read rebuilt it.
+      h = load(workspaceId).then((loaded) => {
+        schedule(workspaceId, loaded);
+        return loaded;
+      });
       hosted.set(workspaceId, h);
       h.catch(() => hosted.delete(workspaceId));
     }
@@ -287,6 +291,14 @@ export function createEngineHost(deps: {
     h.hoursDueAt = hours.nextDueAt;
     for (const [i, item] of batch.entries()) {
       const event = events[i]!;
+      // Deadlines already due run first, as a tick of their own: the changes that come with an event
+      // (abandoned, wrap-up, transferred) then follow what those deadlines did, never precede it.
+      const due = h.engine.nextDueAt();
+      if (due !== null && due <= event.at) {
+        const tick: RoutingEvent = { type: 'tick', at: event.at };
+        handled.push(tick);
+        planDecisions(plan, workspaceId, h.engine.handle(tick));
+      }
       const decisions = h.engine.handle(event);
       handled.push(event);
       results.push(decisions);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/platform/clock.ts';
+import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+
+// The clock moves only when the test says, so a deadline can fall due before the host's timer fires.
+const clock = manualClock(new Date('2026-03-02T15:00:00Z'));
+const app = await startTestApp({ clock });
+const inject = app.app.inject.bind(app.app);
+const ws = await createWorkspace(app);
+const admin = await login(app, ws.email('admin'));
+const agent = await login(app, ws.email('agent'));
+const supervisor = await login(app, ws.email('supervisor'));
+
+const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
+const newQueue = async (key: string, policy: object = {}) => {
+  const res = await call(admin, 'PUT', `/api/v1/routing/queues/${key}`, { name: key, targets: {}, policy });
+  expect(res.statusCode, res.body).toBe(200);
+};
+const arrive = async (queueId: string) => {
+  const res = await call(admin, 'POST', '/api/v1/interactions', {
+    channel: 'voice',
+    direction: 'inbound',
+    queueId,
+  });
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return res.json() as { id: string; state: string };
+};
+const stateOf = async (id: string) => (await call(admin, 'GET', `/api/v1/interactions/${id}`)).json().state;
+const statsOf = async (queue: string) =>
+  ((await call(supervisor, 'GET', '/api/v1/routing/stats')).json().queues as { queueId: string }[]).find(
+    (q) => q.queueId === queue,
+  );
+const setState = (s: Session, state: string) => call(s, 'PUT', '/api/v1/routing/me/state', { state });
+
+describe('a transfer, then the customer leaving', () => {
+  it('after a transfer and the customer abandoning, the queue shows nothing offered and offers go on', async () => {
+    await newQueue('first');
+    await newQueue('second', { offer: { timeoutSeconds: 20, agents: 1 } });
+    await setState(agent, 'available');
+    const c = await arrive('first');
+    expect((await call(agent, 'POST', `/api/v1/interactions/${c.id}/accept`)).statusCode).toBe(200);
+    await setState(supervisor, 'available');
+    const moved = await call(agent, 'POST', `/api/v1/interactions/${c.id}/transfer`, { queueId: 'second' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await stateOf(c.id)).toBe('offered');
+    expect(await statsOf('second')).toMatchObject({ offered: 1 });
+
+    // The transferred offer's deadline passes, and the customer hangs up before the host's timer ran:
+    // the engine expires the offer first, then takes the abandon, in one batch.
+    clock.advance(30_000);
+    const left = await call(admin, 'POST', `/api/v1/interactions/${c.id}/abandon`);
+    expect(left.statusCode, left.body).toBe(200);
+    expect(await stateOf(c.id)).toBe('abandoned');
+    expect(await statsOf('second')).toMatchObject({ waiting: 0, offered: 0 });
+
+    const next = await arrive('second');
+    expect(next.state).toBe('offered');
+    expect(await statsOf('second')).toMatchObject({ waiting: 0, offered: 1 });
+  });
+});
