@@ -172,6 +172,7 @@ async function pgBoss(serverUrl: string, jobs: number, progress: (m: string) => 
 async function ceiling(serverUrl: string, seconds: number): Promise<number> {
   const scratch = await scratchDatabase(serverUrl, `atiende_bench_ceiling_${process.pid}`);
   const p = new pg.Pool({ connectionString: scratch.url, max: 16 });
+  p.on('error', () => {});
   await p.query('create table t (id bigserial primary key, v int)');
   let count = 0;
   const until = performance.now() + seconds * 1000;

@@ -14,16 +14,16 @@ export {
   type MessageService,
   type NewMessage,
 } from './messages.ts';
+export type { NewInteraction } from './new-interaction.ts';
 export { InteractionSchema, interactionRoutes, type Router } from './routes.ts';
 export type { MessageAttachment } from './schema.ts';
 export {
   createInteractionService,
   type InteractionService,
-  type NewInteraction,
-  type PreparedInteraction,
 } from './service.ts';
 export type {
   Interaction,
+  PreparedInteraction,
   Row as InteractionRow,
   TransitionChanges,
   TransitionRequest,

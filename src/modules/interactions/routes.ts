@@ -11,7 +11,8 @@ import {
   Uuid,
 } from '../../platform/http/schema.ts';
 import { CHANNELS, STATES } from './lifecycle.ts';
-import type { InteractionService, NewInteraction } from './service.ts';
+import type { NewInteraction } from './new-interaction.ts';
+import type { InteractionService } from './service.ts';
 import type { Interaction } from './transitions.ts';
 
 const ChannelSchema = Type.Enum(CHANNELS);

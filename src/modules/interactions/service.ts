@@ -3,18 +3,18 @@ import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
-import type { NewEvent } from '../../platform/events/log.ts';
 import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { type PageRequest, toPage } from '../../platform/http/pagination.ts';
 import { type Channel, type InteractionState, isTerminal } from './lifecycle.ts';
+import { type NewInteraction, prepareInteraction } from './new-interaction.ts';
 import { interactionMessages, interactions } from './schema.ts';
 import {
   type Interaction,
-  insertMessagesStatement,
-  insertRowsStatement,
+  type PreparedInteraction,
   planTransitions,
   type Row,
   rowsFrom,
+  scriptedWrites,
   selectRowsStatement,
   type TransitionChanges,
   type TransitionRequest,
@@ -23,35 +23,11 @@ import {
   updateRowsStatement,
 } from './transitions.ts';
 
-export interface NewInteraction {
-  channel: Channel;
-  direction: 'inbound' | 'outbound';
-  customerId?: string | null;
-  subject?: string | null;
-  language?: string | null;
-  attributes?: Record<string, unknown>;
-  priority?: number;
-  valueTier?: string | null;
-  queueId?: string | null;
-  idempotencyKey?: string | null;
-  scheduledFor?: string | null;
-  /** The first message, stored in the same transaction. */
-  message?: string | null;
-}
-
 /** A unique-index violation, whether the driver's error or the query error Drizzle wraps around it. */
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
-
-/** A new interaction built but not yet inserted: see `prepare` and `insertPrepared`. */
-export interface PreparedInteraction {
-  row: Row;
-  message: typeof interactionMessages.$inferInsert | null;
-  event: NewEvent;
-  interaction: Interaction;
-}
 
 export function createInteractionService(deps: {
   db: Db;
@@ -75,63 +51,9 @@ export function createInteractionService(deps: {
     return toInteraction(row);
   }
 
-  /** A new interaction's row, first message and creation event, ready for `insertPrepared`. Pure. */
-  function prepare(workspaceId: string, input: NewInteraction, actorId: string | null): PreparedInteraction {
-    const now = clock.now();
-    const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : null;
-    const state: InteractionState =
-      scheduledFor && scheduledFor > now ? 'scheduled' : input.queueId ? 'queued' : 'new';
-    const row: Row = {
-      id: newId(),
-      workspaceId,
-      channel: input.channel,
-      direction: input.direction,
-      customerId: input.customerId ?? null,
-      subject: input.subject ?? null,
-      language: input.language ?? null,
-      attributes: input.attributes ?? {},
-      priority: input.priority ?? 0,
-      valueTier: input.valueTier ?? null,
-      queueId: input.queueId ?? null,
-      state,
-      agentId: null,
-      idempotencyKey: input.idempotencyKey ?? null,
-      scheduledFor,
-      disposition: null,
-      notes: null,
-      createdAt: now,
-      updatedAt: now,
-      answeredAt: null,
-      endedAt: null,
-    };
-    const message = input.message
-      ? {
-          id: newId(),
-          workspaceId,
-          interactionId: row.id,
-          direction: input.direction === 'inbound' ? ('inbound' as const) : ('outbound' as const),
-          authorId: actorId,
-          body: input.message,
-          createdAt: now,
-        }
-      : null;
-    const event: NewEvent = {
-      workspaceId,
-      type: `interaction.${state === 'new' ? 'created' : state}`,
-      subject: 'interaction',
-      subjectId: row.id,
-      actorId,
-      topics: topicsOf(row),
-      payload: {
-        channel: row.channel,
-        direction: row.direction,
-        queueId: row.queueId,
-        customerId: row.customerId,
-        priority: row.priority,
-      },
-    };
-    return { row, message, event, interaction: toInteraction(row) };
-  }
+  /** A new interaction's row, first message and creation event, ready for `insertPrepared`. */
+  const prepare = (workspaceId: string, input: NewInteraction, actorId: string | null) =>
+    prepareInteraction(workspaceId, input, actorId, clock.now(), newId);
 
   /**
    * Inserts prepared interactions inside the caller's transaction: one multi-row insert each for the rows,
@@ -241,36 +163,6 @@ export function createInteractionService(deps: {
     }
     await record(...events);
     return new Map([...current].map(([id, row]) => [id, toInteraction(row)]));
-  }
-
-  /**
-   * New interactions and transitions for a transaction written as scripts (routing's group commit):
-   * planned in memory over `known` rows (read with `selectRowsStatement`), answered as the statements
-   * that write them and their events. A new interaction is inserted as it ends up, not inserted and then
-   * updated. Throws, like `applyTransitions`, on a missing interaction or a move not allowed.
-   */
-  function scriptedWrites(
-    workspaceId: string,
-    known: Map<string, Row>,
-    creates: PreparedInteraction[],
-    requests: TransitionRequest[],
-  ) {
-    const current = new Map(known);
-    for (const c of creates) current.set(c.row.id, c.row);
-    const { changed, events } = planTransitions(workspaceId, current, requests, clock.now());
-    const created = new Set(creates.map((c) => c.row.id));
-    const updated = [...changed].filter((id) => !created.has(id)).map((id) => current.get(id)!);
-    const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
-    const statements = [
-      ...(creates.length > 0 ? [insertRowsStatement(creates.map((c) => current.get(c.row.id)!))] : []),
-      ...(messages.length > 0 ? [insertMessagesStatement(messages)] : []),
-      ...(updated.length > 0 ? [updateRowsStatement(workspaceId, updated)] : []),
-    ];
-    return {
-      statements,
-      events: [...creates.map((c) => c.event), ...events],
-      interactions: new Map([...current].map(([id, row]) => [id, toInteraction(row)])),
-    };
   }
 
   /** Runs transitions in one transaction of their own. */
@@ -483,7 +375,16 @@ export function createInteractionService(deps: {
     addMessage,
     transition,
     applyTransitions,
-    scripted: { select: selectRowsStatement, rowsFrom, writes: scriptedWrites },
+    scripted: {
+      select: selectRowsStatement,
+      rowsFrom,
+      writes: (
+        workspaceId: string,
+        known: Map<string, Row>,
+        creates: PreparedInteraction[],
+        requests: TransitionRequest[],
+      ) => scriptedWrites(workspaceId, known, creates, requests, clock.now()),
+    },
     change,
     list,
     listInRouting,

@@ -218,3 +218,42 @@ export function rowsFrom(raw: RawRow[]): Row[] {
     return row;
   });
 }
+
+/** A new interaction built but not yet inserted: see `prepare` and `insertPrepared`. */
+export interface PreparedInteraction {
+  row: Row;
+  message: typeof interactionMessages.$inferInsert | null;
+  event: NewEvent;
+  interaction: Interaction;
+}
+
+/**
+ * New interactions and transitions for a transaction written as scripts (routing's group commit):
+ * planned in memory over `known` rows (read with `selectRowsStatement`), answered as the statements
+ * that write them and their events. A new interaction is inserted as it ends up, not inserted and then
+ * updated. Throws, like `planTransitions`, on a missing interaction or a move not allowed.
+ */
+export function scriptedWrites(
+  workspaceId: string,
+  known: Map<string, Row>,
+  creates: PreparedInteraction[],
+  requests: TransitionRequest[],
+  now: Date,
+) {
+  const current = new Map(known);
+  for (const c of creates) current.set(c.row.id, c.row);
+  const { changed, events } = planTransitions(workspaceId, current, requests, now);
+  const created = new Set(creates.map((c) => c.row.id));
+  const updated = [...changed].filter((id) => !created.has(id)).map((id) => current.get(id)!);
+  const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
+  const statements = [
+    ...(creates.length > 0 ? [insertRowsStatement(creates.map((c) => current.get(c.row.id)!))] : []),
+    ...(messages.length > 0 ? [insertMessagesStatement(messages)] : []),
+    ...(updated.length > 0 ? [updateRowsStatement(workspaceId, updated)] : []),
+  ];
+  return {
+    statements,
+    events: [...creates.map((c) => c.event), ...events],
+    interactions: new Map([...current].map(([id, row]) => [id, toInteraction(row)])),
+  };
+}
