@@ -2,31 +2,17 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/platform/clock.ts';
 import { queryRows } from '../../src/platform/db/connect.ts';
-import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+import { type Session, startTestApp } from '../support/app.ts';
+import { routingWorkspace } from '../support/routing.ts';
 
 // The clock moves only when the test says, so a deadline can fall due before the host's timer fires.
 const clock = manualClock(new Date('2026-03-02T15:00:00Z'));
 const app = await startTestApp({ clock });
-const inject = app.app.inject.bind(app.app);
-const ws = await createWorkspace(app);
-const admin = await login(app, ws.email('admin'));
-const agent = await login(app, ws.email('agent'));
-const supervisor = await login(app, ws.email('supervisor'));
+const { admin, agent, supervisor, call, arrive } = await routingWorkspace(app);
 
-const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
 const newQueue = async (key: string, policy: object = {}) => {
   const res = await call(admin, 'PUT', `/api/v1/routing/queues/${key}`, { name: key, targets: {}, policy });
   expect(res.statusCode, res.body).toBe(200);
-};
-const arrive = async (queueId: string) => {
-  const res = await call(admin, 'POST', '/api/v1/interactions', {
-    channel: 'voice',
-    direction: 'inbound',
-    queueId,
-  });
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json() as { id: string; state: string };
 };
 const stateOf = async (id: string) => (await call(admin, 'GET', `/api/v1/interactions/${id}`)).json().state;
 const statsOf = async (queue: string) =>
