@@ -217,8 +217,9 @@ export function createEngineHost(deps: {
         );
         const known = new Map(deps.interactions.scripted.rowsFrom(prefetched).map((r) => [r.id, r]));
         const { plan, handled } = decide(workspaceId, h, batch, events, results, creates);
+        const created = new Set(creates.map((c) => c.row.id));
         const missing = [...new Set(plan.transitions.map((t) => t.id))].filter(
-          (id) => !known.has(id) && !creates.some((c) => c.row.id === id),
+          (id) => !known.has(id) && !created.has(id),
         );
         if (missing.length > 0) {
           const [read = []] = await step([deps.interactions.scripted.select(workspaceId, missing)]);
