@@ -58,8 +58,10 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
   );
 }
 
-async function endToEnd(databaseUrl: string | null, arrivals: number, progress: (m: string) => void) {
-  const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'atiende_bench_routing') : null;
+export async function endToEnd(databaseUrl: string | null, arrivals: number, progress: (m: string) => void) {
+  const scratch = databaseUrl
+    ? await scratchDatabase(databaseUrl, `atiende_bench_routing_${process.pid}`)
+    : null;
   const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir: null, poolSize: 16 });
   await migrate(database);
   const config = loadConfig({ ATIENDE_MODE: 'test' });
@@ -102,6 +104,7 @@ async function endToEnd(databaseUrl: string | null, arrivals: number, progress: 
     await routing.service.setState(ws.id, agentIds[i]!, 'available');
   });
 
+  await app.ready();
   progress(`${arrivals.toLocaleString('en-US')} arrivals, ${CONCURRENCY} at a time`);
   const latencies: number[] = [];
   let routed = 0;
@@ -134,7 +137,7 @@ async function endToEnd(databaseUrl: string | null, arrivals: number, progress: 
 }
 
 async function pgBoss(serverUrl: string, jobs: number, progress: (m: string) => void) {
-  const scratch = await scratchDatabase(serverUrl, 'atiende_bench_pgboss');
+  const scratch = await scratchDatabase(serverUrl, `atiende_bench_pgboss_${process.pid}`);
   const boss = new PgBoss({ connectionString: scratch.url, max: 16, supervise: false, schedule: false });
   boss.on('error', () => {});
   await boss.start();
@@ -167,8 +170,9 @@ async function pgBoss(serverUrl: string, jobs: number, progress: (m: string) => 
 }
 
 async function ceiling(serverUrl: string, seconds: number): Promise<number> {
-  const scratch = await scratchDatabase(serverUrl, 'atiende_bench_ceiling');
+  const scratch = await scratchDatabase(serverUrl, `atiende_bench_ceiling_${process.pid}`);
   const p = new pg.Pool({ connectionString: scratch.url, max: 16 });
+  p.on('error', () => {});
   await p.query('create table t (id bigserial primary key, v int)');
   let count = 0;
   const until = performance.now() + seconds * 1000;

@@ -4,6 +4,7 @@ import { manualClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+import { arrival } from '../support/routing.ts';
 
 // Monday 2 March 2026, 07:59:58 in Bogotá (the test workspaces' zone); the workspace opens at 08:00.
 const clock = manualClock(new Date('2026-03-02T12:59:58Z'));
@@ -21,15 +22,7 @@ const putQueue = (key: string, body: object) =>
     targets: { voice: { percent: 80, seconds: 20 } },
     ...body,
   });
-const arrive = async (queueId: string) => {
-  const res = await call(admin, 'POST', '/api/v1/interactions', {
-    channel: 'voice',
-    direction: 'inbound',
-    queueId,
-  });
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json() as { id: string };
-};
+const arrive = arrival(call, admin);
 const interaction = async (id: string) =>
   (await call(admin, 'GET', `/api/v1/interactions/${id}`)).json() as { state: string; queueId: string };
 const queueOpen = async (key: string) =>

@@ -14,14 +14,17 @@ export {
   type MessageService,
   type NewMessage,
 } from './messages.ts';
+export type { NewInteraction } from './new-interaction.ts';
 export { InteractionSchema, interactionRoutes, type Router } from './routes.ts';
 export type { MessageAttachment } from './schema.ts';
 export {
   createInteractionService,
-  type Interaction,
   type InteractionService,
-  type NewInteraction,
-  type PreparedInteraction,
-  type TransitionChanges,
-  type TransitionRequest,
 } from './service.ts';
+export type {
+  Interaction,
+  PreparedInteraction,
+  Row as InteractionRow,
+  TransitionChanges,
+  TransitionRequest,
+} from './transitions.ts';

@@ -11,7 +11,9 @@ import {
   Uuid,
 } from '../../platform/http/schema.ts';
 import { CHANNELS, STATES } from './lifecycle.ts';
-import type { Interaction, InteractionService, NewInteraction } from './service.ts';
+import type { NewInteraction } from './new-interaction.ts';
+import type { InteractionService } from './service.ts';
+import type { Interaction } from './transitions.ts';
 
 const ChannelSchema = Type.Enum(CHANNELS);
 const StateSchema = Type.Enum(STATES);

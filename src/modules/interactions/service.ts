@@ -3,100 +3,31 @@ import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
-import type { NewEvent } from '../../platform/events/log.ts';
 import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { type PageRequest, toPage } from '../../platform/http/pagination.ts';
-import { type Channel, canTransition, type InteractionState, isTerminal } from './lifecycle.ts';
+import { type Channel, type InteractionState, isTerminal } from './lifecycle.ts';
+import { type NewInteraction, prepareInteraction } from './new-interaction.ts';
 import { interactionMessages, interactions } from './schema.ts';
-
-export interface NewInteraction {
-  channel: Channel;
-  direction: 'inbound' | 'outbound';
-  customerId?: string | null;
-  subject?: string | null;
-  language?: string | null;
-  attributes?: Record<string, unknown>;
-  priority?: number;
-  valueTier?: string | null;
-  queueId?: string | null;
-  idempotencyKey?: string | null;
-  scheduledFor?: string | null;
-  /** The first message, stored in the same transaction. */
-  message?: string | null;
-}
-
-export type Interaction = ReturnType<typeof toInteraction>;
+import {
+  type Interaction,
+  type PreparedInteraction,
+  planTransitions,
+  type Row,
+  rowsFrom,
+  scriptedWrites,
+  selectRowsStatement,
+  type TransitionChanges,
+  type TransitionRequest,
+  toInteraction,
+  topicsOf,
+  updateRowsStatement,
+} from './transitions.ts';
 
 /** A unique-index violation, whether the driver's error or the query error Drizzle wraps around it. */
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
-
-/** A new interaction built but not yet inserted: see `prepare` and `insertPrepared`. */
-export interface PreparedInteraction {
-  row: typeof interactions.$inferInsert;
-  message: typeof interactionMessages.$inferInsert | null;
-  event: NewEvent;
-  interaction: Interaction;
-}
-
-/** One change of an interaction, for `applyTransitions`. */
-export interface TransitionRequest {
-  id: string;
-  to?: InteractionState;
-  changes?: TransitionChanges;
-  actorId?: string | null;
-  ifDifferent?: boolean;
-  eventType?: string;
-  payload?: Record<string, unknown>;
-}
-
-/** Fields a transition may set along with the state. */
-export interface TransitionChanges {
-  queueId?: string | null;
-  agentId?: string | null;
-  disposition?: string | null;
-  notes?: string | null;
-  scheduledFor?: Date | null;
-}
-
-type Row = typeof interactions.$inferSelect;
-
-const toInteraction = (r: Row) => ({
-  id: r.id,
-  channel: r.channel,
-  direction: r.direction,
-  customerId: r.customerId,
-  subject: r.subject,
-  language: r.language,
-  attributes: r.attributes,
-  priority: r.priority,
-  valueTier: r.valueTier,
-  queueId: r.queueId,
-  state: r.state,
-  agentId: r.agentId,
-  scheduledFor: r.scheduledFor?.toISOString() ?? null,
-  disposition: r.disposition,
-  notes: r.notes,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  answeredAt: r.answeredAt?.toISOString() ?? null,
-  endedAt: r.endedAt?.toISOString() ?? null,
-});
-
-const topicsOf = (r: {
-  id: string;
-  queueId: string | null;
-  customerId: string | null;
-  agentId: string | null;
-}) =>
-  [
-    `interaction:${r.id}`,
-    r.queueId ? `queue:${r.queueId}` : null,
-    r.customerId ? `customer:${r.customerId}` : null,
-    r.agentId ? `user:${r.agentId}` : null,
-  ].filter((t): t is string => t !== null);
 
 export function createInteractionService(deps: {
   db: Db;
@@ -120,63 +51,9 @@ export function createInteractionService(deps: {
     return toInteraction(row);
   }
 
-  /** A new interaction's row, first message and creation event, ready for `insertPrepared`. Pure. */
-  function prepare(workspaceId: string, input: NewInteraction, actorId: string | null): PreparedInteraction {
-    const now = clock.now();
-    const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : null;
-    const state: InteractionState =
-      scheduledFor && scheduledFor > now ? 'scheduled' : input.queueId ? 'queued' : 'new';
-    const row: Row = {
-      id: newId(),
-      workspaceId,
-      channel: input.channel,
-      direction: input.direction,
-      customerId: input.customerId ?? null,
-      subject: input.subject ?? null,
-      language: input.language ?? null,
-      attributes: input.attributes ?? {},
-      priority: input.priority ?? 0,
-      valueTier: input.valueTier ?? null,
-      queueId: input.queueId ?? null,
-      state,
-      agentId: null,
-      idempotencyKey: input.idempotencyKey ?? null,
-      scheduledFor,
-      disposition: null,
-      notes: null,
-      createdAt: now,
-      updatedAt: now,
-      answeredAt: null,
-      endedAt: null,
-    };
-    const message = input.message
-      ? {
-          id: newId(),
-          workspaceId,
-          interactionId: row.id,
-          direction: input.direction === 'inbound' ? ('inbound' as const) : ('outbound' as const),
-          authorId: actorId,
-          body: input.message,
-          createdAt: now,
-        }
-      : null;
-    const event: NewEvent = {
-      workspaceId,
-      type: `interaction.${state === 'new' ? 'created' : state}`,
-      subject: 'interaction',
-      subjectId: row.id,
-      actorId,
-      topics: topicsOf(row),
-      payload: {
-        channel: row.channel,
-        direction: row.direction,
-        queueId: row.queueId,
-        customerId: row.customerId,
-        priority: row.priority,
-      },
-    };
-    return { row, message, event, interaction: toInteraction(row) };
-  }
+  /** A new interaction's row, first message and creation event, ready for `insertPrepared`. */
+  const prepare = (workspaceId: string, input: NewInteraction, actorId: string | null) =>
+    prepareInteraction(workspaceId, input, actorId, clock.now(), newId);
 
   /**
    * Inserts prepared interactions inside the caller's transaction: one multi-row insert each for the rows,
@@ -260,9 +137,7 @@ export function createInteractionService(deps: {
 
   /**
    * Applies many transitions in one go, inside the caller's transaction: one read, one write and one
-   * insert of events, whatever their number (routing commits its decisions in groups). Requests apply in
-   * order; `ifDifferent` skips a move to the state the interaction is already in; a request with no
-   * `to` changes fields only (e.g. the queue, on overflow) under its `eventType`.
+   * insert of events, whatever their number. See `planTransitions` for the rules.
    */
   async function applyTransitions(
     tx: Db,
@@ -278,72 +153,16 @@ export function createInteractionService(deps: {
       .from(interactions)
       .where(scoped(tx, workspaceId).where(interactions, inArray(interactions.id, ids)));
     for (const row of rows) current.set(row.id, row);
-    const dirty = new Set<string>();
-    const events: NewEvent[] = [];
-    const now = clock.now();
-    for (const request of requests) {
-      const row = current.get(request.id);
-      if (!row) {
-        if (request.ifDifferent) continue;
-        throw errors.notFound('Interaction');
-      }
-      const to = request.to ?? row.state;
-      if (request.ifDifferent && request.to && row.state === request.to) continue;
-      if (request.to && !canTransition(row.state, request.to)) {
-        throw new AppError(
-          'interactions.invalid_transition',
-          409,
-          `An interaction that is ${row.state} cannot become ${request.to}`,
-        );
-      }
-      const next: Row = {
-        ...row,
-        ...request.changes,
-        state: to,
-        updatedAt: now,
-        answeredAt: row.answeredAt ?? (to === 'active' ? now : null),
-        endedAt: isTerminal(to) || to === 'wrap_up' ? (row.endedAt ?? now) : row.endedAt,
-      };
-      current.set(row.id, next);
-      dirty.add(row.id);
-      events.push({
+    const { changed, events } = planTransitions(workspaceId, current, requests, clock.now());
+    if (changed.size > 0) {
+      const statement = updateRowsStatement(
         workspaceId,
-        type: request.eventType ?? `interaction.${to}`,
-        subject: 'interaction',
-        subjectId: row.id,
-        actorId: request.actorId ?? null,
-        topics: topicsOf(next),
-        payload: {
-          from: row.state,
-          queueId: next.queueId,
-          agentId: next.agentId,
-          ...(request.changes?.disposition ? { disposition: request.changes.disposition } : {}),
-          ...request.payload,
-        },
-      });
-    }
-    if (dirty.size > 0)
-      await writeRows(
-        tx,
-        workspaceId,
-        [...dirty].map((id) => current.get(id)!),
+        [...changed].map((id) => current.get(id)!),
       );
+      await tx.execute(sql.raw(statement));
+    }
     await record(...events);
     return new Map([...current].map(([id, row]) => [id, toInteraction(row)]));
-  }
-
-  /** One UPDATE … FROM (VALUES …) for every changed row. */
-  async function writeRows(tx: Db, workspaceId: string, rows: Row[]): Promise<void> {
-    const ts = (d: Date | null) => (d ? d.toISOString() : null);
-    const values = rows.map(
-      (r) =>
-        sql`(${r.id}::uuid, ${r.state}, ${r.queueId}, ${r.agentId}::uuid, ${r.disposition}, ${r.notes}, ${ts(r.scheduledFor)}::timestamptz, ${ts(r.updatedAt)}::timestamptz, ${ts(r.answeredAt)}::timestamptz, ${ts(r.endedAt)}::timestamptz)`,
-    );
-    await tx.execute(sql`
-      update interactions as i set state = v.state, queue_id = v.queue_id, agent_id = v.agent_id, disposition = v.disposition,
-        notes = v.notes, scheduled_for = v.scheduled_for, updated_at = v.updated_at, answered_at = v.answered_at, ended_at = v.ended_at
-      from (values ${sql.join(values, sql`, `)}) as v(id, state, queue_id, agent_id, disposition, notes, scheduled_for, updated_at, answered_at, ended_at)
-      where i.workspace_id = ${workspaceId} and i.id = v.id`);
   }
 
   /** Runs transitions in one transaction of their own. */
@@ -556,6 +375,16 @@ export function createInteractionService(deps: {
     addMessage,
     transition,
     applyTransitions,
+    scripted: {
+      select: selectRowsStatement,
+      rowsFrom,
+      writes: (
+        workspaceId: string,
+        known: Map<string, Row>,
+        creates: PreparedInteraction[],
+        requests: TransitionRequest[],
+      ) => scriptedWrites(workspaceId, known, creates, requests, clock.now()),
+    },
     change,
     list,
     listInRouting,

@@ -1,12 +1,10 @@
 /**
- * What the routing core's decisions change: planned purely from the decisions, then carried out for a
- * whole group of events at once (one read and one write of interactions, one insert of events).
+ * What the routing core's decisions change: planned purely from the decisions, then written for a whole
+ * group of events at once, in the group's last round trip (see `engine-host.ts`).
  */
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/connect.ts';
+import { jsonLiteral, literal } from '../../platform/db/script.ts';
 import type { NewEvent } from '../../platform/events/log.ts';
-import type { RecordEvents } from '../../platform/events/unit-of-work.ts';
-import type { Interaction, InteractionService, TransitionRequest } from '../interactions/index.ts';
+import type { Interaction, TransitionRequest } from '../interactions/index.ts';
 import type { AgentStatus, RoutingDecision } from './core/index.ts';
 
 export interface Plan {
@@ -92,17 +90,9 @@ export function planDecisions(plan: Plan, workspaceId: string, decisions: Routin
   }
 }
 
-/** Carries out a plan inside the caller's transaction. */
-export async function executePlan(
-  interactions: InteractionService,
-  tx: Db,
-  record: RecordEvents,
-  workspaceId: string,
-  plan: Plan,
-  now: Date,
-): Promise<Map<string, Interaction>> {
-  const rows = await interactions.applyTransitions(tx, record, workspaceId, plan.transitions);
-  const offered = plan.offers.map((o) => {
+/** The `routing.offered` events of a plan, told with what the agent's desk shows of each interaction. */
+export function offeredEvents(workspaceId: string, plan: Plan, rows: Map<string, Interaction>): NewEvent[] {
+  return plan.offers.map((o) => {
     const interaction = rows.get(o.interactionId);
     return {
       workspaceId,
@@ -121,13 +111,18 @@ export async function executePlan(
       },
     };
   });
-  await record(...offered, ...plan.events);
-  if (plan.agents.size > 0) {
-    const values = [...plan.agents].map(([agentId, a]) => sql`(${agentId}::uuid, ${a.status}, ${a.reason})`);
-    await tx.execute(sql`
-      update routing_agents as r set status = v.status, status_reason = v.reason, status_since = ${now.toISOString()}::timestamptz
-      from (values ${sql.join(values, sql`, `)}) as v(user_id, status, reason)
-      where r.workspace_id = ${workspaceId} and r.user_id = v.user_id`);
-  }
-  return rows;
+}
+
+/** The statement that keeps `routing_agents` showing each agent's status, or null when none changed. */
+export function agentsStatement(workspaceId: string, plan: Plan, now: Date): string | null {
+  if (plan.agents.size === 0) return null;
+  const rows = [...plan.agents].map(([userId, a]) => ({
+    user_id: userId,
+    status: a.status,
+    reason: a.reason,
+  }));
+  return `update routing_agents as r set status = v.status, status_reason = v.reason,
+      status_since = ${literal(now.toISOString())}::timestamptz
+    from jsonb_to_recordset(${jsonLiteral(rows)}) as v(user_id uuid, status text, reason text)
+    where r.workspace_id = ${literal(workspaceId)} and r.user_id = v.user_id`;
 }

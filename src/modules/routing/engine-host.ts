@@ -5,9 +5,10 @@
  * the log's order is the engine's order. A restart rebuilds the engine from the latest snapshot plus the
  * inputs after it; a failed transaction drops the engine so the next event rebuilds it from the tables.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
+import { jsonLiteral, literal } from '../../platform/db/script.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type {
@@ -18,11 +19,17 @@ import type {
 } from '../interactions/index.ts';
 import type { QueueCalendars, RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
-import { emptyPlan, executePlan, planDecisions } from './effects.ts';
+import { agentsStatement, emptyPlan, offeredEvents, planDecisions } from './effects.ts';
 import { planHours } from './hours.ts';
 import { routingInputs, routingSnapshots } from './schema.ts';
 
+/**
+ * A snapshot is taken every so many inputs, and at least ten per agent or interaction it holds, so that
+ * writing snapshots costs a small, constant share of each input however large the state (a rebuild then
+ * replays at most that many inputs, at the core's speed).
+ */
 const SNAPSHOT_EVERY = 500;
+const SNAPSHOT_PER_ITEM = 10;
 const BATCH = 200;
 
 interface Hosted {
@@ -32,8 +39,30 @@ interface Hosted {
   hoursDueAt: number | null;
   lastInputId: number;
   sinceSnapshot: number;
+  /** Agents and interactions in the last snapshot taken. */
+  snapshotSize: number;
   timer: NodeJS.Timeout | null;
 }
+
+function replay(h: Hosted, inputs: { id: number; event: RoutingEvent }[]): void {
+  for (const input of inputs) {
+    h.engine.handle(input.event);
+    h.lastInputId = input.id;
+  }
+}
+
+/** The statement that reads a workspace's inputs after an id, in order. */
+const inputsAfterStatement = (workspaceId: string, afterId: number) =>
+  `select id::text as id, event from routing_inputs
+    where workspace_id = ${literal(workspaceId)} and id > ${Math.trunc(afterId)} order by id`;
+
+/** The statement that appends inputs in order and answers the last id. */
+const appendInputsStatement = (workspaceId: string, events: RoutingEvent[]) =>
+  `with added as (
+    insert into routing_inputs (workspace_id, event)
+    select ${literal(workspaceId)}::uuid, e.event from jsonb_array_elements(${jsonLiteral(events)}) with ordinality as e(event, n)
+    order by e.n returning id)
+  select max(id)::text as id from added`;
 
 /** An event to handle: built when its turn comes, so it carries the time it is handled at. */
 export type EventAt = (now: number) => RoutingEvent;
@@ -77,10 +106,7 @@ export function createEngineHost(deps: {
       .from(routingInputs)
       .where(and(eq(routingInputs.workspaceId, workspaceId), gt(routingInputs.id, h.lastInputId)))
       .orderBy(routingInputs.id);
-    for (const input of inputs) {
-      h.engine.handle(input.event);
-      h.lastInputId = input.id;
-    }
+    replay(h, inputs);
   }
 
   async function load(workspaceId: string): Promise<Hosted> {
@@ -96,6 +122,7 @@ export function createEngineHost(deps: {
       hoursDueAt: null,
       lastInputId: saved?.lastInputId ?? 0,
       sinceSnapshot: 0,
+      snapshotSize: saved ? saved.snapshot.agents.length + saved.snapshot.interactions.length : 0,
       timer: null,
     };
     await catchUp(db, workspaceId, h);
@@ -105,7 +132,11 @@ export function createEngineHost(deps: {
   function engineFor(workspaceId: string): Promise<Hosted> {
     let h = hosted.get(workspaceId);
     if (!h) {
-      h = load(workspaceId);
+      // A rebuilt engine's deadlines run by its own timer, whether an event or a read rebuilt it.
+      h = load(workspaceId).then((loaded) => {
+        schedule(workspaceId, loaded);
+        return loaded;
+      });
       hosted.set(workspaceId, h);
       h.catch(() => hosted.delete(workspaceId));
     }
@@ -169,49 +200,45 @@ export function createEngineHost(deps: {
     const creates: PreparedInteraction[] = [];
     let rows = new Map<string, Interaction>();
     try {
-      const lastId = await uow.run(async (tx, record) => {
-        // Writers of a workspace's routing take turns, across processes; each first replays what others wrote.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`routing:${workspaceId}`}, 0))`);
-        await catchUp(tx, workspaceId, h);
-        const events: RoutingEvent[] = [];
-        const plan = emptyPlan();
-        // Business hours first: a queue that closed or opened since the last batch does so before anything
-        // else happens at this time (the calendar is the durable timer; a restart re-reads it).
-        const hours = planHours(
-          h.calendars.queues,
-          (id) => h.engine.queueStats(id)?.open ?? true,
-          clock.now().getTime(),
-          h.calendars.timeZone,
+      // Three round trips at most: lock and catch up; read interactions the prefetch missed (rarely);
+      // write everything and commit.
+      const lastId = await uow.script(async (step, eventsStatement) => {
+        const events = batch.map((item) => item.eventAt(clock.now().getTime()));
+        const named = [...new Set(events.flatMap((e) => ('interactionId' in e ? [e.interactionId] : [])))];
+        const [, inputs = [], prefetched = []] = await step([
+          // Writers of a workspace's routing take turns, across processes; each first replays what others wrote.
+          `select pg_advisory_xact_lock(hashtextextended(${literal(`routing:${workspaceId}`)}, 0))`,
+          inputsAfterStatement(workspaceId, h.lastInputId),
+          ...(named.length > 0 ? [deps.interactions.scripted.select(workspaceId, named)] : []),
+        ]);
+        replay(
+          h,
+          inputs.map((r) => ({ id: Number(r.id), event: r.event as RoutingEvent })),
         );
-        for (const event of hours.events) {
-          events.push(event);
-          planDecisions(plan, workspaceId, h.engine.handle(event));
-          plan.events.push({
-            workspaceId,
-            type: event.open ? 'routing.queue_opened' : 'routing.queue_closed',
-            subject: 'queue',
-            subjectId: null,
-            topics: [`queue:${event.queueId}`],
-            payload: { queueId: event.queueId },
-          });
+        const known = new Map(deps.interactions.scripted.rowsFrom(prefetched).map((r) => [r.id, r]));
+        const { plan, handled } = decide(workspaceId, h, batch, events, results, creates);
+        const created = new Set(creates.map((c) => c.row.id));
+        const missing = [...new Set(plan.transitions.map((t) => t.id))].filter(
+          (id) => !known.has(id) && !created.has(id),
+        );
+        if (missing.length > 0) {
+          const [read = []] = await step([deps.interactions.scripted.select(workspaceId, missing)]);
+          for (const r of deps.interactions.scripted.rowsFrom(read)) known.set(r.id, r);
         }
-        h.hoursDueAt = hours.nextDueAt;
-        for (const item of batch) {
-          const event = item.eventAt(clock.now().getTime());
-          const decisions = h.engine.handle(event);
-          events.push(event);
-          results.push(decisions);
-          if (item.creates && !decisions.some((d) => d.type === 'eventRejected')) creates.push(item.creates);
-          if (item.alongside) plan.transitions.push(...item.alongside(decisions));
-          planDecisions(plan, workspaceId, decisions);
-        }
-        await deps.interactions.insertPrepared(tx, record, creates);
-        rows = await executePlan(deps.interactions, tx, record, workspaceId, plan, clock.now());
-        const inputs = await tx
-          .insert(routingInputs)
-          .values(events.map((event) => ({ workspaceId, event })))
-          .returning({ id: routingInputs.id });
-        return Math.max(...inputs.map((r) => r.id));
+        const writes = deps.interactions.scripted.writes(workspaceId, known, creates, plan.transitions);
+        rows = writes.interactions;
+        const news = [...writes.events, ...offeredEvents(workspaceId, plan, rows), ...plan.events];
+        const agents = agentsStatement(workspaceId, plan, clock.now());
+        const out = await step(
+          [
+            ...writes.statements,
+            ...(news.length > 0 ? [eventsStatement(news)] : []),
+            ...(agents ? [agents] : []),
+            appendInputsStatement(workspaceId, handled),
+          ],
+          { commit: true },
+        );
+        return Number(out.at(-1)![0]!.id);
       });
       h.lastInputId = lastId;
       h.sinceSnapshot += batch.length;
@@ -224,8 +251,63 @@ export function createEngineHost(deps: {
     }
     for (const c of creates) if (!rows.has(c.interaction.id)) rows.set(c.interaction.id, c.interaction);
     for (const [i, item] of batch.entries()) item.resolve({ decisions: results[i]!, interactions: rows });
-    if (h.sinceSnapshot >= SNAPSHOT_EVERY) await saveSnapshot(workspaceId, h);
+    if (h.sinceSnapshot >= Math.max(SNAPSHOT_EVERY, SNAPSHOT_PER_ITEM * h.snapshotSize))
+      await saveSnapshot(workspaceId, h);
     schedule(workspaceId, h);
+  }
+
+  /**
+   * Hands the engine the calendars' events, then the batch's, and plans their effects. Business hours
+   * come first: a queue that closed or opened since the last batch does so before anything else happens
+   * at this time (the calendar is the durable timer; a restart re-reads it).
+   */
+  function decide(
+    workspaceId: string,
+    h: Hosted,
+    batch: Pending[],
+    events: RoutingEvent[],
+    results: RoutingDecision[][],
+    creates: PreparedInteraction[],
+  ) {
+    const handled: RoutingEvent[] = [];
+    const plan = emptyPlan();
+    const hours = planHours(
+      h.calendars.queues,
+      (id) => h.engine.queueStats(id)?.open ?? true,
+      clock.now().getTime(),
+      h.calendars.timeZone,
+    );
+    for (const event of hours.events) {
+      handled.push(event);
+      planDecisions(plan, workspaceId, h.engine.handle(event));
+      plan.events.push({
+        workspaceId,
+        type: event.open ? 'routing.queue_opened' : 'routing.queue_closed',
+        subject: 'queue',
+        subjectId: null,
+        topics: [`queue:${event.queueId}`],
+        payload: { queueId: event.queueId },
+      });
+    }
+    h.hoursDueAt = hours.nextDueAt;
+    for (const [i, item] of batch.entries()) {
+      const event = events[i]!;
+      // Deadlines already due run first, as a tick of their own: the changes that come with an event
+      // (abandoned, wrap-up, transferred) then follow what those deadlines did, never precede it.
+      const due = h.engine.nextDueAt();
+      if (due !== null && due <= event.at) {
+        const tick: RoutingEvent = { type: 'tick', at: event.at };
+        handled.push(tick);
+        planDecisions(plan, workspaceId, h.engine.handle(tick));
+      }
+      const decisions = h.engine.handle(event);
+      handled.push(event);
+      results.push(decisions);
+      if (item.creates && !decisions.some((d) => d.type === 'eventRejected')) creates.push(item.creates);
+      if (item.alongside) plan.transitions.push(...item.alongside(decisions));
+      planDecisions(plan, workspaceId, decisions);
+    }
+    return { plan, handled };
   }
 
   async function saveSnapshot(workspaceId: string, h: Hosted): Promise<void> {
@@ -240,6 +322,7 @@ export function createEngineHost(deps: {
       .values(row)
       .onConflictDoUpdate({ target: routingSnapshots.workspaceId, set: row });
     h.sinceSnapshot = 0;
+    h.snapshotSize = row.snapshot.agents.length + row.snapshot.interactions.length;
   }
 
   /** Wakes the engine when its next deadline (offer expiry, relaxation, wrap-up …) falls due. */

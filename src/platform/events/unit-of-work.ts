@@ -1,8 +1,9 @@
 /** Runs a change and its events in one transaction, then notifies the bus once the transaction commits. */
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
+import { type ScriptStep, scriptTransaction } from '../db/script.ts';
 import type { EventBus } from './bus.ts';
-import { appendEvents, type NewEvent } from './log.ts';
+import { appendEvents, appendEventsStatement, type NewEvent } from './log.ts';
 
 export type RecordEvents = (...events: NewEvent[]) => Promise<void>;
 
@@ -15,6 +16,15 @@ export interface UnitOfWork {
    * });
    */
   run<T>(work: (tx: Db, record: RecordEvents) => Promise<T>): Promise<T>;
+  /**
+   * The same for a transaction written as a few multi-statement scripts, one round trip each (see
+   * `db/script.ts`): `events(list)` is the statement that appends them, to put in a step.
+   * @example
+   * await uow.script(async (step, events) => {
+   *   await step([insertStatement, events([{ workspaceId, type: 'x.done', subject: 'x' }])], { commit: true });
+   * });
+   */
+  script<T>(work: (step: ScriptStep, events: (list: NewEvent[]) => string) => Promise<T>): Promise<T>;
 }
 
 export function createUnitOfWork(db: Db, bus: EventBus, clock: Clock): UnitOfWork {
@@ -28,6 +38,16 @@ export function createUnitOfWork(db: Db, bus: EventBus, clock: Clock): UnitOfWor
         };
         return work(tx as unknown as Db, record);
       });
+      for (const ws of touched) bus.notify(ws);
+      return result;
+    },
+    async script(work) {
+      const touched = new Set<string>();
+      const events = (list: NewEvent[]) => {
+        for (const e of list) touched.add(e.workspaceId);
+        return appendEventsStatement(list, clock.now());
+      };
+      const result = await scriptTransaction(db, (step) => work(step, events));
       for (const ws of touched) bus.notify(ws);
       return result;
     },

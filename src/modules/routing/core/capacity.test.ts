@@ -114,6 +114,7 @@ describe('agent states and wrap-up', () => {
     expect(engine.handle({ type: 'tick', at: 40_000 })).toEqual([
       { type: 'wrapUpEnded', interactionId: 'c1', agentId: 'ana' },
       { type: 'offer', interactionId: 'c2', agentIds: ['ana'], expiresAt: 60_000 },
+      { type: 'agentStatusChanged', agentId: 'ana', status: 'available', reason: 'ready' },
     ]);
   });
 
@@ -142,6 +143,7 @@ describe('agent states and wrap-up', () => {
       { type: 'offerRevoked', interactionId: 'h2', agentId: 'ana', reason: 'agentUnavailable' },
       { type: 'requeued', interactionId: 'h2', queueId: 'q', reason: 'agentUnavailable' },
       { type: 'requeued', interactionId: 'h1', queueId: 'q', reason: 'agentUnavailable' },
+      { type: 'agentStatusChanged', agentId: 'ana', status: 'offline', reason: 'logged_out' },
     ]);
     expect(engine.queueStats('q')).toEqual({
       queueId: 'q',

@@ -64,12 +64,6 @@ export function fire(ctx: Ctx, timer: Timer): void {
     agent.disconnectedAt = null;
     if (agent.presence !== 'available') return;
     setNotReady(ctx, agent, 'disconnected');
-    ctx.out.push({
-      type: 'agentStatusChanged',
-      agentId: agent.id,
-      status: 'not_ready',
-      reason: 'disconnected',
-    });
     return;
   }
   const i = ctx.interactions.get(timer.id)!;
@@ -115,7 +109,6 @@ export function expireOffer(ctx: Ctx, i: InteractionRt): void {
     release(ctx, agent, i, false);
     if (limit > 0 && agent.missedInRow >= limit && agent.presence === 'available') {
       setNotReady(ctx, agent, 'missed_offers');
-      ctx.out.push({ type: 'agentStatusChanged', agentId, status: 'not_ready', reason: 'missed_offers' });
     }
   }
   requeue(ctx, i, 'missed');

@@ -9,6 +9,7 @@ import { dispatch } from './events.ts';
 import { drain } from './match.ts';
 import { restoreCtx, takeSnapshot } from './snapshot.ts';
 import { type Ctx, createCtx } from './state.ts';
+import { reportStatusChanges, statusOf } from './status.ts';
 import type { AgentStatus, EngineConfig, EngineSnapshot, RoutingDecision, RoutingEvent } from './types.ts';
 
 /** Counts for a supervisor's view of one queue. */
@@ -75,6 +76,7 @@ export function createEngine(config: EngineConfig, snapshot?: EngineSnapshot): R
       ctx.now = at;
       dispatch(ctx, event);
       drain(ctx);
+      reportStatusChanges(ctx);
       return ctx.out;
     },
     nextDueAt() {
@@ -86,17 +88,7 @@ export function createEngine(config: EngineConfig, snapshot?: EngineSnapshot): R
       }
     },
     snapshot: () => takeSnapshot(ctx),
-    agentStatus(agentId) {
-      const agent = ctx.agents.get(agentId);
-      if (!agent) return 'offline';
-      if (agent.presence === 'not_ready') return 'not_ready';
-      let wrapUp = false;
-      for (const i of agent.holding) {
-        if (i.phase === 'active') return 'busy';
-        if (i.phase === 'wrap_up') wrapUp = true;
-      }
-      return wrapUp ? 'wrap_up' : 'available';
-    },
+    agentStatus: (agentId) => statusOf(ctx.agents.get(agentId)),
     queueStats(queueId) {
       const queue = ctx.queues.get(queueId);
       if (!queue) return null;

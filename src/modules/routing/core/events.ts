@@ -26,6 +26,7 @@ import {
   NO_ONE,
   unlinkWaiting,
 } from './state.ts';
+import { touchAgent } from './status.ts';
 import type { AgentProfile, InteractionRequest, RejectCode, RoutingEvent } from './types.ts';
 
 type EventOf<T extends RoutingEvent['type']> = Extract<RoutingEvent, { type: T }>;
@@ -281,6 +282,7 @@ function interactionEvent(ctx: Ctx, e: InteractionEvent, i: InteractionRt): void
         return;
       }
       i.phase = 'wrap_up';
+      if (i.agentId !== null) touchAgent(ctx, i.agentId);
       i.wrapUpUntil = ctx.now + i.queue.policy.wrapUpSeconds * 1000;
       ctx.timers.schedule(i.wrapUpUntil, 'wrapUp', i.request.id);
       return;
@@ -323,6 +325,7 @@ function accept(ctx: Ctx, e: EventOf<'offerAccepted'>, i: InteractionRt): void {
   i.phase = 'active';
   i.offer = null;
   i.agentId = agent.id;
+  touchAgent(ctx, agent.id);
   i.preferred = [];
   i.preferUntil = null;
   agent.missedInRow = 0;

@@ -28,6 +28,7 @@ describe('transfer, requeue and abandon', () => {
     expect(ds).toEqual([
       { type: 'requeued', interactionId: 'c', queueId: 'other', reason: 'transferred' },
       { type: 'offer', interactionId: 'c', agentIds: ['bob'], expiresAt: 20_004 },
+      { type: 'agentStatusChanged', agentId: 'ana', status: 'available', reason: 'ready' },
     ]);
     expect(engine.snapshot().interactions[0]).toMatchObject({
       queueId: 'other',
@@ -56,7 +57,10 @@ describe('transfer, requeue and abandon', () => {
   it('requeues at the agent request, keeping the age, and not back to that agent', () => {
     const engine = serving();
     const ds = engine.handle({ type: 'interactionRequeued', at: 10, interactionId: 'c' });
-    expect(ds).toEqual([{ type: 'requeued', interactionId: 'c', queueId: 'q', reason: 'requested' }]);
+    expect(ds).toEqual([
+      { type: 'requeued', interactionId: 'c', queueId: 'q', reason: 'requested' },
+      { type: 'agentStatusChanged', agentId: 'ana', status: 'available', reason: 'ready' },
+    ]);
     expect(engine.snapshot().interactions[0]).toMatchObject({ arrivedAt: 1, excludedAgentIds: ['ana'] });
   });
 

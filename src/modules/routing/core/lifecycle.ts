@@ -15,6 +15,7 @@ import {
   type QueueRt,
   unlinkWaiting,
 } from './state.ts';
+import { touchAgent } from './status.ts';
 import type { QueueAction, RequeueReason, RevokeReason } from './types.ts';
 
 /** A named agent who can still be reserved for: logged in, not excluded, taking the channel. */
@@ -167,6 +168,7 @@ export function finish(ctx: Ctx, interaction: InteractionRt, revokeReason: Revok
 
 /** Stops offering to an agent: pending offers go back to waiting (not counted against the agent). */
 export function setNotReady(ctx: Ctx, agent: AgentRt, reason: string): void {
+  touchAgent(ctx, agent.id);
   agent.presence = 'not_ready';
   agent.notReadyReason = reason;
   unpoolAgent(agent);

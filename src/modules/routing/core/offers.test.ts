@@ -37,6 +37,7 @@ describe('offers', () => {
     expect(engine.handle({ type: 'offerAccepted', at: 3, interactionId: 'c1', agentId: 'bob' })).toEqual([
       { type: 'offerRevoked', interactionId: 'c1', agentId: 'ana', reason: 'taken' },
       { type: 'assigned', interactionId: 'c1', agentId: 'bob' },
+      { type: 'agentStatusChanged', agentId: 'bob', status: 'busy', reason: 'on_interaction' },
     ]);
     expect(engine.handle({ type: 'offerAccepted', at: 4, interactionId: 'c1', agentId: 'ana' })).toEqual([
       { type: 'acceptRejected', interactionId: 'c1', agentId: 'ana', reason: 'taken' },
@@ -126,6 +127,7 @@ describe('offers', () => {
     expect(engine.handle({ type: 'agentNotReady', at: 2, agentId: 'ana', reason: 'break' })).toEqual([
       { type: 'offerRevoked', interactionId: 'c1', agentId: 'ana', reason: 'agentUnavailable' },
       { type: 'requeued', interactionId: 'c1', queueId: 'q', reason: 'agentUnavailable' },
+      { type: 'agentStatusChanged', agentId: 'ana', status: 'not_ready', reason: 'break' },
     ]);
     expect(offers(engine.handle({ type: 'agentReady', at: 3, agentId: 'ana' }))[0]?.agentIds).toEqual([
       'ana',

@@ -6,6 +6,7 @@
 import { rank, stepDueAt } from './policy.ts';
 import { buildEntries, syncAgent } from './pools.ts';
 import { type AgentRt, type Ctx, createCtx, type InteractionRt, NO_ONE, pushToBucket } from './state.ts';
+import { recordShown } from './status.ts';
 import type { AgentSnapshot, EngineConfig, EngineSnapshot, InteractionSnapshot } from './types.ts';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -82,6 +83,7 @@ export function restoreCtx(config: EngineConfig, snapshot: EngineSnapshot): Ctx 
     buildEntries(ctx, agent);
     syncAgent(ctx, agent);
   }
+  recordShown(ctx);
   return ctx;
 }
 

@@ -125,6 +125,10 @@ export interface Ctx {
   dirtyInteractions: InteractionRt[];
   dirtyAgents: AgentRt[];
   unsyncedAgents: AgentRt[];
+  /** Agents whose status may have changed during this event (see status.ts). */
+  touched: Set<string>;
+  /** Each logged-in agent's status and reason as last reported, `status:reason`. */
+  shown: Map<string, string>;
 }
 
 export function createCtx(config: EngineConfig): Ctx {
@@ -152,6 +156,8 @@ export function createCtx(config: EngineConfig): Ctx {
     dirtyInteractions: [],
     dirtyAgents: [],
     unsyncedAgents: [],
+    touched: new Set(),
+    shown: new Map(),
   };
 }
 
@@ -241,6 +247,7 @@ export function markInteraction(ctx: Ctx, interaction: InteractionRt): void {
 }
 
 export function markAgent(ctx: Ctx, agent: AgentRt): void {
+  ctx.touched.add(agent.id);
   if (agent.dirty) return;
   agent.dirty = true;
   ctx.dirtyAgents.push(agent);

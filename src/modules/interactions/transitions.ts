@@ -1,0 +1,259 @@
+/**
+ * Interaction rows and their changes: planning transitions over rows in memory (pure), and the
+ * parameterless statements that read and write them in a transaction written as scripts (routing's
+ * group commit: one round trip for every write of a group, see `platform/db/script.ts`).
+ */
+
+import { jsonLiteral, literal, type RawRow } from '../../platform/db/script.ts';
+import { AppError, errors } from '../../platform/errors.ts';
+import type { NewEvent } from '../../platform/events/log.ts';
+import { canTransition, type InteractionState, isTerminal } from './lifecycle.ts';
+import type { interactionMessages, interactions } from './schema.ts';
+
+export type Row = typeof interactions.$inferSelect;
+export type MessageRow = typeof interactionMessages.$inferInsert;
+
+/** One change of an interaction, for `applyTransitions`. */
+export interface TransitionRequest {
+  id: string;
+  to?: InteractionState;
+  changes?: TransitionChanges;
+  actorId?: string | null;
+  ifDifferent?: boolean;
+  eventType?: string;
+  payload?: Record<string, unknown>;
+}
+
+/** Fields a transition may set along with the state. */
+export interface TransitionChanges {
+  queueId?: string | null;
+  agentId?: string | null;
+  disposition?: string | null;
+  notes?: string | null;
+  scheduledFor?: Date | null;
+}
+
+export const toInteraction = (r: Row) => ({
+  id: r.id,
+  channel: r.channel,
+  direction: r.direction,
+  customerId: r.customerId,
+  subject: r.subject,
+  language: r.language,
+  attributes: r.attributes,
+  priority: r.priority,
+  valueTier: r.valueTier,
+  queueId: r.queueId,
+  state: r.state,
+  agentId: r.agentId,
+  scheduledFor: r.scheduledFor?.toISOString() ?? null,
+  disposition: r.disposition,
+  notes: r.notes,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  answeredAt: r.answeredAt?.toISOString() ?? null,
+  endedAt: r.endedAt?.toISOString() ?? null,
+});
+
+export type Interaction = ReturnType<typeof toInteraction>;
+
+export const topicsOf = (r: {
+  id: string;
+  queueId: string | null;
+  customerId: string | null;
+  agentId: string | null;
+}) =>
+  [
+    `interaction:${r.id}`,
+    r.queueId ? `queue:${r.queueId}` : null,
+    r.customerId ? `customer:${r.customerId}` : null,
+    r.agentId ? `user:${r.agentId}` : null,
+  ].filter((t): t is string => t !== null);
+
+/**
+ * Applies transitions, in order, to the rows in `current` (changed in place). `ifDifferent` skips a move
+ * to the state the interaction is already in; a request with no `to` changes fields only (e.g. the queue,
+ * on overflow) under its `eventType`. Answers the ids changed and their events; throws (404, 409) on a
+ * missing interaction or a move the lifecycle does not allow. Pure.
+ */
+export function planTransitions(
+  workspaceId: string,
+  current: Map<string, Row>,
+  requests: TransitionRequest[],
+  now: Date,
+): { changed: Set<string>; events: NewEvent[] } {
+  const changed = new Set<string>();
+  const events: NewEvent[] = [];
+  for (const request of requests) {
+    const row = current.get(request.id);
+    if (!row) {
+      if (request.ifDifferent) continue;
+      throw errors.notFound('Interaction');
+    }
+    const to = request.to ?? row.state;
+    if (request.ifDifferent && request.to && row.state === request.to) continue;
+    if (request.to && !canTransition(row.state, request.to)) {
+      throw new AppError(
+        'interactions.invalid_transition',
+        409,
+        `An interaction that is ${row.state} cannot become ${request.to}`,
+      );
+    }
+    const next: Row = {
+      ...row,
+      ...request.changes,
+      state: to,
+      updatedAt: now,
+      answeredAt: row.answeredAt ?? (to === 'active' ? now : null),
+      endedAt: isTerminal(to) || to === 'wrap_up' ? (row.endedAt ?? now) : row.endedAt,
+    };
+    current.set(row.id, next);
+    changed.add(row.id);
+    events.push({
+      workspaceId,
+      type: request.eventType ?? `interaction.${to}`,
+      subject: 'interaction',
+      subjectId: row.id,
+      actorId: request.actorId ?? null,
+      topics: topicsOf(next),
+      payload: {
+        from: row.state,
+        queueId: next.queueId,
+        agentId: next.agentId,
+        ...(request.changes?.disposition ? { disposition: request.changes.disposition } : {}),
+        ...request.payload,
+      },
+    });
+  }
+  return { changed, events };
+}
+
+const COLUMNS: [keyof Row, string, string][] = [
+  ['id', 'id', 'uuid'],
+  ['workspaceId', 'workspace_id', 'uuid'],
+  ['channel', 'channel', 'text'],
+  ['direction', 'direction', 'text'],
+  ['customerId', 'customer_id', 'uuid'],
+  ['subject', 'subject', 'text'],
+  ['language', 'language', 'text'],
+  ['attributes', 'attributes', 'jsonb'],
+  ['priority', 'priority', 'integer'],
+  ['valueTier', 'value_tier', 'text'],
+  ['queueId', 'queue_id', 'text'],
+  ['state', 'state', 'text'],
+  ['agentId', 'agent_id', 'uuid'],
+  ['idempotencyKey', 'idempotency_key', 'text'],
+  ['scheduledFor', 'scheduled_for', 'timestamptz'],
+  ['disposition', 'disposition', 'text'],
+  ['notes', 'notes', 'text'],
+  ['createdAt', 'created_at', 'timestamptz'],
+  ['updatedAt', 'updated_at', 'timestamptz'],
+  ['answeredAt', 'answered_at', 'timestamptz'],
+  ['endedAt', 'ended_at', 'timestamptz'],
+];
+/** What a transition may change: the rest of a row is written once, when it is created. */
+const MUTABLE = new Set<keyof Row>([
+  'state',
+  'queueId',
+  'agentId',
+  'disposition',
+  'notes',
+  'scheduledFor',
+  'updatedAt',
+  'answeredAt',
+  'endedAt',
+]);
+
+const recordset = (rows: Row[], columns: typeof COLUMNS) => {
+  const data = rows.map((r) => Object.fromEntries(columns.map(([key, column]) => [column, r[key]])));
+  return `jsonb_to_recordset(${jsonLiteral(data)}) as v(${columns.map(([, c, t]) => `${c} ${t}`).join(', ')})`;
+};
+
+/** The statement that inserts whole rows. */
+export function insertRowsStatement(rows: Row[]): string {
+  const names = COLUMNS.map(([, c]) => c).join(', ');
+  return `insert into interactions (${names}) select ${names} from ${recordset(rows, COLUMNS)}`;
+}
+
+/** The statement that writes what transitions change, for every row in one UPDATE … FROM. */
+export function updateRowsStatement(workspaceId: string, rows: Row[]): string {
+  const columns = COLUMNS.filter(([key]) => key === 'id' || MUTABLE.has(key));
+  const sets = columns.filter(([key]) => key !== 'id').map(([, c]) => `${c} = v.${c}`);
+  return `update interactions as i set ${sets.join(', ')} from ${recordset(rows, columns)}
+    where i.workspace_id = ${literal(workspaceId)} and i.id = v.id`;
+}
+
+/** The statement that inserts first messages. */
+export function insertMessagesStatement(messages: MessageRow[]): string {
+  const data = messages.map((m) => ({
+    id: m.id,
+    workspace_id: m.workspaceId,
+    interaction_id: m.interactionId,
+    direction: m.direction,
+    author_id: m.authorId ?? null,
+    body: m.body,
+    created_at: m.createdAt,
+  }));
+  const names = 'id, workspace_id, interaction_id, direction, author_id, body, created_at';
+  return `insert into interaction_messages (${names}) select ${names} from jsonb_to_recordset(${jsonLiteral(data)})
+    as v(id uuid, workspace_id uuid, interaction_id uuid, direction text, author_id uuid, body text, created_at timestamptz)`;
+}
+
+/** The statement that reads rows by id, for `rowsFrom`. */
+export function selectRowsStatement(workspaceId: string, ids: string[]): string {
+  const list = ids.map((id) => literal(id)).join(', ');
+  return `select ${COLUMNS.map(([, c]) => c).join(', ')} from interactions
+    where workspace_id = ${literal(workspaceId)} and id in (${list})`;
+}
+
+/** Rows as `selectRowsStatement` returned them. */
+export function rowsFrom(raw: RawRow[]): Row[] {
+  return raw.map((r) => {
+    const row = Object.fromEntries(COLUMNS.map(([key, column]) => [key, r[column]])) as Row;
+    // Drivers parse timestamps to Date already; PGlite and pg agree, but normalise strings anyway.
+    for (const key of ['scheduledFor', 'createdAt', 'updatedAt', 'answeredAt', 'endedAt'] as const) {
+      const v = row[key] as Date | string | null;
+      if (typeof v === 'string') (row as Record<string, unknown>)[key] = new Date(v);
+    }
+    return row;
+  });
+}
+
+/** A new interaction built but not yet inserted: see `prepare` and `insertPrepared`. */
+export interface PreparedInteraction {
+  row: Row;
+  message: typeof interactionMessages.$inferInsert | null;
+  event: NewEvent;
+  interaction: Interaction;
+}
+
+/**
+ * New interactions and transitions for a transaction written as scripts (routing's group commit):
+ * planned in memory over `known` rows (read with `selectRowsStatement`), answered as the statements
+ * that write them and their events. A new interaction is inserted as it ends up, not inserted and then
+ * updated. Throws, like `planTransitions`, on a missing interaction or a move not allowed.
+ */
+export function scriptedWrites(
+  workspaceId: string,
+  known: Map<string, Row>,
+  creates: PreparedInteraction[],
+  requests: TransitionRequest[],
+  now: Date,
+) {
+  const current = new Map(known);
+  for (const c of creates) current.set(c.row.id, c.row);
+  const { changed, events } = planTransitions(workspaceId, current, requests, now);
+  const created = new Set(creates.map((c) => c.row.id));
+  const updated = [...changed].filter((id) => !created.has(id)).map((id) => current.get(id)!);
+  const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
+  const statements = [
+    ...(creates.length > 0 ? [insertRowsStatement(creates.map((c) => current.get(c.row.id)!))] : []),
+    ...(messages.length > 0 ? [insertMessagesStatement(messages)] : []),
+    ...(updated.length > 0 ? [updateRowsStatement(workspaceId, updated)] : []),
+  ];
+  return {
+    statements,
+    events: [...creates.map((c) => c.event), ...events],
+    interactions: new Map([...current].map(([id, row]) => [id, toInteraction(row)])),
+  };
+}

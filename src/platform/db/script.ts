@@ -1,0 +1,79 @@
+/**
+ * Transactions written as a few multi-statement SQL scripts, one round trip each, for hot paths where
+ * the number of round trips is the cost (routing's group commit). Scripts go over the simple query
+ * protocol, so they carry no parameters: values are inlined with `literal` (usually one JSON document
+ * per statement, unpacked with `jsonb_to_recordset`). Works on PostgreSQL and on PGlite alike.
+ */
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Db } from './connect.ts';
+
+/** A row as the server returned it: snake_case columns, values parsed by the driver. */
+export type RawRow = Record<string, unknown>;
+
+/**
+ * Runs the statements as one script and answers the rows of each, in order. With `commit`, the
+ * transaction commits in the same round trip; no step may follow.
+ */
+export type ScriptStep = (statements: string[], options?: { commit?: boolean }) => Promise<RawRow[][]>;
+
+/**
+ * A SQL string literal, safe whatever it holds (quotes and backslashes are escaped).
+ * @example literal(`it's`) // → 'it''s'
+ */
+export function literal(value: string): string {
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  return value.includes('\\') ? `E${quoted.replace(/\\/g, '\\\\')}` : quoted;
+}
+
+/** A JSON document as a `jsonb` literal. */
+export const jsonLiteral = (value: unknown): string => `${literal(JSON.stringify(value))}::jsonb`;
+
+/**
+ * Runs `work` in one transaction whose steps are multi-statement scripts; rolls back if it throws.
+ * @example
+ * await scriptTransaction(db, async (step) => {
+ *   const [[lock], rows] = await step(['select pg_advisory_xact_lock(1)', 'select 1 as n']);
+ *   await step([`insert into t select * from jsonb_to_recordset(${jsonLiteral(rows)}) as x(n int)`], { commit: true });
+ * });
+ */
+export async function scriptTransaction<T>(db: Db, work: (step: ScriptStep) => Promise<T>): Promise<T> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return onServer(client, work);
+  return client.transaction((tx) => work(pgliteStep(tx)));
+}
+
+function pgliteStep(tx: Transaction): ScriptStep {
+  return async (statements) => {
+    if (statements.length === 0) return [];
+    const results = await tx.exec(statements.join(';\n'));
+    return results.map((r) => r.rows as RawRow[]);
+  };
+}
+
+async function onServer<T>(pool: pg.Pool, work: (step: ScriptStep) => Promise<T>): Promise<T> {
+  const connection = await pool.connect();
+  let begun = false;
+  let open = true;
+  const step: ScriptStep = async (statements, options = {}) => {
+    if (!open) throw new Error('The transaction has already committed');
+    const text = [...(begun ? [] : ['begin']), ...statements, ...(options.commit ? ['commit'] : [])];
+    const first = begun ? 0 : 1;
+    begun = true;
+    if (options.commit) open = false;
+    const out = (await connection.query(text.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
+    const results = Array.isArray(out) ? out : [out];
+    return results.slice(first, first + statements.length).map((r) => r.rows as RawRow[]);
+  };
+  try {
+    const result = await work(step);
+    if (open) await step([], { commit: true });
+    return result;
+  } catch (error) {
+    // A failed script leaves the transaction aborted, or (if the commit itself failed) already over.
+    if (begun) await connection.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
