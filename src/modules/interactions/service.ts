@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-work.ts';
@@ -22,12 +23,6 @@ import {
   topicsOf,
   updateRowsStatement,
 } from './transitions.ts';
-
-/** A unique-index violation, whether the driver's error or the query error Drizzle wraps around it. */
-const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
-};
 
 export function createInteractionService(deps: {
   db: Db;
