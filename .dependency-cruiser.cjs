@@ -42,7 +42,7 @@ module.exports = {
           '^src/modules/wfm/(plan|event-history|intraday)\\.ts$',
           '^src/modules/workspaces/calendar\\.ts$',
           '^src/modules/routing/hours\\.ts$',
-          '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages|stem-cache)\\.ts$',
+          '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages|stem-cache|stop-words)\\.ts$',
           '^src/modules/analytics/metrics/',
           '^src/modules/chat/(origins|files|reference|rate-window|settings|tokens)\\.ts$',
           '^src/modules/customers/(value|merge-plan|spelling|nightly|search-text|custom-fields|normalise)\\.ts$',

@@ -59,12 +59,13 @@ function perField(values: Record<FieldName, number>, column: SQL): SQL {
 
 /**
  * The best-scoring articles for a query, best first.
- * @example await rankArticles(db, ws, 'lavar sábanas', '', filter, stats, BM25F, 10)
+ * @example await rankArticles(db, ws, { es: 'lavar sábanas', en: 'lavar sábanas' }, '', filter, stats, BM25F, 10)
  */
 export async function rankArticles(
   db: Db,
   workspaceId: string,
-  text: string,
+  /** The query's text per language (each without that language's extra stop words). */
+  texts: Record<'es' | 'en', string>,
   expansions: string,
   filter: SearchFilter,
   stats: CorpusStats[],
@@ -72,7 +73,7 @@ export async function rankArticles(
   limit: number,
 ): Promise<RankedArticle[]> {
   const wanted = stats.filter((s) => filter.languages.includes(s.language));
-  if (wanted.length === 0 || text.length === 0) return [];
+  if (wanted.length === 0 || wanted.every((s) => texts[s.language].trim() === '')) return [];
   const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n, avg: s.avg })));
   const k1 = num(params.k1);
   const fieldWeight = perField(params.weight, sql`h.field`);
@@ -86,7 +87,7 @@ export async function rankArticles(
     ),
     raw as (
       select s.lang, u.lexeme as term, 1.0::float8 as weight
-      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${text}))) u
+      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${JSON.stringify(texts)}::json ->> s.lang))) u
       union all
       select s.lang, u.lexeme, ${num(params.synonymWeight)}::float8
       from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${expansions}))) u
