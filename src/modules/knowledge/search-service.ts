@@ -49,7 +49,7 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-const FILTERS: Record<Audience, Omit<SearchFilter, 'languages'>> = {
+export const FILTERS: Record<Audience, Omit<SearchFilter, 'languages'>> = {
   public: { statuses: ['published'], visibilities: ['public'] },
   partner: { statuses: ['published'], visibilities: ['public', 'partners'] },
   agent: { statuses: ['published'], visibilities: ['public', 'agents'] },

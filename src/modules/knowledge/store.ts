@@ -112,6 +112,8 @@ export async function reindex(tx: Db, workspaceId: string, ids: string[]): Promi
     articles.map((a) => ({
       id: a.id,
       language: a.language,
+      status: a.status,
+      visibility: a.visibility,
       fields: [
         a.title,
         a.phrasings.join('\n'),

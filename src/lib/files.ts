@@ -1,4 +1,4 @@
-/** What files a visitor or agent may send: the type is read from the bytes, never taken from the name. Pure. */
+/** What files a visitor, agent or editor may upload: the type is read from the bytes, never taken from the name. Pure. */
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
