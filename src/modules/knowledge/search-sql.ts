@@ -75,7 +75,11 @@ export async function rankArticles(
     ),
     sql`, `,
   );
-  const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+  const list = (values: string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
   const rows = await queryRows<{ id: string; score: number; total: number }>(
     db,
     sql`
