@@ -47,7 +47,10 @@ describe('knowledge bulk import', () => {
       externalId: 'remote-pairing',
       status: 'published' as const,
     });
-    const counts = await articles.upsertMany(ws.id, null, [line('Hold the home key.'), line('Hold the back key.')]);
+    const counts = await articles.upsertMany(ws.id, null, [
+      line('Hold the home key.'),
+      line('Hold the back key.'),
+    ]);
     expect(counts).toEqual({ created: 1, updated: 1, unchanged: 0 });
     const [row] = await queryRows<{ body: string; version: number; n: number }>(
       app.database.db,

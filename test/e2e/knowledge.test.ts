@@ -90,7 +90,9 @@ describe('knowledge journey', () => {
     await screenshot(visitor, 'knowledge-help-center-es');
     await visitor.getByRole('link', { name: /English/ }).click();
     await visitor.waitForURL(`**/en/articles/${enId}**`);
-    await visitor.goto(`${server.url}/help/servicenter/en/search?q=${encodeURIComponent('washing hammocks')}`);
+    await visitor.goto(
+      `${server.url}/help/servicenter/en/search?q=${encodeURIComponent('washing hammocks')}`,
+    );
     await visitor.getByRole('link', { name: 'How do I wash a cotton hammock?' }).first().waitFor();
     await screenshot(visitor, 'knowledge-help-center-en');
     await visitor.close();

@@ -220,8 +220,8 @@ export function articlePage(site: Site, a: ArticleView, q: string, thanks: boole
     site,
     a.title,
     `${searchForm(site, q)}<p><a href="${base(site)}">${t.home}</a>${a.category ? ` › <a href="${base(site)}/categories?c=${encodeURIComponent(a.category)}">${esc(a.category)}</a>` : ''}</p>
-<article class="card"><h1>${esc(a.title)}</h1>${a.html}<p class="muted">${t.updated} ${a.updatedAt.toISOString().slice(0, 10)}</p></article>
-<div class="card">${vote}</div>${files}${related}${needHelp(site, q, a.id)}`,
+<article class="card"><h1>${esc(a.title)}</h1>${a.html}${files}<p class="muted">${t.updated} ${a.updatedAt.toISOString().slice(0, 10)}</p></article>
+<div class="card">${vote}</div>${related}${needHelp(site, q, a.id)}`,
     other,
   );
 }
