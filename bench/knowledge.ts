@@ -21,7 +21,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createArticleService } from '../src/modules/knowledge/articles-service.ts';
 import { createContext } from '../src/modules/knowledge/context.ts';
 import { evaluate, learnFrom, loadEvalArticles } from '../src/modules/knowledge/eval.ts';
@@ -44,6 +43,7 @@ import { type Database, openDatabase } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLocalBus } from '../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
+import { openScratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data', 'knowledge');
@@ -242,24 +242,6 @@ async function latency(
   ) as Record<`${keyof typeof times}_${'p50' | 'p95'}`, number>;
 }
 
-/** Opens a fresh PostgreSQL database for the run; `close` drops it. */
-async function openServer(serverUrl: string) {
-  const name = `atiende_bench_knowledge_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 4 });
-  await migrate(database);
-  const close = async () => {
-    await database.close();
-    await admin.query(`drop database ${name}`);
-    await admin.end();
-  };
-  return { database, close };
-}
-
 const bench: Bench = async ({ full, progress }) => {
   const began = performance.now();
   const sets = [
@@ -317,7 +299,7 @@ const bench: Bench = async ({ full, progress }) => {
     await lite.close();
   }
   if (serverUrl) {
-    const server = await openServer(serverUrl);
+    const server = await openScratchDatabase(serverUrl, 'knowledge');
     try {
       await measure('postgres', server.database);
     } finally {
