@@ -63,6 +63,7 @@ describe('knowledge bulk import', () => {
       query: 'pair remote back key',
       audience: 'public',
       source: 'api',
+      record: false,
     });
     expect(found.hits[0]?.title).toBe('How do I pair the remote?');
   });
