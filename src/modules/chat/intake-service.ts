@@ -338,12 +338,7 @@ export function createIntakeService(
     bytes: Buffer,
   ) {
     const sniffed = sniffFile(bytes);
-    if (!sniffed.ok)
-      throw new AppError(
-        'chat.bad_file',
-        bytes.length > 0 && sniffed.message.startsWith('Files may') ? 413 : 415,
-        sniffed.message,
-      );
+    if (!sniffed.ok) throw new AppError('chat.bad_file', sniffed.status, sniffed.message);
     const row = {
       id: newId(),
       workspaceId,

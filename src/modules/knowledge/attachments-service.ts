@@ -61,12 +61,7 @@ export function createAttachmentService(ctx: Context) {
       bytes: Buffer,
     ): Promise<AttachmentInfo> {
       const sniffed = sniffFile(bytes);
-      if (!sniffed.ok)
-        throw new AppError(
-          'knowledge.bad_file',
-          bytes.length > 0 && sniffed.message.startsWith('Files may') ? 413 : 415,
-          sniffed.message,
-        );
+      if (!sniffed.ok) throw new AppError('knowledge.bad_file', sniffed.status, sniffed.message);
       return uow.run(async (tx, record) => {
         await loadArticle(tx, workspaceId, articleId, true);
         const [count] = await queryRows<{ n: number }>(
