@@ -9,18 +9,22 @@
  * BM25F share one loaded workspace (their parameters belong to the search, not the index); each fold loads
  * its own.
  *
- * Latency: p50/p95 of a search (ranking, passages and highlighting, and the search's own log row) at
- * 1,000 articles made from the two sets' sentences (and 10,000 with --full), on PGlite and, when
- * DATABASE_URL is set, on PostgreSQL (a fresh database created and dropped here). The import refreshes the
- * planner's statistics itself, as it does for any bulk import.
+ * Latency at 10,000 articles recombined from the two sets' titles and sentences (--full adds 1,000): p50/p95
+ * of the ranking alone and of the whole search (ranking, passages and highlighting, and the search's own
+ * log row), and of the peer measured in the same run on the same articles: PostgreSQL's own full-text
+ * search, ts_rank over a GIN-indexed tsvector of title and body matching any of the query's words. The
+ * default run measures one engine, PostgreSQL when DATABASE_URL is set (a fresh database created and
+ * dropped here) and PGlite otherwise; --full measures both. The import refreshes the planner's statistics
+ * and visibility map itself, as it does for any bulk import.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { type SQL, sql } from 'drizzle-orm';
 import { createArticleService } from '../src/modules/knowledge/articles-service.ts';
 import { createContext } from '../src/modules/knowledge/context.ts';
 import { evaluate, learnFrom, loadEvalArticles } from '../src/modules/knowledge/eval.ts';
+import { configOf } from '../src/modules/knowledge/index-sql.ts';
 import {
   type ArticleLine,
   parseArticles,
@@ -30,13 +34,16 @@ import {
 import { createLearningService } from '../src/modules/knowledge/learning-service.ts';
 import type { EvalSummary } from '../src/modules/knowledge/metrics.ts';
 import { BM25F, PLAIN_BM25, type RankingParams } from '../src/modules/knowledge/ranking.ts';
-import { createSearchService } from '../src/modules/knowledge/search-service.ts';
+import { createSearchService, FILTERS } from '../src/modules/knowledge/search-service.ts';
+import { rankArticles } from '../src/modules/knowledge/search-sql.ts';
+import { withoutStopWords } from '../src/modules/knowledge/stop-words.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../src/platform/clock.ts';
 import { type Database, openDatabase } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLocalBus } from '../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
+import { openScratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data', 'knowledge');
@@ -152,6 +159,39 @@ function synthetic(base: ArticleLine[], n: number): ArticleLine[] {
   });
 }
 
+/** PostgreSQL's own full-text search over the same articles: the peer of the product's ranking. */
+async function createPeer(database: Database, articles: ArticleLine[]) {
+  const { db } = database;
+  await db.execute(sql`drop table if exists kb_bench_fts`);
+  await db.execute(
+    sql`create table kb_bench_fts (id text primary key, language text not null, tsv tsvector not null)`,
+  );
+  const config = (lang: SQL) => configOf(lang);
+  for (let i = 0; i < articles.length; i += 1_000) {
+    const rows = JSON.stringify(articles.slice(i, i + 1_000));
+    await db.execute(sql`
+      insert into kb_bench_fts (id, language, tsv)
+      select a.id, a.language,
+        setweight(to_tsvector(${config(sql`a.language`)}, public.atiende_fold(a.title)), 'A') ||
+        to_tsvector(${config(sql`a.language`)}, public.atiende_fold(a.body))
+      from json_to_recordset(${rows}::json) as a(id text, language text, title text, body text)`);
+  }
+  await db.execute(sql`create index kb_bench_fts_tsv on kb_bench_fts using gin (tsv)`);
+  await db.execute(sql`vacuum (analyze) kb_bench_fts`);
+  /** The ten best by ts_rank of the articles matching any of the query's words, as a search would ask. */
+  return async (query: string, language: 'es' | 'en') => {
+    const q = sql`replace(plainto_tsquery(${config(sql`${language}::text`)}, public.atiende_fold(${query}))::text, '&', '|')::tsquery`;
+    await db.execute(sql`
+      select id, ts_rank(tsv, x.q) as rank, count(*) over () as total
+      from kb_bench_fts, (select ${q} as q) x
+      where language = ${language} and tsv @@ x.q order by rank desc limit 10`);
+  };
+}
+
+/**
+ * p50/p95 at `n` articles of the product's ranking alone, its whole search (ranking, passages and
+ * highlighting, and the search's log row), and the peer, each query timed on the three in turn.
+ */
 async function latency(
   database: Database,
   base: ArticleLine[],
@@ -162,31 +202,44 @@ async function latency(
   const w = await workspace(database, BM25F);
   progress(`  loading ${n.toLocaleString('en-US')} articles`);
   const started = performance.now();
-  await loadEvalArticles(w.eval, w.id, synthetic(base, n));
+  const corpus = synthetic(base, n);
+  await loadEvalArticles(w.eval, w.id, corpus);
+  const peer = await createPeer(database, corpus);
   progress(`  loaded in ${Math.round((performance.now() - started) / 100) / 10} s`);
-  const times: number[] = [];
-  const sample = queries.slice(0, 200);
-  for (const q of sample.slice(0, 20))
+  const times = { rank: [] as number[], search: [] as number[], peer: [] as number[] };
+  const sample = queries.filter((_, i) => i % 6 === 0).slice(0, 120);
+  const run = async (q: QueryLine, keep: boolean) => {
+    const filter = { languages: [q.language], ...FILTERS.public };
+    const { stats } = await w.eval.ctx.searchContext(w.id);
+    const texts = { es: withoutStopWords(q.query, 'es'), en: withoutStopWords(q.query, 'en') };
+    let t = performance.now();
+    await rankArticles(database.db, w.id, texts, '', filter, stats, BM25F, 10);
+    if (keep) times.rank.push(performance.now() - t);
+    t = performance.now();
     await w.eval.search.search(w.id, {
       query: q.query,
       language: q.language,
       audience: 'public',
       source: 'api',
     });
-  for (const q of sample) {
-    const t = performance.now();
-    await w.eval.search.search(w.id, {
-      query: q.query,
-      language: q.language,
-      audience: 'public',
-      source: 'api',
-    });
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 10) / 10;
-  return { p50: at(0.5), p95: at(0.95) };
+    if (keep) times.search.push(performance.now() - t);
+    t = performance.now();
+    await peer(q.query, q.language);
+    if (keep) times.peer.push(performance.now() - t);
+  };
+  for (const q of sample.slice(0, 10)) await run(q, false);
+  for (const q of sample) await run(q, true);
+  await database.db.execute(sql`drop table kb_bench_fts`);
+  const at = (list: number[], p: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
+  };
+  return Object.fromEntries(
+    Object.entries(times).flatMap(([k, v]) => [
+      [`${k}_p50`, at(v, 0.5)],
+      [`${k}_p95`, at(v, 0.95)],
+    ]),
+  ) as Record<`${keyof typeof times}_${'p50' | 'p95'}`, number>;
 }
 
 const bench: Bench = async ({ full, progress }) => {
@@ -199,11 +252,25 @@ const bench: Bench = async ({ full, progress }) => {
   const peer: Record<string, number> = {};
   const ratios: Record<string, number> = {};
   const context: Record<string, string | number> = {};
-  const sizes = full ? [1_000, 10_000] : [1_000];
+  const sizes = full ? [1_000, 10_000] : [10_000];
+  const serverUrl = process.env.DATABASE_URL;
   const lite = await openDatabase({ databaseUrl: null, dataDir: null });
   await migrate(lite);
   const all: ArticleLine[] = [];
   const allQueries: QueryLine[] = [];
+  const measure = async (engine: string, database: Database) => {
+    for (const n of sizes) {
+      progress(`latency on ${engine} at ${n} articles`);
+      const l = await latency(database, all, allQueries, n, progress);
+      figures[`${engine}_${n}_rank_p50_ms`] = l.rank_p50;
+      figures[`${engine}_${n}_rank_p95_ms`] = l.rank_p95;
+      figures[`${engine}_${n}_search_p50_ms`] = l.search_p50;
+      figures[`${engine}_${n}_search_p95_ms`] = l.search_p95;
+      peer[`${engine}_${n}_ts_rank_p50_ms`] = l.peer_p50;
+      peer[`${engine}_${n}_ts_rank_p95_ms`] = l.peer_p95;
+      ratios[`${engine}_${n}_rank_p95`] = Math.round((l.rank_p95 / l.peer_p95) * 100) / 100;
+    }
+  };
   try {
     for (const set of sets) {
       const articles = parseArticles(read(set.articles)).items.map((i) => i.value);
@@ -226,41 +293,23 @@ const bench: Bench = async ({ full, progress }) => {
       ratios[`${set.key}_bm25f_mrr10`] = Math.round((bm25f.mrr_at_10 / bm25.mrr_at_10) * 100) / 100;
       ratios[`${set.key}_learned_mrr10`] = Math.round((learned.mrr_at_10 / bm25.mrr_at_10) * 100) / 100;
     }
-    for (const n of sizes) {
-      progress(`latency on PGlite at ${n} articles`);
-      const l = await latency(lite, all, allQueries, n, progress);
-      figures[`pglite_${n}_p50_ms`] = l.p50;
-      figures[`pglite_${n}_p95_ms`] = l.p95;
-    }
+    // The default run measures latency on one engine (PostgreSQL when DATABASE_URL is set); --full on both.
+    if (full || !serverUrl) await measure('pglite', lite);
   } finally {
     await lite.close();
   }
-  const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `atiende_bench_knowledge_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const server = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 4 });
+    const server = await openScratchDatabase(serverUrl, 'knowledge');
     try {
-      await migrate(server);
-      for (const n of sizes) {
-        progress(`latency on PostgreSQL at ${n} articles`);
-        const l = await latency(server, all, allQueries, n, progress);
-        figures[`postgres_${n}_p50_ms`] = l.p50;
-        figures[`postgres_${n}_p95_ms`] = l.p95;
-      }
+      await measure('postgres', server.database);
     } finally {
       await server.close();
-      await admin.query(`drop database ${name}`);
-      await admin.end();
     }
   } else context.postgres = 'skipped (set DATABASE_URL to measure PostgreSQL)';
   context.run_seconds = Math.round((performance.now() - began) / 1000);
   context.learning = 'two-fold cross-validation over each set’s dev queries';
   context.articles = 'latency corpora recombine the sets’ titles and sentences';
+  context.peer = 'ts_rank over a GIN-indexed tsvector of title (weight A) and body, any of the query’s words';
   return { name: 'knowledge', figures, peer, ratios, context };
 };
 

@@ -39,6 +39,35 @@ describe('knowledge bulk import', () => {
     expect(estimate).toBe(actual);
   });
 
+  it('imports the same id twice in one batch as one article, the later line winning', async () => {
+    const line = (body: string) => ({
+      language: 'en' as const,
+      title: 'How do I pair the remote?',
+      body,
+      externalId: 'remote-pairing',
+      status: 'published' as const,
+    });
+    const counts = await articles.upsertMany(ws.id, null, [
+      line('Hold the home key.'),
+      line('Hold the back key.'),
+    ]);
+    expect(counts).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    const [row] = await queryRows<{ body: string; version: number; n: number }>(
+      app.database.db,
+      sql`select body, version, (select count(*)::int from kb_articles where workspace_id = ${ws.id}
+            and external_id = 'remote-pairing') as n
+          from kb_articles where workspace_id = ${ws.id} and external_id = 'remote-pairing'`,
+    );
+    expect(row).toMatchObject({ body: 'Hold the back key.', version: 2, n: 1 });
+    const found = await app.services.knowledge.services.search.search(ws.id, {
+      query: 'pair remote back key',
+      audience: 'public',
+      source: 'api',
+      record: false,
+    });
+    expect(found.hits[0]?.title).toBe('How do I pair the remote?');
+  });
+
   it('evaluates queries without recording them as searches', async () => {
     const { services, database } = app;
     const ctx = createContext({ db: database.db, uow: services.uow, clock: services.clock, newId });

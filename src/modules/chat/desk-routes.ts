@@ -1,11 +1,12 @@
 /** The agents' and administrators' chat API: messages, receipts, transfer, call-backs, canned responses, channels. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MAX_ATTACHMENT_BYTES } from '../../lib/files.ts';
 import { IdParams, NoContent, Nullable, Obj, Type, Uuid } from '../../platform/http/schema.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import { InteractionSchema } from '../interactions/index.ts';
 import type { ChannelService } from './channels-service.ts';
 import type { ConversationService } from './conversations-service.ts';
 import type { DeskService } from './desk-service.ts';
-import { MAX_ATTACHMENT_BYTES } from './files.ts';
 import type { IntakeService } from './intake-service.ts';
 import {
   AttachmentSchema,
@@ -18,7 +19,6 @@ import {
   MessageSchema,
   ReceiptBody,
 } from './schemas.ts';
-import { sendFile } from './visitor-routes.ts';
 
 const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,79}$' });
 const Outcome = Type.String({ pattern: '^[a-z0-9_]{1,40}$' });

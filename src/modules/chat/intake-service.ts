@@ -3,12 +3,12 @@
  * closed, a service request with a reference number; and the files it uploads for them.
  */
 import { desc, eq, inArray } from 'drizzle-orm';
+import { safeFileName, sniffFile } from '../../lib/files.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { recordTimelineEntry } from '../customers/index.ts';
 import type { ChatContext } from './context.ts';
 import type { ConversationService } from './conversations-service.ts';
-import { safeFileName, sniffFile } from './files.ts';
 import { referenceNumber } from './reference.ts';
 import { chatAttachments, chatConversations, chatRequests } from './schema.ts';
 import type { Visitor, VisitorService } from './visitors-service.ts';
@@ -338,12 +338,7 @@ export function createIntakeService(
     bytes: Buffer,
   ) {
     const sniffed = sniffFile(bytes);
-    if (!sniffed.ok)
-      throw new AppError(
-        'chat.bad_file',
-        bytes.length > 0 && sniffed.message.startsWith('Files may') ? 413 : 415,
-        sniffed.message,
-      );
+    if (!sniffed.ok) throw new AppError('chat.bad_file', sniffed.status, sniffed.message);
     const row = {
       id: newId(),
       workspaceId,

@@ -4,13 +4,14 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES } from '../../lib/files.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { NoContent, Obj, Type, Uuid } from '../../platform/http/schema.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import type { RealtimeHub } from '../../platform/realtime/hub.ts';
 import type { ChatContext } from './context.ts';
 import type { ConversationService } from './conversations-service.ts';
-import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES } from './files.ts';
 import type { IntakeService } from './intake-service.ts';
 import { createWindowLimiter } from './rate-window.ts';
 import {
@@ -466,22 +467,4 @@ export function visitorPrincipal(visitor: Visitor): Principal {
     csrfToken: null,
     sessionId: null,
   };
-}
-
-/** Files go out as downloads that cannot run: their checked type, no sniffing, a sandbox and no caching by others. */
-export function sendFile(
-  reply: import('fastify').FastifyReply,
-  file: { fileName: string; contentType: string; data: Buffer },
-) {
-  const inline = file.contentType.startsWith('image/');
-  return reply
-    .header('content-type', file.contentType)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, max-age=300')
-    .header(
-      'content-disposition',
-      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .send(file.data);
 }

@@ -57,21 +57,23 @@ const cleanCategory = (c: string | undefined) =>
 export function createArticleService(ctx: Context) {
   const { uow, clock, newId, db } = ctx;
 
+  const versionOf = (a: Article, actorId: string | null, note: string) => ({
+    articleId: a.id,
+    version: a.version,
+    title: a.title,
+    body: a.body,
+    category: a.category,
+    tags: a.tags,
+    phrasings: a.phrasings,
+    visibility: a.visibility,
+    status: a.status,
+    changedBy: actorId,
+    changedAt: clock.now(),
+    note,
+  });
+
   async function writeVersion(tx: Db, workspaceId: string, a: Article, actorId: string | null, note: string) {
-    await scoped(tx, workspaceId).insert(kbArticleVersions, {
-      articleId: a.id,
-      version: a.version,
-      title: a.title,
-      body: a.body,
-      category: a.category,
-      tags: a.tags,
-      phrasings: a.phrasings,
-      visibility: a.visibility,
-      status: a.status,
-      changedBy: actorId,
-      changedAt: clock.now(),
-      note,
-    });
+    await scoped(tx, workspaceId).insert(kbArticleVersions, versionOf(a, actorId, note));
   }
 
   async function checkRelated(tx: Db, workspaceId: string, ids: string[]) {
@@ -87,8 +89,8 @@ export function createArticleService(ctx: Context) {
       });
   }
 
-  /** Inserts one article in the caller's transaction (no index, no event: callers do both). */
-  async function insert(tx: Db, workspaceId: string, actorId: string | null, input: ArticleInput) {
+  /** A new article's row, its translation group and related articles checked (nothing written). */
+  async function newRow(tx: Db, workspaceId: string, actorId: string | null, input: ArticleInput) {
     const id = newId();
     const now = clock.now();
     let group = id;
@@ -97,7 +99,7 @@ export function createArticleService(ctx: Context) {
     const status = input.status ?? 'draft';
     const related = clean(input.related);
     await checkRelated(tx, workspaceId, related);
-    const row = {
+    return {
       id,
       externalId: input.externalId ?? null,
       language: input.language,
@@ -117,10 +119,29 @@ export function createArticleService(ctx: Context) {
       updatedAt: now,
       publishedAt: status === 'published' ? now : null,
     };
-    await scoped(tx, workspaceId).insert(kbArticles, row);
-    const article: Article = { ...row };
-    await writeVersion(tx, workspaceId, article, actorId, 'created');
-    return article;
+  }
+
+  /** Inserts new articles and their first versions in the caller's transaction (no index, no event). */
+  async function insertRows(
+    tx: Db,
+    workspaceId: string,
+    actorId: string | null,
+    rows: Awaited<ReturnType<typeof newRow>>[],
+  ): Promise<Article[]> {
+    await scoped(tx, workspaceId).insertMany(kbArticles, rows);
+    await scoped(tx, workspaceId).insertMany(
+      kbArticleVersions,
+      rows.map((r) => versionOf(r, actorId, 'created')),
+    );
+    return rows;
+  }
+
+  /** Inserts one article in the caller's transaction (no index, no event: callers do both). */
+  async function insert(tx: Db, workspaceId: string, actorId: string | null, input: ArticleInput) {
+    const [article] = await insertRows(tx, workspaceId, actorId, [
+      await newRow(tx, workspaceId, actorId, input),
+    ]);
+    return article!;
   }
 
   async function change(
@@ -312,12 +333,15 @@ export function createArticleService(ctx: Context) {
           : [];
         const byExternal = new Map(existing.map((a) => [a.externalId, a]));
         const touched: string[] = [];
+        // New articles are written together, in one statement each for rows and first versions.
+        const created: Awaited<ReturnType<typeof newRow>>[] = [];
         for (const input of inputs) {
           const current = input.externalId ? byExternal.get(input.externalId) : undefined;
           if (!current) {
-            const a = await insert(tx, workspaceId, actorId, input);
-            if (input.externalId) byExternal.set(input.externalId, a);
-            touched.push(a.id);
+            const row = await newRow(tx, workspaceId, actorId, input);
+            if (input.externalId) byExternal.set(input.externalId, row);
+            created.push(row);
+            touched.push(row.id);
             counts.created++;
             continue;
           }
@@ -334,10 +358,14 @@ export function createArticleService(ctx: Context) {
             continue;
           }
           const { translationOf: _t, language: _l, externalId: _e, ...changes } = input;
+          // The same id twice in one import: the first line's article must exist before it changes.
+          if (created.some((r) => r.id === current.id))
+            await insertRows(tx, workspaceId, actorId, created.splice(0));
           await change(tx, workspaceId, actorId, current, { ...changes, note: 'import' });
           touched.push(current.id);
           counts.updated++;
         }
+        while (created.length > 0) await insertRows(tx, workspaceId, actorId, created.splice(0, 500));
         await reindex(tx, workspaceId, touched);
         if (touched.length > 0)
           await record({

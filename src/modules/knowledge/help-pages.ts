@@ -26,6 +26,7 @@ const T = {
     request: 'Crear una solicitud de servicio',
     contactIntro: 'Elija cómo quiere que le ayudemos. Un asesor verá los artículos que ya consultó.',
     related: 'Artículos relacionados',
+    files: 'Archivos adjuntos',
     other: 'English',
     notFound: 'No encontramos esta página.',
     home: 'Inicio',
@@ -51,6 +52,7 @@ const T = {
     request: 'Open a service request',
     contactIntro: 'Choose how we can help. An agent will see the articles you already read.',
     related: 'Related articles',
+    files: 'Attachments',
     other: 'Español',
     notFound: 'We could not find this page.',
     home: 'Home',
@@ -186,10 +188,20 @@ export interface ArticleView {
   category: string;
   updatedAt: Date;
   related: ListedArticle[];
+  files: { id: string; fileName: string; contentType: string; size: number }[];
   translation?: { id: string; language: Lang };
 }
 
-/** An article with "was this helpful?" and the way to contact. */
+/** Where the help center serves a public article's file. */
+export const fileUrl = (site: Pick<Site, 'slug'>, id: string) =>
+  `/help/${encodeURIComponent(site.slug)}/files/${id}`;
+
+const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** An article with "was this helpful?", its files and the way to contact. */
 export function articlePage(site: Site, a: ArticleView, q: string, thanks: boolean) {
   const t = T[site.lang];
   const vote = thanks
@@ -198,6 +210,9 @@ export function articlePage(site: Site, a: ArticleView, q: string, thanks: boole
   const related = a.related.length
     ? `<h2>${t.related}</h2><ul>${a.related.map((r) => `<li><a href="${articleUrl(site, r.id)}">${esc(r.title)}</a></li>`).join('')}</ul>`
     : '';
+  const files = a.files.length
+    ? `<h2>${t.files}</h2><ul>${a.files.map((f) => `<li><a href="${fileUrl(site, f.id)}">${esc(f.fileName)}</a> <span class="muted">(${sizeText(f.size)})</span></li>`).join('')}</ul>`
+    : '';
   const other = a.translation
     ? `/help/${encodeURIComponent(site.slug)}/${a.translation.language}/articles/${a.translation.id}`
     : undefined;
@@ -205,7 +220,7 @@ export function articlePage(site: Site, a: ArticleView, q: string, thanks: boole
     site,
     a.title,
     `${searchForm(site, q)}<p><a href="${base(site)}">${t.home}</a>${a.category ? ` › <a href="${base(site)}/categories?c=${encodeURIComponent(a.category)}">${esc(a.category)}</a>` : ''}</p>
-<article class="card"><h1>${esc(a.title)}</h1>${a.html}<p class="muted">${t.updated} ${a.updatedAt.toISOString().slice(0, 10)}</p></article>
+<article class="card"><h1>${esc(a.title)}</h1>${a.html}${files}<p class="muted">${t.updated} ${a.updatedAt.toISOString().slice(0, 10)}</p></article>
 <div class="card">${vote}</div>${related}${needHelp(site, q, a.id)}`,
     other,
   );

@@ -9,7 +9,9 @@ import type { FastifyReply } from 'fastify';
 import { isUuid } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { Language, Obj, Type } from '../../platform/http/schema.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import type { WorkspaceService } from '../workspaces/index.ts';
+import type { AttachmentService } from './attachments-service.ts';
 import {
   articlePage,
   categoryPage,
@@ -37,13 +39,14 @@ export interface HelpDeps {
   help: HelpService;
   search: SearchService;
   learning: LearningService;
+  attachments: AttachmentService;
 }
 
 const SiteParams = Obj({ workspace: Type.String({ maxLength: 100 }), lang: Language });
 const Q = Obj({ q: Type.Optional(QueryText) });
 
 export function helpRoutes(deps: HelpDeps): FastifyPluginAsyncTypebox {
-  const { workspaces, help, search, learning } = deps;
+  const { workspaces, help, search, learning, attachments } = deps;
 
   async function site(slug: string, lang: Lang): Promise<{ site: Site; workspaceId: string } | null> {
     const ws = await workspaces.findBySlug(slug);
@@ -134,6 +137,27 @@ export function helpRoutes(deps: HelpDeps): FastifyPluginAsyncTypebox {
       },
     );
 
+    // A public article's file, at an address editors can use in its Markdown (`![plan](/help/…/files/…)`).
+    app.get(
+      '/help/:workspace/files/:attachmentId',
+      {
+        config: { rateLimit: perMinute(240) },
+        schema: {
+          hide: true,
+          params: Obj({
+            workspace: Type.String({ maxLength: 100 }),
+            attachmentId: Type.String({ maxLength: 60 }),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const ws = await workspaces.findBySlug(request.params.workspace);
+        const id = request.params.attachmentId;
+        if (!ws || !isUuid(id)) throw new AppError('knowledge.attachment_not_found', 404, 'File not found');
+        return sendFile(reply, await attachments.download(ws.id, id, { publicOnly: true }));
+      },
+    );
+
     app.get(
       '/help/:workspace/:lang/articles/:id',
       {
@@ -168,7 +192,12 @@ export function helpRoutes(deps: HelpDeps): FastifyPluginAsyncTypebox {
           reply,
           articlePage(
             { ...s.site, lang: a.language },
-            { ...a, html: renderMarkdown(a.body), ...(a.translation ? { translation: a.translation } : {}) },
+            {
+              ...a,
+              html: renderMarkdown(a.body),
+              files: await attachments.list(s.workspaceId, a.id),
+              ...(a.translation ? { translation: a.translation } : {}),
+            },
             q,
             Boolean(request.query.thanks),
           ),

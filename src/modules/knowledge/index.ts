@@ -6,6 +6,8 @@
 import type { WorkspaceService } from '../workspaces/index.ts';
 import { articleRoutes } from './articles-routes.ts';
 import { createArticleService } from './articles-service.ts';
+import { attachmentRoutes } from './attachments-routes.ts';
+import { createAttachmentService } from './attachments-service.ts';
 import { createContext, type KnowledgeDeps } from './context.ts';
 import { seedDemoKnowledge } from './demo.ts';
 import { helpRoutes } from './help-routes.ts';
@@ -34,6 +36,7 @@ export function createKnowledge(deps: KnowledgeDeps & { workspaces: Pick<Workspa
   const search = createSearchService(ctx);
   const learning = createLearningService(ctx);
   const help = createHelpService(ctx);
+  const attachments = createAttachmentService(ctx);
   return {
     /**
      * The top 3 answers with their passages for what a customer wrote or an agent typed.
@@ -49,9 +52,13 @@ export function createKnowledge(deps: KnowledgeDeps & { workspaces: Pick<Workspa
       }),
     /** Seeds the Servicenter help center (articles in Spanish and English, synonyms) into a workspace. */
     seedDemo: (workspaceId: string) => seedDemoKnowledge(deps, workspaceId),
-    services: { articles, search, learning, help },
-    routes: [articleRoutes(ctx, articles), searchRoutes(search, learning, deps.clock)],
-    publicRoutes: helpRoutes({ workspaces: deps.workspaces, help, search, learning }),
+    services: { articles, search, learning, help, attachments },
+    routes: [
+      articleRoutes(ctx, articles),
+      attachmentRoutes(articles, attachments),
+      searchRoutes(search, learning, deps.clock),
+    ],
+    publicRoutes: helpRoutes({ workspaces: deps.workspaces, help, search, learning, attachments }),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
+import { at, bytea, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 
 /** Articles: one row per article and language; translations share `translationGroup`. */
 export const kbArticles = pgTable(
@@ -87,15 +87,20 @@ export const kbAttachments = pgTable(
     articleId: uuid('article_id').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
-    /** Base64 of the content; attachments are small (images, PDFs up to the body limit). */
-    content: text('content').notNull(),
     size: integer('size').notNull(),
+    /** The bytes, whose type was read from them (images, PDF, plain text; see `src/lib/files.ts`). */
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
   (t) => [index('kb_attachments_article').on(t.workspaceId, t.articleId)],
 );
 
-/** The inverted index: how often each stemmed term occurs in each field of each article. */
+/**
+ * The inverted index: how often each stemmed term occurs in each field of each article. Each row also
+ * carries what ranking and filtering need of its article (the field's length, status and visibility), so
+ * a search reads only the postings of its terms; `indexArticles` rewrites them on every change.
+ */
 export const kbPostings = pgTable(
   'kb_postings',
   {
@@ -106,10 +111,25 @@ export const kbPostings = pgTable(
     field: smallint('field').notNull(),
     term: text('term').notNull(),
     tf: real('tf').notNull(),
+    /** Indexed length of this field of the article. */
+    fieldLength: real('field_length').notNull().default(0),
+    status: text('status').notNull().default('published'),
+    visibility: text('visibility').notNull().default('public'),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.field, t.term] }),
-    index('kb_postings_term').on(t.workspaceId, t.language, t.term),
+    // Every column a search reads is in the key, so it reads the index alone (an index-only scan).
+    index('kb_postings_term').on(
+      t.workspaceId,
+      t.language,
+      t.term,
+      t.status,
+      t.visibility,
+      t.articleId,
+      t.field,
+      t.tf,
+      t.fieldLength,
+    ),
   ],
 );
 

@@ -11,6 +11,7 @@ import { BM25F, type RankingParams } from './ranking.ts';
 import { kbActivity } from './schema.ts';
 import { rankArticles, type SearchFilter } from './search-sql.ts';
 import { createStemCache } from './stem-cache.ts';
+import { withoutStopWords } from './stop-words.ts';
 import { type Article, type Language, loadArticles } from './store.ts';
 import { cleanQuery, expandSynonyms, markdownToText, queryKey } from './text.ts';
 
@@ -48,7 +49,7 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-const FILTERS: Record<Audience, Omit<SearchFilter, 'languages'>> = {
+export const FILTERS: Record<Audience, Omit<SearchFilter, 'languages'>> = {
   public: { statuses: ['published'], visibilities: ['public'] },
   partner: { statuses: ['published'], visibilities: ['public', 'partners'] },
   agent: { statuses: ['published'], visibilities: ['public', 'agents'] },
@@ -108,7 +109,7 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
       const ranked = await rankArticles(
         db,
         workspaceId,
-        q,
+        { es: withoutStopWords(q, 'es'), en: withoutStopWords(q, 'en') },
         expansions,
         { languages, ...FILTERS[request.audience] },
         stats,

@@ -3,7 +3,7 @@
  * dropped by the same `to_tsvector` as the index; a word the vocabulary lacks is matched to its nearest
  * vocabulary terms by trigram similarity (pg_trgm); words brought in by synonyms count with a lower weight.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { configOf } from './index-sql.ts';
 import { FIELD, type FieldName, type RankingParams } from './ranking.ts';
@@ -47,24 +47,18 @@ export async function corpusStats(db: Db, workspaceId: string): Promise<CorpusSt
   return rows.map((r) => ({ language: r.language, n: Number(r.n), avg: r.avg.map(Number) }));
 }
 
-/** A number from our own parameters written into SQL text (never user input). */
-const num = (n: number) => sql.raw(Number.isFinite(n) ? String(n) : '0');
-
-function perField(values: Record<FieldName, number>, column: SQL): SQL {
-  const cases = (Object.keys(FIELD) as FieldName[]).map(
-    (f) => sql`when ${sql.raw(String(FIELD[f]))} then ${num(values[f])}`,
-  );
-  return sql`(case ${column} ${sql.join(cases, sql` `)} else 0 end)`;
-}
+/** A number from our own parameters written into SQL text (never user input), as float8: numeric is slow. */
+const num = (n: number) => sql.raw(`${Number.isFinite(n) ? String(n) : '0'}::float8`);
 
 /**
  * The best-scoring articles for a query, best first.
- * @example await rankArticles(db, ws, 'lavar sábanas', '', filter, stats, BM25F, 10)
+ * @example await rankArticles(db, ws, { es: 'lavar sábanas', en: 'lavar sábanas' }, '', filter, stats, BM25F, 10)
  */
 export async function rankArticles(
   db: Db,
   workspaceId: string,
-  text: string,
+  /** The query's text per language (each without that language's extra stop words). */
+  texts: Record<'es' | 'en', string>,
   expansions: string,
   filter: SearchFilter,
   stats: CorpusStats[],
@@ -72,11 +66,20 @@ export async function rankArticles(
   limit: number,
 ): Promise<RankedArticle[]> {
   const wanted = stats.filter((s) => filter.languages.includes(s.language));
-  if (wanted.length === 0 || text.length === 0) return [];
+  if (wanted.length === 0 || wanted.every((s) => texts[s.language].trim() === '')) return [];
   const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n, avg: s.avg })));
   const k1 = num(params.k1);
-  const fieldWeight = perField(params.weight, sql`h.field`);
-  const fieldB = perField(params.b, sql`h.field`);
+  const fieldValues = sql.join(
+    (Object.keys(FIELD) as FieldName[]).map(
+      (f) => sql`(${sql.raw(String(FIELD[f]))}, ${num(params.weight[f])}, ${num(params.b[f])})`,
+    ),
+    sql`, `,
+  );
+  const list = (values: string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
   const rows = await queryRows<{ id: string; score: number; total: number }>(
     db,
     sql`
@@ -86,15 +89,17 @@ export async function rankArticles(
     ),
     raw as (
       select s.lang, u.lexeme as term, 1.0::float8 as weight
-      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${text}))) u
+      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${JSON.stringify(texts)}::json ->> s.lang))) u
       union all
       select s.lang, u.lexeme, ${num(params.synonymWeight)}::float8
       from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${expansions}))) u
     ),
     qt as (select lang, term, max(weight) as weight from raw where weight > 0 group by lang, term),
     known as materialized (
-      select qt.lang, qt.term, qt.weight, v.df from qt
-      join kb_vocab v on v.workspace_id = ${workspaceId} and v.language = qt.lang and v.term = qt.term
+      select qt.lang, qt.term, qt.weight, v.df from qt cross join lateral (
+        select v.df from kb_vocab v
+        where v.workspace_id = ${workspaceId} and v.language = qt.lang and v.term = qt.term
+        offset 0) v
     ),
     fuzzy as (
       select qt.lang, f.term, qt.weight * f.sim * ${num(params.fuzzyWeight)} as weight, f.df
@@ -107,35 +112,26 @@ export async function rankArticles(
         and not exists (select 1 from known k where k.lang = qt.lang and k.term = qt.term)
     ),
     terms as materialized (
-      select lang, term, max(weight) as weight, max(df) as df
-      from (select * from known union all select * from fuzzy) t group by lang, term
+      select t.lang, t.term, max(t.weight) * ln(1 + (s.n - max(t.df) + 0.5::float8) / (max(t.df) + 0.5::float8)) as widf
+      from (select * from known union all select * from fuzzy) t join stats s on s.lang = t.lang
+      group by t.lang, t.term, s.n
     ),
-    hits as materialized (
-      select p.article_id, p.field, p.tf, t.term, t.weight, t.df, t.lang
-      from terms t cross join lateral (
-        select p.article_id, p.field, p.tf from kb_postings p
-        where p.workspace_id = ${workspaceId} and p.language = t.lang and p.term = t.term) p
+    fields as (
+      select s.lang, f.field, f.w, 1::float8 - f.b as c0, f.b / greatest(s.avg[f.field], 1) as c1
+      from stats s cross join (values ${fieldValues}) as f(field, w, b) where f.w > 0
     ),
     tfs as (
-      select h.article_id, h.term, h.weight, h.df, s.n,
-        sum(${fieldWeight} * h.tf / (1 - ${fieldB} + ${fieldB} * a.field_lengths[h.field] / greatest(s.avg[h.field], 1))) as tfn
-      from hits h
-      join stats s on s.lang = h.lang
-      join kb_articles a on a.id = h.article_id
-      where a.workspace_id = ${workspaceId}
-        and a.status in (${sql.join(
-          filter.statuses.map((v) => sql`${v}`),
-          sql`, `,
-        )})
-        and a.visibility in (${sql.join(
-          filter.visibilities.map((v) => sql`${v}`),
-          sql`, `,
-        )})
-      group by h.article_id, h.term, h.weight, h.df, s.n
+      select p.article_id, t.term, t.widf, sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) as tfn
+      from terms t
+      cross join lateral (
+        select p.article_id, p.field, p.tf, p.field_length from kb_postings p
+        where p.workspace_id = ${workspaceId} and p.language = t.lang and p.term = t.term
+          and p.status in (${list(filter.statuses)}) and p.visibility in (${list(filter.visibilities)})) p
+      join fields f on f.lang = t.lang and f.field = p.field
+      group by p.article_id, t.lang, t.term, t.widf
     ),
     scored as (
-      select article_id as id,
-        sum(weight * ln(1 + (n - df + 0.5) / (df + 0.5)) * tfn * (${k1} + 1) / (${k1} + tfn)) as score
+      select article_id as id, sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
       from tfs where tfn > 0 group by article_id
     )
     select id, score, count(*) over ()::int as total from scored order by score desc, id limit ${limit}`,

@@ -8,6 +8,7 @@ import { scoped } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { indexArticles } from './index-sql.ts';
 import { kbArticles } from './schema.ts';
+import { withoutStopWords } from './stop-words.ts';
 import { markdownToText } from './text.ts';
 
 export type Language = 'es' | 'en';
@@ -111,11 +112,13 @@ export async function reindex(tx: Db, workspaceId: string, ids: string[]): Promi
     articles.map((a) => ({
       id: a.id,
       language: a.language,
+      status: a.status,
+      visibility: a.visibility,
       fields: [
         a.title,
         a.phrasings.join('\n'),
         markdownToText(a.body),
-        learned.get(a.id) ?? '',
+        withoutStopWords(learned.get(a.id) ?? '', a.language),
         [...a.tags, ...a.category.split('/')].join('\n'),
       ],
     })),

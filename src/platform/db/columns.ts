@@ -9,3 +9,9 @@ export const at = (name: string) => timestamp(name, { withTimezone: true, mode: 
 
 /** PostgreSQL's 64-bit transaction id, read as text. */
 export const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/** Binary content (uploaded files), as a Buffer on both drivers. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});

@@ -59,6 +59,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
+  /** Sent as JSON, or as it is when a Blob (a File to upload). */
   body?: unknown;
   query?: Record<string, QueryValue>;
   /** Leave a 401 to the caller instead of going to the login page. */
@@ -71,7 +72,9 @@ export interface RequestOptions {
  */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const file = options.body instanceof Blob ? options.body : null;
+  if (options.body !== undefined)
+    headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -79,7 +82,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'include',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (cause) {
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));

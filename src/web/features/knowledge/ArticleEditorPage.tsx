@@ -1,4 +1,4 @@
-/** Creating and editing an article: fields, Markdown with a live preview, publish/archive, versions. */
+/** Creating and editing an article: fields, Markdown with a live preview, publish/archive, files, versions. */
 import {
   Badge,
   Button,
@@ -15,11 +15,12 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
 import { type Article, type KbLanguage, type KbVisibility, kbApi } from './api.ts';
+import { Files } from './Files.tsx';
 import { useKnowledgeT } from './i18n.ts';
 
 interface Draft {
@@ -56,20 +57,41 @@ const fromArticle = (a: Article): Draft => ({
 
 export function ArticleEditorPage() {
   const { id } = useParams();
+  const [searchParams] = useSearchParams();
   const query = useQuery({
     queryKey: ['knowledge', 'article', id],
     queryFn: () => kbApi.get(id!),
     enabled: Boolean(id),
   });
-  if (!id) return <Editor />;
+  if (!id) return <Editor translationOf={searchParams.get('translationOf')} />;
   return <QueryView query={query}>{(data) => <Editor article={data.article} />}</QueryView>;
 }
 
-function Editor({ article }: { article?: Article }) {
+/** The other language, which a translation is written in. */
+const otherLanguage = (l: KbLanguage): KbLanguage => (l === 'es' ? 'en' : 'es');
+
+function Editor({ article, translationOf }: { article?: Article; translationOf?: string | null }) {
   const t = useKnowledgeT();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const original = useQuery({
+    queryKey: ['knowledge', 'article', translationOf],
+    queryFn: () => kbApi.get(translationOf!),
+    enabled: Boolean(translationOf),
+  });
   const [draft, setDraft] = useState<Draft>(article ? fromArticle(article) : EMPTY);
+  const from = original.data?.article;
+  useEffect(() => {
+    // A translation starts in the other language, with the original's category, tags and visibility.
+    if (from)
+      setDraft((d) => ({
+        ...d,
+        language: otherLanguage(from.language),
+        category: from.category,
+        tags: from.tags.join(', '),
+        visibility: from.visibility,
+      }));
+  }, [from]);
   useEffect(() => {
     if (article) setDraft(fromArticle(article));
   }, [article]);
@@ -98,7 +120,11 @@ function Editor({ article }: { article?: Article }) {
     mutationFn: () =>
       article
         ? kbApi.update(article.id, { ...payload(), ...(draft.note ? { note: draft.note } : {}) })
-        : kbApi.create({ ...payload(), language: draft.language }),
+        : kbApi.create({
+            ...payload(),
+            language: draft.language,
+            ...(translationOf ? { translationOf } : {}),
+          }),
     onSuccess: refresh,
   });
   const status = useMutation({
@@ -108,7 +134,7 @@ function Editor({ article }: { article?: Article }) {
   return (
     <>
       <PageHeader
-        title={article ? article.title : t('actions.new')}
+        title={article ? article.title : from ? t('translationOf', { title: from.title }) : t('actions.new')}
         actions={
           <>
             {article && <Badge size="lg">{t(`status.${article.status}`)}</Badge>}
@@ -128,6 +154,15 @@ function Editor({ article }: { article?: Article }) {
                 onClick={() => status.mutate('archive')}
               >
                 {t('actions.archive')}
+              </Button>
+            )}
+            {article && (
+              <Button
+                variant="default"
+                data-testid="translate"
+                onClick={() => navigate(`/knowledge/new?translationOf=${article.id}`)}
+              >
+                {t('actions.translate', { language: t(`languages.${otherLanguage(article.language)}`) })}
               </Button>
             )}
             <Button loading={save.isPending} onClick={() => save.mutate()} data-testid="save">
@@ -204,6 +239,7 @@ function Editor({ article }: { article?: Article }) {
           <Tabs defaultValue="preview">
             <Tabs.List>
               <Tabs.Tab value="preview">{t('fields.preview')}</Tabs.Tab>
+              {article && <Tabs.Tab value="files">{t('files.tab')}</Tabs.Tab>}
               {article && <Tabs.Tab value="versions">{t('fields.versions')}</Tabs.Tab>}
             </Tabs.List>
             <Tabs.Panel value="preview" pt="md" data-testid="preview">
@@ -220,6 +256,11 @@ function Editor({ article }: { article?: Article }) {
                 </Typography>
               )}
             </Tabs.Panel>
+            {article && (
+              <Tabs.Panel value="files" pt="md">
+                <Files articleId={article.id} />
+              </Tabs.Panel>
+            )}
             {article && (
               <Tabs.Panel value="versions" pt="md">
                 <Versions id={article.id} />

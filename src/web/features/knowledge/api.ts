@@ -49,6 +49,16 @@ export interface Version {
   note: string;
 }
 
+export interface Attachment {
+  id: string;
+  articleId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+  url: string;
+}
+
 export const kbApi = {
   suggest: (text: string, language?: KbLanguage) =>
     request<{ query: string; total: number; hits: Suggestion[] }>('POST', '/api/v1/knowledge/suggest', {
@@ -59,8 +69,9 @@ export const kbApi = {
   list: (query: { q?: string; status?: KbStatus; language?: KbLanguage }) =>
     request<{ items: ArticleListItem[] }>('GET', '/api/v1/knowledge/articles', { query }),
   get: (id: string) => request<{ article: Article; html: string }>('GET', `/api/v1/knowledge/articles/${id}`),
-  create: (body: Partial<Article> & { language: KbLanguage; title: string; body: string }) =>
-    request<Article>('POST', '/api/v1/knowledge/articles', { body }),
+  create: (
+    body: Partial<Article> & { language: KbLanguage; title: string; body: string; translationOf?: string },
+  ) => request<Article>('POST', '/api/v1/knowledge/articles', { body }),
   update: (id: string, body: Partial<Article> & { note?: string }) =>
     request<Article>('PATCH', `/api/v1/knowledge/articles/${id}`, { body }),
   setStatus: (id: string, action: 'publish' | 'archive' | 'unpublish') =>
@@ -68,6 +79,15 @@ export const kbApi = {
   versions: (id: string) => request<{ items: Version[] }>('GET', `/api/v1/knowledge/articles/${id}/versions`),
   restore: (id: string, version: number) =>
     request<Article>('POST', `/api/v1/knowledge/articles/${id}/restore`, { body: { version } }),
+  attachments: (id: string) =>
+    request<{ items: Attachment[] }>('GET', `/api/v1/knowledge/articles/${id}/attachments`),
+  attach: (id: string, file: File) =>
+    request<Attachment>('POST', `/api/v1/knowledge/articles/${id}/attachments`, {
+      body: file,
+      query: { fileName: file.name },
+    }),
+  detach: (id: string, attachmentId: string) =>
+    request<void>('DELETE', `/api/v1/knowledge/articles/${id}/attachments/${attachmentId}`),
   preview: (markdown: string) =>
     request<{ html: string }>('POST', '/api/v1/knowledge/preview', { body: { markdown } }),
 };

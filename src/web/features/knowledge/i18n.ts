@@ -18,6 +18,7 @@ export const es = {
     restore: 'Restaurar',
     back: 'Volver a artículos',
     helpCenter: 'Ver centro de ayuda',
+    translate: 'Traducir al {{language}}',
   },
   list: {
     search: 'Buscar por título…',
@@ -51,6 +52,17 @@ export const es = {
     shortcut: 'Alt+{{n}} para insertar',
     inserted: 'Insertado en la respuesta',
   },
+  files: {
+    tab: 'Archivos',
+    upload: 'Adjuntar archivo',
+    hint: 'Imágenes, PDF o texto, hasta 5 MB.',
+    empty: 'Este artículo no tiene archivos.',
+    copyMarkdown: 'Copiar Markdown',
+    copied: 'Copiado',
+    remove: 'Quitar',
+  },
+  languages: { es: 'español', en: 'inglés' },
+  translationOf: 'Traducción de «{{title}}»',
   saved: 'Guardado',
 };
 
@@ -68,6 +80,7 @@ export const en: typeof es = {
     restore: 'Restore',
     back: 'Back to articles',
     helpCenter: 'Open help center',
+    translate: 'Translate to {{language}}',
   },
   list: {
     search: 'Search by title…',
@@ -100,6 +113,17 @@ export const en: typeof es = {
     shortcut: 'Alt+{{n}} to insert',
     inserted: 'Inserted into the reply',
   },
+  files: {
+    tab: 'Files',
+    upload: 'Attach a file',
+    hint: 'Images, PDF or text, up to 5 MB.',
+    empty: 'This article has no files.',
+    copyMarkdown: 'Copy Markdown',
+    copied: 'Copied',
+    remove: 'Remove',
+  },
+  languages: { es: 'Spanish', en: 'English' },
+  translationOf: 'Translation of “{{title}}”',
   saved: 'Saved',
 };
 

@@ -1,4 +1,4 @@
-/** What files a visitor or agent may send: the type is read from the bytes, never taken from the name. Pure. */
+/** What files a visitor, agent or editor may upload: the type is read from the bytes, never taken from the name. Pure. */
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -18,20 +18,30 @@ const SIGNATURES: { type: string; test: (b: Buffer) => boolean }[] = [
 export const ACCEPTED_TYPES = [...SIGNATURES.map((s) => s.type), 'text/plain'];
 
 /**
- * The file's real type, or a reason to refuse it. Plain text must be valid UTF-8 with no control bytes
+ * The file's real type, or a reason to refuse it with its HTTP status (413 too large, 415 otherwise). Plain text must be valid UTF-8 with no control bytes
  * other than tab and line breaks (so no HTML or script is ever served as anything but text).
  * @example sniffFile(Buffer.from('%PDF-1.7 …')) // { ok: true, type: 'application/pdf' }
  */
-export function sniffFile(bytes: Buffer): { ok: true; type: string } | { ok: false; message: string } {
-  if (bytes.length === 0) return { ok: false, message: 'The file is empty' };
+export function sniffFile(
+  bytes: Buffer,
+): { ok: true; type: string } | { ok: false; status: 413 | 415; message: string } {
+  if (bytes.length === 0) return { ok: false, status: 415, message: 'The file is empty' };
   if (bytes.length > MAX_ATTACHMENT_BYTES)
-    return { ok: false, message: `Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` };
+    return {
+      ok: false,
+      status: 413,
+      message: `Files may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+    };
   const known = SIGNATURES.find((s) => s.test(bytes));
   if (known) return { ok: true, type: known.type };
   const text = bytes.toString('utf8');
   if (Buffer.from(text, 'utf8').equals(bytes) && !hasControlBytes(bytes))
     return { ok: true, type: 'text/plain' };
-  return { ok: false, message: 'Only images (PNG, JPEG, GIF, WebP), PDF and plain text files are accepted' };
+  return {
+    ok: false,
+    status: 415,
+    message: 'Only images (PNG, JPEG, GIF, WebP), PDF and plain text files are accepted',
+  };
 }
 
 /** A file name safe to put in a header: no paths, quotes or control characters, at most 120 characters. */

@@ -1,0 +1,1 @@
+ALTER TABLE "kb_attachments" DROP COLUMN "content";
