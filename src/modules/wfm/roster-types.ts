@@ -11,18 +11,18 @@ export const PERIOD_MS = PERIOD_MINUTES * 60_000;
 export const PERIODS_PER_DAY = 1440 / PERIOD_MINUTES;
 
 /** Available from `from` to `to`, minutes after the day's midnight (`to` up to 2880: into the next day). */
-export type Window = readonly [from: number, to: number];
+export type Window = [from: number, to: number];
 
 export interface RosterAgent {
   id: string;
   /** Queues the agent is skilled for. */
-  queues: readonly string[];
+  queues: string[];
   /** Paid minutes a week the contract asks for; the roster gives at most this and tries to reach it. */
   contractMinutes: number;
   /** Most working days a week. */
   maxDays: number;
   /** By weekday, 0 = Monday … 6 = Sunday: when the agent may work, or null for a day off. */
-  availability: readonly (Window | null)[];
+  availability: (Window | null)[];
 }
 
 export type BreakKind = 'break' | 'lunch';
