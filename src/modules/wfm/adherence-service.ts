@@ -42,7 +42,10 @@ export function createAdherenceService(deps: {
   ): Promise<Map<string, StatusChange[]>> {
     const out = new Map<string, StatusChange[]>(agentIds.map((id) => [id, []]));
     if (agentIds.length === 0) return out;
-    const ids = sql.join(agentIds.map((id) => sql`${id}::uuid`), sql`, `);
+    const ids = sql.join(
+      agentIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
     const rows = await queryRows<{ agent: string; at: Date | string; status: string; reason: string | null }>(
       db,
       sql`(select distinct on (subject_id) subject_id::text as agent, at, payload->>'status' as status,
@@ -68,7 +71,11 @@ export function createAdherenceService(deps: {
    * A day's adherence per scheduled agent; today's runs until now and says who is out of adherence.
    * @example await adherence.day(ws, '2026-03-02') // { live: true, agents: [{ name, adherence: 0.93, current }] }
    */
-  async function day(workspaceId: string, dayNumber?: number, minExceptionMinutes = 5): Promise<AdherenceDay> {
+  async function day(
+    workspaceId: string,
+    dayNumber?: number,
+    minExceptionMinutes = 5,
+  ): Promise<AdherenceDay> {
     const toLocal = localEpoch(await deps.timeZoneOf(workspaceId));
     const nowUtc = clock.now().getTime();
     const now = toLocal(nowUtc);

@@ -24,8 +24,11 @@ export interface AgentsDeps {
 export type AgentProfile = Omit<RosterAgent, 'id'> & { userId: string; name: string };
 export type TimeOff = typeof wfmTimeOff.$inferSelect;
 
-/** `YYYY-MM-DD` to its local epoch day number, and back. */
-export const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+/** `YYYY-MM-DD` to its local epoch day number (NaN for a day the calendar has not), and back. */
+export const dayNumber = (day: string): number => {
+  const n = Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+  return Number.isInteger(n) && dayText(n) === day ? n : Number.NaN;
+};
 export const dayText = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export function createAgentsService({ db, uow, clock, newId, users }: AgentsDeps) {
@@ -33,7 +36,13 @@ export function createAgentsService({ db, uow, clock, newId, users }: AgentsDeps
   async function names(workspaceId: string, ids: Iterable<string>): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const id of new Set(ids)) {
-      out.set(id, await users.get(workspaceId, id).then((u) => u.name, () => id.slice(0, 8)));
+      out.set(
+        id,
+        await users.get(workspaceId, id).then(
+          (u) => u.name,
+          () => id.slice(0, 8),
+        ),
+      );
     }
     return out;
   }
@@ -44,7 +53,10 @@ export function createAgentsService({ db, uow, clock, newId, users }: AgentsDeps
       .from(wfmAgents)
       .where(scoped(db, workspaceId).where(wfmAgents))
       .orderBy(asc(wfmAgents.userId));
-    const named = await names(workspaceId, rows.map((r) => r.userId));
+    const named = await names(
+      workspaceId,
+      rows.map((r) => r.userId),
+    );
     return rows
       .map(({ workspaceId: _ws, updatedAt: _u, ...r }) => ({ ...r, name: named.get(r.userId)! }))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -88,7 +100,10 @@ export function createAgentsService({ db, uow, clock, newId, users }: AgentsDeps
       )
       .orderBy(asc(wfmTimeOff.day))
       .limit(1000);
-    const named = await names(workspaceId, rows.map((r) => r.userId));
+    const named = await names(
+      workspaceId,
+      rows.map((r) => r.userId),
+    );
     return rows.map((r) => ({ ...r, name: named.get(r.userId)! }));
   }
 
@@ -116,9 +131,17 @@ export function createAgentsService({ db, uow, clock, newId, users }: AgentsDeps
       createdAt: now,
       decidedAt: approved ? now : null,
     };
-    const [existing] = await timeOff(workspaceId, { userId: input.userId, from: dayNumber(input.day), to: dayNumber(input.day) });
+    const [existing] = await timeOff(workspaceId, {
+      userId: input.userId,
+      from: dayNumber(input.day),
+      to: dayNumber(input.day),
+    });
     if (existing && existing.status !== 'denied' && !approved)
-      throw new AppError('wfm.time_off_exists', 409, `a day off on ${input.day} is already ${existing.status}`);
+      throw new AppError(
+        'wfm.time_off_exists',
+        409,
+        `a day off on ${input.day} is already ${existing.status}`,
+      );
     await uow.run(async (tx, record) => {
       if (existing) await scoped(tx, workspaceId).delete(wfmTimeOff, eq(wfmTimeOff.id, existing.id));
       await tx.insert(wfmTimeOff).values(row);
@@ -143,7 +166,11 @@ export function createAgentsService({ db, uow, clock, newId, users }: AgentsDeps
     if (!row) throw errors.notFound('Time off');
     const decidedAt = clock.now();
     await uow.run(async (tx, record) => {
-      await scoped(tx, workspaceId).update(wfmTimeOff, { status, decidedBy: actorId, decidedAt }, eq(wfmTimeOff.id, id));
+      await scoped(tx, workspaceId).update(
+        wfmTimeOff,
+        { status, decidedBy: actorId, decidedAt },
+        eq(wfmTimeOff.id, id),
+      );
       await record({
         workspaceId,
         type: `wfm.time_off_${status}`,

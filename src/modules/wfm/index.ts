@@ -12,8 +12,8 @@ import { createAgentsService } from './agents-service.ts';
 import { createHistoryService } from './history-service.ts';
 import { createIntradayService } from './intraday-service.ts';
 import { createPlanService } from './plan-service.ts';
-import { createRosterService } from './roster-service.ts';
 import { rosterRoutes } from './roster-routes.ts';
+import { createRosterService } from './roster-service.ts';
 import { wfmRoutes } from './routes.ts';
 import { createValidationService } from './validation-service.ts';
 

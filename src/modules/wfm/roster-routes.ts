@@ -5,8 +5,6 @@ import { IdParams, NoContent, Obj, Type, Uuid } from '../../platform/http/schema
 import type { AdherenceService } from './adherence-service.ts';
 import { type AgentsService, dayNumber, dayText, type TimeOff } from './agents-service.ts';
 import { formatLocalTime, parseLocalTime } from './history-csv.ts';
-import type { RosterEdit } from './roster-spec.ts';
-import type { RosterService, RosterView } from './roster-service.ts';
 import {
   AdherenceSchema,
   AgentProfileInput,
@@ -18,6 +16,8 @@ import {
   RosterSpecInput,
   TimeOffSchema,
 } from './roster-schemas.ts';
+import type { RosterService, RosterView } from './roster-service.ts';
+import type { RosterEdit } from './roster-spec.ts';
 import type { RosterShift } from './roster-types.ts';
 import { DAY_MS } from './series.ts';
 
@@ -66,7 +66,11 @@ export function rosterRoutes(deps: {
       '/wfm/agents',
       {
         config: { access: 'wfm.manage' },
-        schema: { tags, summary: "Agents' rostering profiles", response: { 200: Obj({ items: Type.Array(AgentProfileSchema) }) } },
+        schema: {
+          tags,
+          summary: "Agents' rostering profiles",
+          response: { 200: Obj({ items: Type.Array(AgentProfileSchema) }) },
+        },
       },
       async (request) => ({ items: await agents.list(request.principal!.workspaceId) }),
     );
@@ -88,7 +92,15 @@ export function rosterRoutes(deps: {
 
     app.delete(
       '/wfm/agents/:userId',
-      { config: { access: 'wfm.manage' }, schema: { tags, summary: "Remove an agent's rostering profile", params: UserParams, response: { 204: NoContent } } },
+      {
+        config: { access: 'wfm.manage' },
+        schema: {
+          tags,
+          summary: "Remove an agent's rostering profile",
+          params: UserParams,
+          response: { 204: NoContent },
+        },
+      },
       async (request, reply) => {
         await agents.remove(request.principal!.workspaceId, request.params.userId);
         reply.code(204);
@@ -102,7 +114,7 @@ export function rosterRoutes(deps: {
         config: { access: 'wfm.read' },
         schema: {
           tags,
-          summary: 'Days off from a day on: everyone\'s with wfm.manage, otherwise one\'s own',
+          summary: "Days off from a day on: everyone's with wfm.manage, otherwise one's own",
           querystring: Obj({ from: Type.Optional(Day) }),
           response: { 200: Obj({ items: Type.Array(TimeOffSchema) }) },
         },
@@ -156,7 +168,10 @@ export function rosterRoutes(deps: {
       async (request) => {
         const p = request.principal!;
         const row = await agents.decide(p.workspaceId, p.userId, request.params.id, request.body.status);
-        return timeOffJson({ ...row, name: (await agents.names(p.workspaceId, [row.userId])).get(row.userId)! });
+        return timeOffJson({
+          ...row,
+          name: (await agents.names(p.workspaceId, [row.userId])).get(row.userId)!,
+        });
       },
     );
 
@@ -166,7 +181,8 @@ export function rosterRoutes(deps: {
         config: { access: 'wfm.manage' },
         schema: {
           tags,
-          summary: "Roster the plan: its requirement given to named agents by the solver (replaces a draft roster)",
+          summary:
+            'Roster the plan: its requirement given to named agents by the solver (replaces a draft roster)',
           params: IdParams,
           body: RosterSpecInput,
           response: { 200: RosterSchema },
@@ -182,7 +198,12 @@ export function rosterRoutes(deps: {
       '/wfm/plans/:id/roster',
       {
         config: { access: 'wfm.manage' },
-        schema: { tags, summary: "A plan's roster with what it breaks", params: IdParams, response: { 200: RosterSchema } },
+        schema: {
+          tags,
+          summary: "A plan's roster with what it breaks",
+          params: IdParams,
+          response: { 200: RosterSchema },
+        },
       },
       async (request) => rosterJson(await rosters.get(request.principal!.workspaceId, request.params.id)),
     );
@@ -216,7 +237,12 @@ export function rosterRoutes(deps: {
       '/wfm/plans/:id/roster/publish',
       {
         config: { access: 'wfm.manage' },
-        schema: { tags, summary: 'Publish the roster: agents see their shifts', params: IdParams, response: { 200: RosterSchema } },
+        schema: {
+          tags,
+          summary: 'Publish the roster: agents see their shifts',
+          params: IdParams,
+          response: { 200: RosterSchema },
+        },
       },
       async (request) => {
         const p = request.principal!;
@@ -239,9 +265,23 @@ export function rosterRoutes(deps: {
         const p = request.principal!;
         const first = day(request.query.from);
         const days = request.query.days ?? 7;
-        const shifts = await rosters.publishedShifts(p.workspaceId, first * DAY_MS, (first + days) * DAY_MS, p.userId);
-        const off = await agents.timeOff(p.workspaceId, { userId: p.userId, from: first, to: first + days - 1 });
-        return { from: request.query.from, days, shifts: shifts.map(shiftJson), timeOff: off.map(timeOffJson) };
+        const shifts = await rosters.publishedShifts(
+          p.workspaceId,
+          first * DAY_MS,
+          (first + days) * DAY_MS,
+          p.userId,
+        );
+        const off = await agents.timeOff(p.workspaceId, {
+          userId: p.userId,
+          from: first,
+          to: first + days - 1,
+        });
+        return {
+          from: request.query.from,
+          days,
+          shifts: shifts.map(shiftJson),
+          timeOff: off.map(timeOffJson),
+        };
       },
     );
 
@@ -252,13 +292,20 @@ export function rosterRoutes(deps: {
         schema: {
           tags,
           summary: "Adherence and conformance per scheduled agent for a day (today's live, up to now)",
-          querystring: Obj({ day: Type.Optional(Day), minExceptionMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })) }),
+          querystring: Obj({
+            day: Type.Optional(Day),
+            minExceptionMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
+          }),
           response: { 200: AdherenceSchema },
         },
       },
       async (request) => {
         const { day: asked, minExceptionMinutes } = request.query;
-        const r = await adherence.day(request.principal!.workspaceId, asked ? day(asked) : undefined, minExceptionMinutes);
+        const r = await adherence.day(
+          request.principal!.workspaceId,
+          asked ? day(asked) : undefined,
+          minExceptionMinutes,
+        );
         return {
           ...r,
           day: dayText(r.day),
@@ -269,7 +316,8 @@ export function rosterRoutes(deps: {
             exceptions: a.exceptions.map((x) => ({ ...x, start: local(x.start), end: local(x.end) })),
             current: {
               ...a.current,
-              outOfAdherenceSince: a.current.outOfAdherenceSince === null ? null : local(a.current.outOfAdherenceSince),
+              outOfAdherenceSince:
+                a.current.outOfAdherenceSince === null ? null : local(a.current.outOfAdherenceSince),
             },
           })),
         };
@@ -280,6 +328,7 @@ export function rosterRoutes(deps: {
 
 function toLocal(text: string): number {
   const t = parseLocalTime(text);
-  if (!t) throw errors.badRequest('wfm.invalid_input', `'${text}' is not a date and time YYYY-MM-DDTHH:MM:SS`);
+  if (!t)
+    throw errors.badRequest('wfm.invalid_input', `'${text}' is not a date and time YYYY-MM-DDTHH:MM:SS`);
   return t.ms;
 }

@@ -13,7 +13,11 @@ export const AgentProfileInput = Obj({
   availability: Type.Array(WindowSchema, { minItems: 7, maxItems: 7, description: 'Monday first' }),
 });
 
-export const AgentProfileSchema = Obj({ userId: Type.String(), name: Type.String(), ...AgentProfileInput.properties });
+export const AgentProfileSchema = Obj({
+  userId: Type.String(),
+  name: Type.String(),
+  ...AgentProfileInput.properties,
+});
 
 export const TimeOffSchema = Obj({
   id: Type.String(),
@@ -51,8 +55,12 @@ export const ViolationSchema = Obj({
 });
 
 export const RosterSpecInput = Obj({
-  startMinutes: Type.Optional(Type.Array(Type.Integer({ minimum: 0, maximum: 1425, multipleOf: 15 }), { minItems: 1, maxItems: 96 })),
-  lengthMinutes: Type.Optional(Type.Array(Type.Integer({ minimum: 60, maximum: 960, multipleOf: 15 }), { minItems: 1, maxItems: 8 })),
+  startMinutes: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 0, maximum: 1425, multipleOf: 15 }), { minItems: 1, maxItems: 96 }),
+  ),
+  lengthMinutes: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 60, maximum: 960, multipleOf: 15 }), { minItems: 1, maxItems: 8 }),
+  ),
   breaks: Type.Optional(
     Type.Array(
       Obj({
@@ -94,8 +102,17 @@ export const RosterSchema = Obj({
 });
 
 export const RosterEditInput = Type.Union([
-  Obj({ type: Type.Literal('move'), shiftId: Type.String({ minLength: 1, maxLength: 64 }), start: LocalTime, agentId: Type.Optional(Uuid) }),
-  Obj({ type: Type.Literal('swap'), shiftId: Type.String({ minLength: 1, maxLength: 64 }), otherShiftId: Type.String({ minLength: 1, maxLength: 64 }) }),
+  Obj({
+    type: Type.Literal('move'),
+    shiftId: Type.String({ minLength: 1, maxLength: 64 }),
+    start: LocalTime,
+    agentId: Type.Optional(Uuid),
+  }),
+  Obj({
+    type: Type.Literal('swap'),
+    shiftId: Type.String({ minLength: 1, maxLength: 64 }),
+    otherShiftId: Type.String({ minLength: 1, maxLength: 64 }),
+  }),
   Obj({ type: Type.Literal('time_off'), agentId: Uuid, day: Day }),
 ]);
 
@@ -106,7 +123,12 @@ export const MyScheduleSchema = Obj({
   timeOff: Type.Array(TimeOffSchema),
 });
 
-const ActivitySchema = Type.Union([Type.Literal('work'), Type.Literal('break'), Type.Literal('lunch'), Type.Literal('off')]);
+const ActivitySchema = Type.Union([
+  Type.Literal('work'),
+  Type.Literal('break'),
+  Type.Literal('lunch'),
+  Type.Literal('off'),
+]);
 const ActualSchema = Type.Union([Type.Literal('work'), Type.Literal('away'), Type.Literal('off')]);
 
 export const AdherenceSchema = Obj({
@@ -125,7 +147,14 @@ export const AdherenceSchema = Obj({
       workedMinutes: Type.Number(),
       conformance: Nullable(Type.Number()),
       exceptions: Type.Array(
-        Obj({ start: LocalTime, end: LocalTime, scheduled: ActivitySchema, actual: ActualSchema, status: Type.String(), reason: Nullable(Type.String()) }),
+        Obj({
+          start: LocalTime,
+          end: LocalTime,
+          scheduled: ActivitySchema,
+          actual: ActualSchema,
+          status: Type.String(),
+          reason: Nullable(Type.String()),
+        }),
       ),
       current: Obj({
         scheduled: ActivitySchema,

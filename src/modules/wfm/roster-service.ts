@@ -54,7 +54,11 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
   }
 
   async function approvedOff(workspaceId: string, firstDay: number, days: number) {
-    const rows = await agents.timeOff(workspaceId, { from: firstDay, to: firstDay + days - 1, status: ['approved'] });
+    const rows = await agents.timeOff(workspaceId, {
+      from: firstDay,
+      to: firstDay + days - 1,
+      status: ['approved'],
+    });
     return rows.map((t) => ({ agentId: t.userId, day: dayNumber(t.day) }));
   }
 
@@ -74,12 +78,17 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
       queueKey: row.queueKey,
       firstDay: row.firstDay,
       requirement,
-      agents: roster.filter((a) => a.queues.includes(row.queueKey) || row.shifts.some((s) => s.agentId === a.id)),
+      agents: roster.filter(
+        (a) => a.queues.includes(row.queueKey) || row.shifts.some((s) => s.agentId === a.id),
+      ),
       timeOff: await approvedOff(workspaceId, row.firstDay, row.days),
       shifts: row.shifts,
       rules: { minRestMinutes: row.spec.minRestMinutes },
     });
-    const named = await agents.names(workspaceId, row.shifts.map((s) => s.agentId));
+    const named = await agents.names(
+      workspaceId,
+      row.shifts.map((s) => s.agentId),
+    );
     for (const a of list) named.set(a.userId, a.name);
     const { workspaceId: _ws, ...rest } = row;
     return {
@@ -103,10 +112,18 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
   ): Promise<RosterView> {
     const plan = await plans.get(workspaceId, planId);
     if (plan.settings.work === 'deferrable')
-      throw new AppError('wfm.not_simulable', 422, 'rosters follow queue plans; deferrable work has no queue');
+      throw new AppError(
+        'wfm.not_simulable',
+        422,
+        'rosters follow queue plans; deferrable work has no queue',
+      );
     const existing = await load(workspaceId, planId);
     if (existing?.status === 'published')
-      throw new AppError('wfm.roster_published', 409, 'the roster is published: edit its shifts instead of solving it again');
+      throw new AppError(
+        'wfm.roster_published',
+        409,
+        'the roster is published: edit its shifts instead of solving it again',
+      );
     const { firstDay, days, requirement } = requirementOf(plan.intervals, plan.intervalMinutes);
     const { timeLimitSeconds, ...given } = input;
     const spec: RosterSpec = { ...defaultSpec(plan.intervals, plan.intervalMinutes), ...given };
@@ -162,17 +179,31 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
   }
 
   /** Applies a supervisor's edit; a day off given this way is recorded as approved. */
-  async function edit(workspaceId: string, actorId: string, planId: string, change: RosterEdit): Promise<RosterView> {
+  async function edit(
+    workspaceId: string,
+    actorId: string,
+    planId: string,
+    change: RosterEdit,
+  ): Promise<RosterView> {
     const row = await load(workspaceId, planId);
     if (!row) throw errors.notFound('Roster');
-    const target = change.type === 'move' ? change.agentId : change.type === 'time_off' ? change.agentId : undefined;
+    const target =
+      change.type === 'move' ? change.agentId : change.type === 'time_off' ? change.agentId : undefined;
     if (target && !(await profiles(workspaceId)).roster.some((a) => a.id === target))
       throw errors.badRequest('wfm.invalid_input', `agent ${target} has no workforce profile`);
     const shifts = applyEdit(row.shifts, change);
-    const changed = [...row.shifts.filter((s) => !shifts.includes(s)), ...shifts.filter((s) => !row.shifts.includes(s))];
+    const changed = [
+      ...row.shifts.filter((s) => !shifts.includes(s)),
+      ...shifts.filter((s) => !row.shifts.includes(s)),
+    ];
     const touched = new Set(changed.map((s) => s.agentId));
     if (change.type === 'time_off') {
-      await agents.requestTimeOff(workspaceId, actorId, { userId: change.agentId, day: dayText(change.day), note: '', approved: true });
+      await agents.requestTimeOff(workspaceId, actorId, {
+        userId: change.agentId,
+        day: dayText(change.day),
+        note: '',
+        approved: true,
+      });
     }
     const updatedAt = clock.now();
     await uow.run(async (tx, record) => {
@@ -196,7 +227,11 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
     if (!row) throw errors.notFound('Roster');
     const now = clock.now();
     await uow.run(async (tx, record) => {
-      await scoped(tx, workspaceId).update(wfmRosters, { status: 'published', publishedAt: now, updatedAt: now }, eq(wfmRosters.id, row.id));
+      await scoped(tx, workspaceId).update(
+        wfmRosters,
+        { status: 'published', publishedAt: now, updatedAt: now },
+        eq(wfmRosters.id, row.id),
+      );
       await record({
         workspaceId,
         type: 'wfm.roster_published',
@@ -218,7 +253,12 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
     agentId?: string,
   ): Promise<(RosterShift & { queueKey: string })[]> {
     const rows = await db
-      .select({ queueKey: wfmRosters.queueKey, shifts: wfmRosters.shifts, firstDay: wfmRosters.firstDay, days: wfmRosters.days })
+      .select({
+        queueKey: wfmRosters.queueKey,
+        shifts: wfmRosters.shifts,
+        firstDay: wfmRosters.firstDay,
+        days: wfmRosters.days,
+      })
       .from(wfmRosters)
       .where(scoped(db, workspaceId).where(wfmRosters, and(eq(wfmRosters.status, 'published'))));
     return rows

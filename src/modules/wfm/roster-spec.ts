@@ -19,7 +19,10 @@ export interface RosterSpec {
   minRestMinutes: number;
 }
 
-export type RosterSummary = Pick<RosterSolution, 'status' | 'objective' | 'gap' | 'seconds' | 'fairness' | 'unassignable'>;
+export type RosterSummary = Pick<
+  RosterSolution,
+  'status' | 'objective' | 'gap' | 'seconds' | 'fairness' | 'unassignable'
+>;
 
 /** The default shift: 8 h 30 with a 15-minute break, a 30-minute lunch (three placements) and another break. */
 export const DEFAULT_SHIFT = {
@@ -61,7 +64,12 @@ export function defaultSpec(intervals: readonly PlanInterval[], intervalMinutes:
   const close = Math.max(...minutes) + intervalMinutes;
   const startMinutes: number[] = [];
   for (let m = open; m === open || m + DEFAULT_SHIFT.lengthMinutes <= close; m += 30) startMinutes.push(m);
-  return { startMinutes, lengthMinutes: [DEFAULT_SHIFT.lengthMinutes], breaks: DEFAULT_SHIFT.breaks, minRestMinutes: 660 };
+  return {
+    startMinutes,
+    lengthMinutes: [DEFAULT_SHIFT.lengthMinutes],
+    breaks: DEFAULT_SHIFT.breaks,
+    minRestMinutes: 660,
+  };
 }
 
 /** The spec's shift patterns on quarter hours, the break lengths deciding what is paid. */

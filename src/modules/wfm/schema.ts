@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 import type { PlanAccuracy, PlanInterval, PlanSettings } from './plan.ts';
-import type { RosterSummary, RosterSpec } from './roster-spec.ts';
+import type { RosterSpec, RosterSummary } from './roster-spec.ts';
 import type { RosterShift, Window } from './roster-types.ts';
 
 /**
