@@ -111,26 +111,32 @@ export function checkRoster(input: RosterCheckInput): Violation[] {
         days,
         maxDays: limits.days,
       });
-    if (paid > limits.minutes)
-      v('over_contract', null, start, `${hours(paid)} paid, above the contract's ${hours(limits.minutes)}`, {
-        minutes: paid,
-        contractMinutes: limits.minutes,
-      });
+    if (paid > limits.maxMinutes)
+      v(
+        'over_contract',
+        null,
+        start,
+        `${hours(paid)} paid, above the contract's ${hours(limits.maxMinutes)}`,
+        {
+          minutes: paid,
+          contractMinutes: limits.maxMinutes,
+        },
+      );
   }
   for (const agent of input.agents) {
     const shifts = byAgent.get(agent.id) ?? [];
     if (shifts.length === 0 && agent.contractMinutes === 0) continue;
     const limits = horizonLimits(agent, input.requirement.length);
     const paid = shifts.reduce((t, s) => t + paidMinutes(s), 0);
-    if (paid < limits.minutes)
+    if (paid < limits.targetMinutes)
       out.push({
         code: 'under_contract',
         severity: 'warning',
         agentId: agent.id,
         at: input.firstDay * DAY_MS,
         shiftId: null,
-        figures: { minutes: paid, contractMinutes: limits.minutes },
-        message: `${hours(paid)} paid, short of the contract's ${hours(limits.minutes)}`,
+        figures: { minutes: paid, contractMinutes: limits.targetMinutes },
+        message: `${hours(paid)} paid, short of the contract's ${hours(limits.targetMinutes)}`,
       });
   }
   out.push(...understaffed(input));

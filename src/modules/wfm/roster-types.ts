@@ -102,12 +102,20 @@ export function validateAgent(agent: RosterAgent): void {
   });
 }
 
-/** An agent's weekly contract scaled to a horizon of `days` days: paid minutes and working days at most. */
-export function horizonLimits(agent: RosterAgent, days: number): { minutes: number; days: number } {
-  const weeks = days / 7;
+/**
+ * An agent's weekly contract over a horizon of `days` days: at most a week's paid minutes and days for
+ * each week begun (a one-day plan may give a full day), and the paid minutes aimed at, pro rata.
+ * @example horizonLimits({ contractMinutes: 2400, maxDays: 5, … }, 1) // { maxMinutes: 2400, targetMinutes: 343, days: 1 }
+ */
+export function horizonLimits(
+  agent: RosterAgent,
+  days: number,
+): { maxMinutes: number; targetMinutes: number; days: number } {
+  const weeks = Math.ceil(days / 7);
   return {
-    minutes: Math.round(agent.contractMinutes * weeks),
-    days: Math.min(days, Math.round(agent.maxDays * weeks)),
+    maxMinutes: agent.contractMinutes * weeks,
+    targetMinutes: Math.round((agent.contractMinutes * days) / 7),
+    days: Math.min(days, agent.maxDays * weeks),
   };
 }
 

@@ -141,6 +141,19 @@ describe('rostering', () => {
     expect(['a', 'b', 'c', 'd'].map(weekend)).toEqual([1, 1, 1, 1]);
   });
 
+  it('gives a full shift on a one-day plan, the weekly contract being the cap', async () => {
+    const r = await solveRoster({
+      queueKey: 'sales',
+      firstDay: MONDAY,
+      requirement: requirement(1, q(8), q(16, 30), 1),
+      patterns: dayShift,
+      agents: [agent('ana')],
+      timeOff: [],
+    });
+    expect(r.shifts.map((s) => [s.agentId, (s.start - MONDAY * DAY_MS) / 3_600_000])).toEqual([['ana', 8]]);
+    expect(r.violations.filter((v) => v.code !== 'understaffed')).toEqual([]);
+  });
+
   it('refuses an agent listed twice and a contract out of range, naming them', async () => {
     const base = {
       queueKey: 'sales',

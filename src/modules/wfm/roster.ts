@@ -259,9 +259,9 @@ function buildModel(
     if (mine.length === 0) return;
     const limits = horizonLimits(agent, days);
     put(row(0, limits.days), mine);
-    const cap = row(0, limits.minutes);
+    const cap = row(0, limits.maxMinutes);
     for (const j of mine) entries[j]!.push([cap, candidates[j]!.paid]);
-    const floor = row(limits.minutes, INF);
+    const floor = row(limits.targetMinutes, INF);
     for (const j of mine) entries[j]!.push([floor, candidates[j]!.paid]);
     addColumn(w.contractHour / 60, [[floor, 1]]);
     const weekend = row(-INF, 0);
