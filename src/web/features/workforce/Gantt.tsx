@@ -57,9 +57,11 @@ export function Gantt({
             <Text size="xs">{t(`gantt.${k}`)}</Text>
           </Group>
         ))}
-        <Text size="xs" c="dimmed">
-          {t('gantt.hint')}
-        </Text>
+        {onSelect && (
+          <Text size="xs" c="dimmed">
+            {t('gantt.hint')}
+          </Text>
+        )}
       </Group>
       <Group gap={0} wrap="nowrap" align="flex-end">
         <Box w={170} />

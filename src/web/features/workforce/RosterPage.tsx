@@ -310,7 +310,7 @@ function Coverage({ roster, dayIndex }: { roster: Roster; dayIndex: number }) {
       </Text>
       <Group gap={4}>
         {hours.map((x) => (
-          <Badge key={x.h} variant="light" color={x.have < x.need ? 'red' : 'teal'} radius="sm">
+          <Badge key={x.h} variant="light" color={x.have < x.need ? 'red' : 'teal'} radius="sm" tt="none">
             {String(x.h).padStart(2, '0')}h {x.have}/{x.need}
           </Badge>
         ))}

@@ -31,7 +31,8 @@ export function ViolationList({
           const until = v.code === 'understaffed' ? addMinutes(v.at, f.minutes ?? 0) : '';
           const text = t(`violations.${v.code}` as 'violations.rest', {
             time: formatSlot(v.at),
-            until: timeOf(until),
+            until:
+              until.slice(0, 10) > v.at.slice(0, 10) && timeOf(until) === '00:00' ? '24:00' : timeOf(until),
             name: v.agentId ? (names[v.agentId] ?? v.agentId.slice(0, 8)) : '',
             restHours: hours(f.restMinutes),
             minRestHours: hours(f.minRestMinutes),
