@@ -207,6 +207,9 @@ describe('rostering, schedules and adherence', () => {
         .statusCode,
     ).toBe(400);
     expect((await edit({ type: 'fire', shiftId: tuesday.id })).statusCode).toBe(400);
+    const garbled = await edit({ type: 'move', shiftId: tuesday.id, start: 'mañana' });
+    expect(garbled.statusCode).toBe(400);
+    expect(garbled.json().error.message).toBe("'mañana' is not a date and time YYYY-MM-DDTHH:MM:SS");
   });
 
   it('publishes the roster and shows each agent their own schedule', async () => {

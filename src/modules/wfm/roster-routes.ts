@@ -222,6 +222,7 @@ export function rosterRoutes(deps: {
       },
       async (request) => {
         const p = request.principal!;
+        await rosters.requireRoster(p.workspaceId, request.params.id);
         const e = request.body.edit;
         const edit: RosterEdit =
           e.type === 'move'

@@ -101,11 +101,15 @@ export const RosterSchema = Obj({
   publishedAt: Nullable(Type.String()),
 });
 
+// Times and days are checked once the roster is found, so that another workspace's plan answers 404 first.
+const EditTime = Type.String({ minLength: 1, maxLength: 19, description: 'YYYY-MM-DDTHH:MM:SS' });
+const EditDay = Type.String({ minLength: 1, maxLength: 10, description: 'YYYY-MM-DD' });
+
 export const RosterEditInput = Type.Union([
   Obj({
     type: Type.Literal('move'),
     shiftId: Type.String({ minLength: 1, maxLength: 64 }),
-    start: LocalTime,
+    start: EditTime,
     agentId: Type.Optional(Uuid),
   }),
   Obj({
@@ -113,7 +117,7 @@ export const RosterEditInput = Type.Union([
     shiftId: Type.String({ minLength: 1, maxLength: 64 }),
     otherShiftId: Type.String({ minLength: 1, maxLength: 64 }),
   }),
-  Obj({ type: Type.Literal('time_off'), agentId: Uuid, day: Day }),
+  Obj({ type: Type.Literal('time_off'), agentId: Uuid, day: EditDay }),
 ]);
 
 export const MyScheduleSchema = Obj({

@@ -172,6 +172,11 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
     return view(workspaceId, row);
   }
 
+  /** 404 unless the plan has a roster. */
+  async function requireRoster(workspaceId: string, planId: string): Promise<void> {
+    if (!(await load(workspaceId, planId))) throw errors.notFound('Roster');
+  }
+
   async function get(workspaceId: string, planId: string): Promise<RosterView> {
     const row = await load(workspaceId, planId);
     if (!row) throw errors.notFound('Roster');
@@ -268,7 +273,7 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
       .sort((a, b) => a.start - b.start);
   }
 
-  return { solve, get, edit, publish, publishedShifts };
+  return { solve, get, requireRoster, edit, publish, publishedShifts };
 }
 
 export type RosterService = ReturnType<typeof createRosterService>;
