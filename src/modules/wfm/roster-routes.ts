@@ -4,7 +4,7 @@ import { errors } from '../../platform/errors.ts';
 import { IdParams, NoContent, Obj, Type, Uuid } from '../../platform/http/schema.ts';
 import type { AdherenceService } from './adherence-service.ts';
 import { type AgentsService, dayNumber, dayText, type TimeOff } from './agents-service.ts';
-import { formatLocalTime, parseLocalTime } from './history-csv.ts';
+import { fromLocal, local } from './http-time.ts';
 import {
   AdherenceSchema,
   AgentProfileInput,
@@ -22,7 +22,6 @@ import type { RosterShift } from './roster-types.ts';
 import { DAY_MS } from './series.ts';
 
 const tags = ['workforce'];
-const local = (ms: number) => formatLocalTime(ms, '');
 const day = (text: string) => {
   const n = dayNumber(text);
   if (!Number.isInteger(n)) throw errors.badRequest('wfm.invalid_input', `'${text}' is not a day YYYY-MM-DD`);
@@ -226,7 +225,7 @@ export function rosterRoutes(deps: {
         const e = request.body.edit;
         const edit: RosterEdit =
           e.type === 'move'
-            ? { ...e, start: toLocal(e.start) }
+            ? { ...e, start: fromLocal(e.start) }
             : e.type === 'time_off'
               ? { ...e, day: day(e.day) }
               : e;
@@ -325,11 +324,4 @@ export function rosterRoutes(deps: {
       },
     );
   };
-}
-
-function toLocal(text: string): number {
-  const t = parseLocalTime(text);
-  if (!t)
-    throw errors.badRequest('wfm.invalid_input', `'${text}' is not a date and time YYYY-MM-DDTHH:MM:SS`);
-  return t.ms;
 }
