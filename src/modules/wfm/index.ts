@@ -61,6 +61,10 @@ export {
   plannedScheduled,
 } from './plan.ts';
 export type { PlanService } from './plan-service.ts';
+export { type RosterProblem, type RosterSolution, solveRoster } from './roster.ts';
+export { coverage as rosterCoverage } from './roster-check.ts';
+export { DEFAULT_SHIFT } from './roster-spec.ts';
+export type { RosterAgent } from './roster-types.ts';
 export {
   type CoverObjective,
   type CoverProblem,
