@@ -23,7 +23,7 @@ import { useScheduleT } from './schedule-i18n.ts';
 
 const WEEKDAYS = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6'] as const;
 const toTime = (m: number) =>
-  `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const toMinutes = (s: string) => {
   const [h = '0', m = '0'] = s.split(':');
   return Number(h) * 60 + Number(m);
@@ -49,7 +49,8 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
     setDays(WEEKDAYS.filter((_, i) => a.availability[i]));
     const w = a.availability.find((x) => x) ?? [420, 1140];
     setFrom(toTime(w[0]));
-    setTo(toTime(w[1]));
+    // A time field cannot say 24:00: midnight as the end means the day's end.
+    setTo(w[1] >= 1440 ? '00:00' : toTime(w[1]));
   };
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: scheduleKeys.agents });
@@ -57,7 +58,7 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
   };
   const save = useMutation({
     mutationFn: () => {
-      const window: Window = [toMinutes(from), toMinutes(to)];
+      const window: Window = [toMinutes(from), toMinutes(to) || 1440];
       return scheduleApi.saveAgent(userId ?? '', {
         queues,
         contractMinutes: Math.round(Number(hours) * 60),

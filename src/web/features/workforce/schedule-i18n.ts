@@ -17,7 +17,7 @@ export const es = {
     published: 'Publicado',
     empty: 'Este plan aún no tiene turnos. Configure los agentes abajo y pulse «Asignar turnos».',
     summary:
-      '{{shifts}} turnos · como mucho {{weekends}} días de fin de semana y {{nights}} noches por agente · {{seconds}} s',
+      'Turnos: {{shifts}} · máximo por agente: fines de semana {{weekends}}, noches {{nights}} · {{seconds}} s',
     week: 'Semana',
     day: 'Día',
     notQualified: '{{name}} no tiene la habilidad de esta cola.',
@@ -58,7 +58,7 @@ export const es = {
     max_days: '{{name}}: {{days}} días de trabajo, su contrato permite {{maxDays}}.',
     over_contract: '{{name}}: {{hours}} h pagadas, más que las {{contractHours}} h de su contrato.',
     under_contract: '{{name}}: {{hours}} h pagadas, menos que las {{contractHours}} h de su contrato.',
-    understaffed: '{{time}}–{{until}}: faltan hasta {{short}} agentes.',
+    understaffed: '{{time}}–{{until}}: faltan agentes (hasta {{short}} a la vez).',
   },
   agents: {
     title: 'Agentes para turnos',
@@ -139,7 +139,7 @@ export const en: typeof es = {
     published: 'Published',
     empty: 'This plan has no roster yet. Set up the agents below and press “Build roster”.',
     summary:
-      '{{shifts}} shifts · at most {{weekends}} weekend days and {{nights}} nights per agent · {{seconds}} s',
+      'Shifts: {{shifts}} · most per agent: weekend days {{weekends}}, nights {{nights}} · {{seconds}} s',
     week: 'Week',
     day: 'Day',
     notQualified: '{{name}} lacks the skill for this queue.',
@@ -180,7 +180,7 @@ export const en: typeof es = {
     max_days: '{{name}}: {{days}} working days, the contract allows {{maxDays}}.',
     over_contract: "{{name}}: {{hours}} h paid, more than the contract's {{contractHours}} h.",
     under_contract: "{{name}}: {{hours}} h paid, fewer than the contract's {{contractHours}} h.",
-    understaffed: '{{time}}–{{until}}: up to {{short}} agents short.',
+    understaffed: '{{time}}–{{until}}: agents short (up to {{short}} at once).',
   },
   agents: {
     title: 'Agents for rostering',
