@@ -11,6 +11,9 @@
  * - simulate_day_seconds / simulated_sl: validation by simulation of a staffed day (48 half hours,
  *   up to 300 calls each, Erlang C at 80/20) through the routing simulator, 20 replications; the
  *   peer figure is Erlang's predicted service level for the same day, the reference it is checked against.
+ * - roster_seconds / roster_short_quarter_hours: a week at 15 minutes given to 30 named agents
+ *   (contracts, availability, weekends, 11 h rest); the peer is the anonymous shift cover of the same
+ *   requirement and patterns, whose shortfall no roster can beat by much (it knows no names).
  * - forecast_mae: day-ahead MAE on the Anonymous Bank (January 1999, 30-minute intervals), the
  *   automatic choice against the same-weekday 4-week mean as peer.
  */
@@ -33,6 +36,7 @@ import {
   staffIntervals,
   syntheticHistory,
 } from '../src/modules/wfm/index.ts';
+import { rosterWeek } from './support/wfm-roster.ts';
 import type { Bench } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -60,6 +64,8 @@ const bench: Bench = async (opts) => {
   const backtestSeconds = yearBacktest(opts.full ? 28 : 14);
   opts.progress('validation by simulation of a staffed day');
   const sim = simulatedDay(opts.full ? 50 : 20);
+  opts.progress('a week rostered on 30 named agents, and the anonymous cover of it');
+  const roster = await rosterWeek();
   opts.progress('day-ahead forecasts of the Anonymous Bank');
   const bank = bankAccuracy();
   return {
@@ -74,11 +80,16 @@ const bench: Bench = async (opts) => {
       backtest_seconds: backtestSeconds,
       simulate_day_seconds: sim.seconds,
       simulated_sl: sim.simulated,
+      roster_seconds: roster.seconds,
+      roster_gap: roster.gap,
+      roster_short_quarter_hours: roster.short,
       ...(bank ? { forecast_mae: bank.auto } : {}),
     },
     peer: {
       textbook_loads_staffing_ms: peerSmall,
       simulated_sl: sim.predicted,
+      cover_seconds: roster.coverSeconds,
+      roster_short_quarter_hours: roster.coverShort,
       ...(bank ? { forecast_mae: bank.baseline } : {}),
     },
     ratios: {
@@ -90,6 +101,7 @@ const bench: Bench = async (opts) => {
       week_loads: '672 intervals, 1 to 10,000 erlangs (log-spaced), AHT 300 s, 80 % in 20 s, patience 180 s',
       textbook_computable_intervals: `${small.length} of 672 (factorials overflow beyond)`,
       schedule: `${schedule.status}, ${schedule.patterns} patterns × 7 days = ${schedule.columns} integer columns, 672 periods, objective ${schedule.objective} paid hours`,
+      roster: `${roster.status}, ${roster.shifts} shifts of ${roster.patterns} patterns, ${roster.errors} rules broken, most weekend days per agent ${roster.fairness.maxWeekendDays}`,
       simulation: `48 half hours, ${sim.calls} calls per simulated day, ${sim.replications} replications, Erlang C 80/20 staffing`,
       backtest: 'auto: 4 methods × 14 origins × 1-day horizon on 365 days × 288 intervals',
       ...(bank ? { forecast: `bank Jan 1999, 30 min, day-ahead from day 15: auto ${bank.methods}` } : {}),

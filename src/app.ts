@@ -90,7 +90,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
     workspaces,
     recordTimelineEntry,
   });
-  const wfm = createWfm({ ...base, timeZoneOf: async (id) => (await workspaces.get(id)).timeZone });
+  const wfm = createWfm({
+    ...base,
+    timeZoneOf: async (id) => (await workspaces.get(id)).timeZone,
+    users: identity.users,
+  });
   const email = createEmail(
     {
       ...base,

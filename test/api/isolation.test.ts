@@ -109,6 +109,32 @@ const planOfA = (
     payload: { name: 'A only', queueKey: 'only_in_a', channel: 'voice', intervalMinutes: 60 },
   })
 ).json();
+// A's rostering: a profile, a day off and the plan's roster.
+await inject({
+  method: 'PUT',
+  url: `/api/v1/wfm/agents/${adminA.userId}`,
+  headers: adminA.headers,
+  payload: {
+    queues: ['only_in_a'],
+    contractMinutes: 2400,
+    maxDays: 5,
+    availability: Array(7).fill([0, 1440]),
+  },
+});
+const timeOffOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/wfm/time-off',
+    headers: adminA.headers,
+    payload: { day: '2026-01-07', note: 'A only' },
+  })
+).json();
+await inject({
+  method: 'POST',
+  url: `/api/v1/wfm/plans/${planOfA.id}/roster`,
+  headers: adminA.headers,
+  payload: {},
+});
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
@@ -121,6 +147,7 @@ const idsOfA = [
   articleOfA.id,
   synonymOfA.id,
   planOfA.id,
+  timeOffOfA.id,
 ];
 const secretsOfA = [
   a.id,

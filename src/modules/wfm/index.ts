@@ -3,12 +3,17 @@
  * command. The math is pure over plain data; the command reads its input files, and the shell (`createWfm`) stores
  * history and plans and serves them over HTTP.
  */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
+import { createAdherenceService } from './adherence-service.ts';
+import { createAgentsService } from './agents-service.ts';
 import { createHistoryService } from './history-service.ts';
 import { createIntradayService } from './intraday-service.ts';
 import { createPlanService } from './plan-service.ts';
+import { rosterRoutes } from './roster-routes.ts';
+import { createRosterService } from './roster-service.ts';
 import { wfmRoutes } from './routes.ts';
 import { createValidationService } from './validation-service.ts';
 
@@ -56,6 +61,10 @@ export {
   plannedScheduled,
 } from './plan.ts';
 export type { PlanService } from './plan-service.ts';
+export { type RosterProblem, type RosterSolution, solveRoster } from './roster.ts';
+export { coverage as rosterCoverage } from './roster-check.ts';
+export { DEFAULT_SHIFT } from './roster-spec.ts';
+export type { RosterAgent } from './roster-types.ts';
 export {
   type CoverObjective,
   type CoverProblem,
@@ -86,24 +95,27 @@ export interface WfmDeps {
   newId: IdGenerator;
   /** The workspace's time zone: history and plans are in its wall-clock time. */
   timeZoneOf(workspaceId: string): Promise<string>;
+  /** Users' names for rosters, and a 404 for a user not in the workspace. */
+  users: { get(workspaceId: string, id: string): Promise<{ id: string; name: string }> };
 }
 
 /**
  * Wires the workforce-management shell: stored history, plans and their routes.
- * @example const wfm = createWfm({ db, uow, clock, newId, timeZoneOf }); await api.register(wfm.routes);
+ * @example const wfm = createWfm({ db, uow, clock, newId, timeZoneOf, users }); await api.register(wfm.routes);
  */
 export function createWfm(deps: WfmDeps) {
   const history = createHistoryService({ db: deps.db, timeZoneOf: deps.timeZoneOf });
   const plans = createPlanService({ ...deps, history });
   const validation = createValidationService(plans);
   const intraday = createIntradayService({ db: deps.db, clock: deps.clock, plans, history });
-  return {
-    history,
-    plans,
-    validation,
-    intraday,
-    routes: wfmRoutes({ history, plans, validation, intraday }),
+  const agents = createAgentsService(deps);
+  const rosters = createRosterService({ ...deps, plans, agents });
+  const adherence = createAdherenceService({ ...deps, rosters, agents });
+  const routes: FastifyPluginAsyncTypebox = async (app) => {
+    await app.register(wfmRoutes({ history, plans, validation, intraday }));
+    await app.register(rosterRoutes({ agents, rosters, adherence }));
   };
+  return { history, plans, validation, intraday, agents, rosters, adherence, routes };
 }
 
 export type Wfm = ReturnType<typeof createWfm>;

@@ -1,9 +1,8 @@
 /** HTTP: stored history (built from events or imported), and plans (forecast + staffing, adjust, publish). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errors } from '../../platform/errors.ts';
 import { IdParams, NoContent, Obj, type Static, Type } from '../../platform/http/schema.ts';
-import { formatLocalTime, parseLocalTime } from './history-csv.ts';
 import type { HistoryService } from './history-service.ts';
+import { fromLocal, local } from './http-time.ts';
 import type { IntradayService } from './intraday-service.ts';
 import type { PlanSettings as Settings } from './plan.ts';
 import type { PlanService, PlanView } from './plan-service.ts';
@@ -25,14 +24,6 @@ import type { ValidationService } from './validation-service.ts';
 const tags = ['workforce'];
 /** Large enough for a month of per-call records (the bank's January is 3.2 MB). */
 const IMPORT_LIMIT_BYTES = 32 * 1024 * 1024;
-
-const local = (ms: number) => formatLocalTime(ms, '');
-const fromLocal = (text: string) => {
-  const t = parseLocalTime(text);
-  if (!t)
-    throw errors.badRequest('wfm.invalid_input', `'${text}' is not a date and time YYYY-MM-DDTHH:MM:SS`);
-  return t.ms;
-};
 
 export function wfmRoutes(deps: {
   history: HistoryService;

@@ -56,7 +56,7 @@ export interface CoverSolution {
 let solver: Promise<Highs> | undefined;
 
 /** The WebAssembly solver, loaded once per process: loading costs about 150 ms. */
-function loadSolver(): Promise<Highs> {
+export function loadSolver(): Promise<Highs> {
   solver ??= highsLoader();
   return solver;
 }

@@ -7,10 +7,13 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 import type { PlanAccuracy, PlanInterval, PlanSettings } from './plan.ts';
+import type { RosterSpec, RosterSummary } from './roster-spec.ts';
+import type { RosterShift, Window } from './roster-types.ts';
 
 /**
  * Stored history: volume and mean handle time per queue, channel and interval. `start` is the interval's
@@ -59,4 +62,63 @@ export const wfmPlans = pgTable(
     publishedAt: at('published_at'),
   },
   (t) => [index('wfm_plans_workspace').on(t.workspaceId, t.createdAt)],
+);
+
+/** An agent as rostering sees them: the queues they are skilled for, their contract and availability. */
+export const wfmAgents = pgTable(
+  'wfm_agents',
+  {
+    workspaceId: workspaceColumn(),
+    userId: uuid('user_id').notNull(),
+    queues: text('queues').array().notNull(),
+    contractMinutes: integer('contract_minutes').notNull(),
+    maxDays: integer('max_days').notNull(),
+    /** By weekday, Monday first: [from, to] minutes after midnight, or null for a day off. */
+    availability: jsonb('availability').$type<(Window | null)[]>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);
+
+/** A day off asked for by an agent (or given by a supervisor); rostering keeps the approved ones. */
+export const wfmTimeOff = pgTable(
+  'wfm_time_off',
+  {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    userId: uuid('user_id').notNull(),
+    /** The workspace's calendar day, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    note: text('note').notNull(),
+    status: text('status').$type<'requested' | 'approved' | 'denied'>().notNull(),
+    decidedBy: uuid('decided_by'),
+    createdAt: createdAt(),
+    decidedAt: at('decided_at'),
+  },
+  (t) => [uniqueIndex('wfm_time_off_agent_day').on(t.workspaceId, t.userId, t.day)],
+);
+
+/**
+ * A plan's roster: its shifts given to named agents. Supervisors edit it, draft or published;
+ * agents read the published ones as their schedule.
+ */
+export const wfmRosters = pgTable(
+  'wfm_rosters',
+  {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    planId: uuid('plan_id').notNull(),
+    queueKey: text('queue_key').notNull(),
+    status: text('status').$type<'draft' | 'published'>().notNull(),
+    /** Local epoch day number of the first day, and the number of days. */
+    firstDay: integer('first_day').notNull(),
+    days: integer('days').notNull(),
+    spec: jsonb('spec').$type<RosterSpec>().notNull(),
+    summary: jsonb('summary').$type<RosterSummary>().notNull(),
+    shifts: jsonb('shifts').$type<RosterShift[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: at('published_at'),
+  },
+  (t) => [uniqueIndex('wfm_rosters_plan').on(t.workspaceId, t.planId)],
 );

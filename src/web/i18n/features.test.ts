@@ -6,8 +6,18 @@ import * as routingAdmin from '../features/routing-admin/i18n.ts';
 import * as scripting from '../features/scripting/i18n.ts';
 import * as supervisor from '../features/supervisor/i18n.ts';
 import * as workforce from '../features/workforce/i18n.ts';
+import * as workforceSchedule from '../features/workforce/schedule-i18n.ts';
 
-const FEATURES = { desk, customers, knowledge, routingAdmin, scripting, supervisor, workforce };
+const FEATURES = {
+  desk,
+  customers,
+  knowledge,
+  routingAdmin,
+  scripting,
+  supervisor,
+  workforce,
+  workforceSchedule,
+};
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

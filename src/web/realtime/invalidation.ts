@@ -5,6 +5,12 @@ import type { DomainEvent } from '../api/types.ts';
 type Key = readonly unknown[];
 
 const ANALYTICS: Key = ['analytics'];
+const ADHERENCE: Key = ['workforce', 'adherence'];
+const SCHEDULES: Key[] = [
+  ['workforce', 'my-schedule'],
+  ['workforce', 'time-off'],
+  ['workforce', 'roster'],
+];
 
 /**
  * The query keys to refetch after an event.
@@ -21,5 +27,8 @@ export function staleKeysFor(event: Pick<DomainEvent, 'type' | 'subject'>): Key[
   if (/security/.test(text)) keys.push(queryKeys.audit);
   // Live work changes the wallboard and today's figures.
   if (/interaction|agent|routing|csat/.test(text)) keys.push(ANALYTICS);
+  // An agent's state moves adherence; a roster or a day off changes schedules.
+  if (/agent\.status/.test(text)) keys.push(ADHERENCE);
+  if (/wfm_roster|wfm_time_off/.test(text)) keys.push(...SCHEDULES, ADHERENCE);
   return keys.filter((key, index) => keys.indexOf(key) === index);
 }

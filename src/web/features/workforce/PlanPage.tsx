@@ -29,6 +29,7 @@ import { type Plan, type PlanInterval, workforceApi, workforceKeys } from './api
 import { ForecastChart, StaffingChart } from './charts.tsx';
 import { IntradayCard } from './IntradayCard.tsx';
 import { useWorkforceT } from './i18n.ts';
+import { RosterLink } from './ScheduleLinks.tsx';
 import { SimulationCard } from './SimulationCard.tsx';
 import { dayLabel, dayOf, timeOf } from './time.ts';
 
@@ -90,6 +91,7 @@ function PlanView({ plan, manage }: { plan: Plan; manage: boolean }) {
             <Button component={Link} to="/workforce" variant="subtle">
               {t('plan.back')}
             </Button>
+            {manage && s.work === 'queue' && <RosterLink planId={plan.id} />}
             {editable && (
               <>
                 <Button

@@ -29,6 +29,7 @@ import { type IntervalMinutes, type Series, workforceApi, workforceKeys } from '
 import { ImportCard } from './ImportCard.tsx';
 import { methodLabel, useWorkforceT } from './i18n.ts';
 import { NewPlanCard } from './NewPlanCard.tsx';
+import { ScheduleLinks } from './ScheduleLinks.tsx';
 import { formatSlot } from './time.ts';
 
 export function WorkforcePage() {
@@ -38,7 +39,11 @@ export function WorkforcePage() {
   const manage = can('wfm.manage');
   return (
     <>
-      <PageHeader title={t('title')} description={t(manage ? 'description' : 'agentDescription')} />
+      <PageHeader
+        title={t('title')}
+        description={t(manage ? 'description' : 'agentDescription')}
+        actions={<ScheduleLinks manage={manage} />}
+      />
       <Stack gap="lg">
         {manage && <SeriesCard />}
         {manage && (
