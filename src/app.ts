@@ -107,6 +107,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const scripting = createScripting({
     ...base,
     customers,
+    email,
     recordTimelineEntry,
     interactions,
     users: identity.users,
