@@ -22,10 +22,26 @@ const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who = admin
     headers: who.headers,
     ...(payload !== undefined ? { payload: payload as object } : {}),
   });
+interface FollowUp {
+  stepId: string;
+  kind: string;
+  status: string;
+  interactionId: string;
+  detail: string | null;
+}
+/** The fields these tests read of the answers they get. */
+interface Body {
+  id: string;
+  followUps: FollowUp[];
+  current: unknown;
+  items: { id: string }[];
+  messages: unknown[];
+  script: { id: string; version: number } | null;
+}
 const ok = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);
-  return r.json() as Record<string, never>;
+  return r.json() as Body;
 };
 
 await ok(
@@ -136,7 +152,7 @@ describe('a finished run', async () => {
     const ana = await customerWith('ana.viajera@example.com');
     const run = await runToEnd(ana.id, script.id);
     expect(run.current).toMatchObject({ status: 'ended', outcome: 'resuelto' });
-    const [task, email] = run.followUps as { kind: string; status: string; interactionId: string }[];
+    const [task, email] = run.followUps;
     expect(task).toMatchObject({ kind: 'create_task', status: 'done' });
     expect(email).toMatchObject({ kind: 'send_email', status: 'done', detail: 'ana.viajera@example.com' });
 
@@ -187,7 +203,7 @@ describe('a finished run', async () => {
   });
 
   it('records a failed e-mail and sends it on retry once the server answers', async () => {
-    const box = (await ok(api('GET', '/email/mailboxes'))).items as unknown as { id: string }[];
+    const box = (await ok(api('GET', '/email/mailboxes'))).items;
     const down = { host: '127.0.0.1', port: 1, secure: false, user: 'servicio', password: 'smtp-pass-123' };
     const up = { ...down, port: sink.port };
     const change = (smtp: typeof down) =>
@@ -202,7 +218,7 @@ describe('a finished run', async () => {
     await change(down);
     const eva = await customerWith('eva@example.com', 'Eva Ruiz');
     const run = await runToEnd(eva.id, script.id);
-    const failed = (run.followUps as { kind: string; status: string }[]).find((f) => f.kind === 'send_email');
+    const failed = run.followUps.find((f) => f.kind === 'send_email');
     expect(failed).toMatchObject({ status: 'failed' });
     await change(up);
     const retried = await ok(api('POST', `/scripting/runs/${run.id}/follow-ups`, agent));
@@ -211,13 +227,8 @@ describe('a finished run', async () => {
     );
     expect(sink.received.filter((m) => m.to.includes('eva@example.com'))).toHaveLength(1);
     // The task was made once, though the effects ran twice.
-    const tasks = (retried.followUps as { kind: string; interactionId: string }[]).filter(
-      (f) => f.kind === 'create_task',
-    );
-    expect(tasks[0]!.interactionId).toBe(
-      (run.followUps as { kind: string; interactionId: string }[]).find((f) => f.kind === 'create_task')!
-        .interactionId,
-    );
+    const task = (r: Body) => r.followUps.find((f) => f.kind === 'create_task')!.interactionId;
+    expect(task(retried)).toBe(task(run));
   });
 
   it('refuses to retry a run that has not ended', async () => {
