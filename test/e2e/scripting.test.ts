@@ -67,9 +67,10 @@ describe('script designer journey', () => {
     await page.waitForURL((url) => url.pathname === '/admin/scripts/new');
     await page.getByTestId('designer-name').fill('Encuesta de satisfacción');
 
-    // An empty greeting is refused on its own step.
+    // An empty greeting is refused on its own field.
     await page.getByTestId('designer-save').click();
-    await page.getByTestId('step-0-problem').first().waitFor();
+    await page.getByTestId('step-0').getByText('Debe tener al menos 1').waitFor();
+    await screenshot(page, 'scripting-designer-field-error');
     expect(page.url()).toContain('/admin/scripts/new');
 
     await page.getByTestId('step-0-text').fill('Hola {{customer.name}}, ¿tiene un minuto para una encuesta?');

@@ -19,15 +19,19 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { fieldMessage } from '../../ui/errors.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines } from '../../ui/QueryView.tsx';
-import { type Definition, type Problem, type ScriptDetail, type Step, scriptingApi } from './api.ts';
+import { type Definition, type ScriptDetail, type Step, scriptingApi } from './api.ts';
 import {
   changeType,
+  type DesignProblem,
   EMPTY_DEFINITION,
+  fieldErrorsOf,
   freshId,
   newStep,
   problemsByStep,
@@ -62,7 +66,12 @@ function Designer({ script }: { script: ScriptDetail | null }) {
   const [name, setName] = useState(script?.name ?? '');
   const [description, setDescription] = useState(script?.description ?? '');
   const [def, setDef] = useState<Definition>(script?.definition ?? EMPTY_DEFINITION);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<DesignProblem[]>([]);
+  const { t: appT } = useTranslation();
+  const serverProblems = (error: unknown) =>
+    error instanceof ApiError
+      ? problemsOfError(error, def, (m) => fieldMessage(appT, 'validation.failed', m))
+      : null;
   const [outcome, setOutcome] = useState<Outcome>(null);
   const templates = useQuery({ queryKey: ['scripting', 'templates'], queryFn: scriptingApi.templates });
   const edit = (next: Definition) => {
@@ -71,7 +80,7 @@ function Designer({ script }: { script: ScriptDetail | null }) {
   };
 
   const refused = (error: unknown) => {
-    const found = error instanceof ApiError ? problemsOfError(error, def) : null;
+    const found = serverProblems(error);
     if (found) setProblems(found);
     return found !== null;
   };
@@ -115,9 +124,7 @@ function Designer({ script }: { script: ScriptDetail | null }) {
   const stepIds = def.steps.map((s) => s.id);
   const setStep = (index: number, step: Step) =>
     edit({ ...def, steps: def.steps.map((s, i) => (i === index ? step : s)) });
-  const failure = [validate.error, save.error, publish.error].find(
-    (e) => e && !(e instanceof ApiError && problemsOfError(e, def)),
-  );
+  const failure = [validate.error, save.error, publish.error].find((e) => e && !serverProblems(e));
   return (
     <>
       <PageHeader
@@ -162,12 +169,14 @@ function Designer({ script }: { script: ScriptDetail | null }) {
             )}
             {problems.length > 0 && (
               <Alert color="red" title={t('designer.problems')} data-testid="designer-problems">
-                {problems.map((p) => (
-                  <Text key={`${p.stepId}:${p.message}`} size="sm">
-                    {p.stepId ? `${p.stepId}: ` : ''}
-                    {p.message}
-                  </Text>
-                ))}
+                {[...byStep].flatMap(([stepId, messages]) =>
+                  messages.map((m) => (
+                    <Text key={`${stepId}:${m}`} size="sm">
+                      {stepId ? `${stepId}: ` : ''}
+                      {m}
+                    </Text>
+                  )),
+                )}
               </Alert>
             )}
             <Card withBorder>
@@ -208,6 +217,7 @@ function Designer({ script }: { script: ScriptDetail | null }) {
                 variables={def.variables.map((v) => v.name)}
                 templates={(templates.data?.items ?? []).map((x) => x.key)}
                 problems={byStep.get(step.id) ?? []}
+                fieldErrors={fieldErrorsOf(problems, step.id)}
                 onChange={(s) => setStep(index, s)}
                 onRename={(to) => edit(renameStep(def, step.id, to))}
                 onType={(type) => setStep(index, changeType(step, type))}

@@ -24,6 +24,8 @@ export interface StepEditorProps {
   variables: string[];
   templates: string[];
   problems: string[];
+  /** Messages for single fields (`text`, `next` …), shown under the field. */
+  fieldErrors: Record<string, string>;
   onChange: (step: Step) => void;
   onRename: (id: string) => void;
   onType: (type: StepType) => void;
@@ -42,6 +44,7 @@ export function StepEditor(p: StepEditorProps) {
       data={p.stepIds.filter((id) => id !== step.id)}
       value={value || null}
       onChange={(v) => set(v ?? '')}
+      error={p.fieldErrors[field]}
       data-testid={test(field)}
       searchable
     />
@@ -58,6 +61,7 @@ export function StepEditor(p: StepEditorProps) {
           label={t('designer.stepId')}
           value={step.id}
           onChange={(e) => p.onRename(e.currentTarget.value)}
+          error={p.fieldErrors.id}
           data-testid={test('id')}
           w={180}
         />
@@ -89,6 +93,7 @@ export function StepEditor(p: StepEditorProps) {
               label={t('designer.text', { example: '{{customer.name}}' })}
               value={step.text}
               onChange={(e) => p.onChange({ ...step, text: e.currentTarget.value })}
+              error={p.fieldErrors.text}
               data-testid={test('text')}
               autosize
               minRows={2}
@@ -102,6 +107,7 @@ export function StepEditor(p: StepEditorProps) {
               label={t('designer.question')}
               value={step.question}
               onChange={(e) => p.onChange({ ...step, question: e.currentTarget.value })}
+              error={p.fieldErrors.question}
               data-testid={test('question')}
             />
             <Select
@@ -109,6 +115,7 @@ export function StepEditor(p: StepEditorProps) {
               data={p.variables}
               value={step.variable || null}
               onChange={(v) => p.onChange({ ...step, variable: v ?? '' })}
+              error={p.fieldErrors.variable}
               data-testid={test('variable')}
             />
             {nextSelect(t('designer.next'), step.next, (next) => p.onChange({ ...step, next }))}
@@ -120,6 +127,7 @@ export function StepEditor(p: StepEditorProps) {
               label={t('designer.title')}
               value={step.title}
               onChange={(e) => p.onChange({ ...step, title: e.currentTarget.value })}
+              error={p.fieldErrors.title}
             />
             <Textarea
               label={t('designer.text', { example: '{{customer.name}}' })}
@@ -199,14 +207,17 @@ export function StepEditor(p: StepEditorProps) {
             label={t('designer.outcome')}
             value={step.outcome}
             onChange={(e) => p.onChange({ ...step, outcome: e.currentTarget.value })}
+            error={p.fieldErrors.outcome}
             data-testid={test('outcome')}
           />
         )}
-        {p.problems.map((message) => (
-          <Text key={message} size="sm" c="red" data-testid={test('problem')}>
-            {message}
-          </Text>
-        ))}
+        {p.problems
+          .filter((message) => !Object.values(p.fieldErrors).includes(message))
+          .map((message) => (
+            <Text key={message} size="sm" c="red" data-testid={test('problem')}>
+              {message}
+            </Text>
+          ))}
       </Stack>
     </Card>
   );

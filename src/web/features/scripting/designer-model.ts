@@ -104,28 +104,70 @@ export function removeStep(def: Definition, id: string): Definition {
   return { ...renamed, start: def.start === id ? (renamed.steps[0]?.id ?? '') : renamed.start };
 }
 
-/** Problems by the step they concern (`''` for the script as a whole). */
-export function problemsByStep(problems: Problem[]): Map<string, string[]> {
+/** A problem as the designer shows it: on its step, and on one field of it when the server named one. */
+export interface DesignProblem extends Problem {
+  field?: string;
+}
+
+/** Problems by the step they concern (`''` for the script as a whole), each message once. */
+export function problemsByStep(problems: DesignProblem[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const p of problems) out.set(p.stepId ?? '', [...(out.get(p.stepId ?? '') ?? []), p.message]);
+  for (const p of problems) {
+    const list = out.get(p.stepId ?? '') ?? [];
+    if (!list.includes(p.message)) list.push(p.message);
+    out.set(p.stepId ?? '', list);
+  }
   return out;
 }
 
+/** The first message for each field of a step, for the field's own error line. */
+export function fieldErrorsOf(problems: DesignProblem[], stepId: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of problems) if (p.stepId === stepId && p.field) out[p.field] ??= p.message;
+  return out;
+}
+
+// A step is checked against every step type; only the errors of its own type's fields are about it.
+const OTHER_TYPES = /^(unknown property|must be equal to constant|must match a schema in anyOf)/;
+
 /**
  * The problems an answer of the server names: a refused script's list, or field errors whose path points
- * into the definition (`/definition/steps/2/text`), turned into the step they are in.
+ * into the definition (`/definition/steps/2/text`), put on their step and field.
+ * @param translate words a validator message in the interface language
  */
-export function problemsOfError(error: ApiError, def: Definition): Problem[] | null {
+export function problemsOfError(
+  error: ApiError,
+  def: Definition,
+  translate: (message: string) => string = (m) => m,
+): DesignProblem[] | null {
   if (error.code === 'scripting.invalid_script' && Array.isArray(error.details))
     return error.details as Problem[];
   if (error.code !== 'validation.failed' || !Array.isArray(error.details)) return null;
-  return (error.details as { path?: string; message?: string }[]).map((d) => {
-    const index = /\/steps\/(\d+)(\/.*)?$/.exec(d.path ?? '');
-    const step = index ? def.steps[Number(index[1])] : undefined;
-    return {
-      stepId: step?.id ?? null,
-      code: 'validation',
-      message: `${index?.[2]?.slice(1) ?? d.path ?? ''} ${d.message ?? ''}`.trim(),
-    };
-  });
+  const found: DesignProblem[] = [];
+  for (const d of error.details as { path?: string; message?: string }[]) {
+    const match = /\/steps\/(\d+)\/([a-zA-Z]+)/.exec(d.path ?? '');
+    const step = match ? def.steps[Number(match[1])] : undefined;
+    const message = d.message ?? '';
+    if (match && step) {
+      const field = match[2]!;
+      if (OTHER_TYPES.test(message) || !(field in step)) continue;
+      const text = translate(message);
+      if (!found.some((f) => f.stepId === step.id && f.field === field && f.message === text))
+        found.push({ stepId: step.id, field, code: 'validation', message: text });
+    } else if (!/\/steps\/\d+$/.test(d.path ?? '')) {
+      found.push({
+        stepId: null,
+        code: 'validation',
+        message: `${d.path ?? ''} ${translate(message)}`.trim(),
+      });
+    }
+  }
+  // A step that fits no type at all, with nothing more precise said about it.
+  for (const d of error.details as { path?: string; message?: string }[]) {
+    const whole = /\/steps\/(\d+)$/.exec(d.path ?? '');
+    const step = whole ? def.steps[Number(whole[1])] : undefined;
+    if (step && !found.some((f) => f.stepId === step.id))
+      found.push({ stepId: step.id, code: 'validation', message: translate(d.message ?? '') });
+  }
+  return found;
 }
