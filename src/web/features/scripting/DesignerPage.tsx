@@ -39,7 +39,7 @@ import {
   removeStep,
   renameStep,
 } from './designer-model.ts';
-import { useScriptingT } from './i18n.ts';
+import { es, useScriptingT } from './i18n.ts';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { StepEditor } from './StepEditor.tsx';
 import { VariablesCard } from './VariablesCard.tsx';
@@ -56,6 +56,8 @@ export function DesignerPage() {
   if (script.isError) return <ErrorAlert error={script.error} onRetry={() => void script.refetch()} />;
   return <Designer key={`${script.data.id}:${script.data.version}`} script={script.data} />;
 }
+
+const CODES = es.designer.codes;
 
 type Outcome = { kind: 'valid' } | { kind: 'saved' | 'published'; version: number } | null;
 
@@ -79,15 +81,20 @@ function Designer({ script }: { script: ScriptDetail | null }) {
     setOutcome(null);
   };
 
+  /** The core's problems in the interface language, by their code; the server's words otherwise. */
+  const worded = (p: DesignProblem): DesignProblem =>
+    p.code in CODES
+      ? { ...p, message: t(`designer.codes.${p.code as keyof typeof CODES}`, { step: p.stepId ?? '' }) }
+      : p;
   const refused = (error: unknown) => {
-    const found = serverProblems(error);
+    const found = serverProblems(error)?.map(worded) ?? null;
     if (found) setProblems(found);
     return found !== null;
   };
   const validate = useMutation({
     mutationFn: () => scriptingApi.validate(def),
     onSuccess: (r) => {
-      setProblems(r.problems);
+      setProblems(r.problems.map(worded));
       setOutcome(r.problems.length === 0 ? { kind: 'valid' } : null);
     },
     onError: refused,

@@ -40,9 +40,12 @@ export function ScriptRunner({ interactionId }: { interactionId: string }) {
       </Group>
       {answer.error && <ErrorAlert error={answer.error} />}
       {current.status === 'ended' ? (
-        <Alert color="green" data-testid="script-finished">
-          {t('finished', { outcome: current.outcome ?? '' })}
-        </Alert>
+        <>
+          <Alert color="green" data-testid="script-finished">
+            {t('finished', { outcome: current.outcome ?? '' })}
+          </Alert>
+          <FollowUps run={run.data} onRetried={set} />
+        </>
       ) : (
         <StepCard
           current={current}
@@ -207,6 +210,43 @@ function OffersCard({ customerId, interactionId }: { customerId: string; interac
           </Group>
         ))}
       </Stack>
+    </Card>
+  );
+}
+
+const STATUS_COLOR = { done: 'green', skipped: 'gray', failed: 'red' } as const;
+
+/** The tasks, e-mails and call-backs the finished run left, with a retry when one failed. */
+function FollowUps({ run, onRetried }: { run: Run; onRetried: (r: Run) => void }) {
+  const t = useScriptingT();
+  const retry = useMutation({ mutationFn: () => scriptingApi.retryFollowUps(run.id), onSuccess: onRetried });
+  if (run.followUps.length === 0) return null;
+  return (
+    <Card withBorder data-testid="script-follow-ups">
+      <Title order={5} mb="xs">
+        {t('followUps.title')}
+      </Title>
+      {retry.error && <ErrorAlert error={retry.error} />}
+      <Stack gap={4}>
+        {run.followUps.map((f) => (
+          <Group key={f.stepId} gap="xs" wrap="nowrap">
+            <Badge color={STATUS_COLOR[f.status]} variant="light">
+              {t(`followUps.${f.status}`)}
+            </Badge>
+            <Text size="sm">{t(`followUps.${f.kind}`)}</Text>
+            {f.detail && (
+              <Text size="sm" c="dimmed">
+                {f.detail}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Stack>
+      {run.followUps.some((f) => f.status === 'failed') && (
+        <Button size="xs" mt="sm" variant="light" onClick={() => retry.mutate()} loading={retry.isPending}>
+          {t('followUps.retry')}
+        </Button>
+      )}
     </Card>
   );
 }

@@ -18,6 +18,14 @@ export interface Run {
   scriptName: string;
   version: number;
   current: { status: 'waiting' | 'ended'; step: StepView; path: string[]; outcome: string | null };
+  /** What the run's tasks, e-mails and call-backs became once it ended. */
+  followUps: {
+    stepId: string;
+    kind: 'create_task' | 'send_email' | 'schedule_callback';
+    status: 'done' | 'skipped' | 'failed';
+    interactionId: string | null;
+    detail: string | null;
+  }[];
 }
 
 export interface Offers {
@@ -98,6 +106,7 @@ export const scriptingApi = {
   answer: (runId: string, stepId: string, value: Value) =>
     request<Run>('POST', `${base}/runs/${runId}/answers`, { body: { stepId, value } }),
   back: (runId: string) => request<Run>('POST', `${base}/runs/${runId}/back`),
+  retryFollowUps: (runId: string) => request<Run>('POST', `${base}/runs/${runId}/follow-ups`),
   offers: (customerId: string) => request<Offers>('GET', `${base}/customers/${customerId}/offers`),
   respond: (customerId: string, interactionId: string, product: string, response: 'accepted' | 'declined') =>
     request('POST', `${base}/offer-responses`, { body: { customerId, interactionId, product, response } }),
