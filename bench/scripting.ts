@@ -62,6 +62,15 @@ async function scratch(serverUrl: string) {
   return {
     url: url.toString(),
     async drop() {
+      // The pool's last connections may still be closing: forcing them out then would crash the pool.
+      for (let wait = 0; wait < 50; wait++) {
+        const { rows } = await admin.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },

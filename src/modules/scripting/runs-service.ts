@@ -75,16 +75,21 @@ export function createRunService(
     return row ?? null;
   }
 
-  async function view(workspaceId: string, row: RunRow, interaction?: Interaction) {
+  /** A run's compiled version, its context, and where its answers (or the ones given) lead. */
+  async function replay(workspaceId: string, row: RunRow, i: Interaction, answers = row.answers) {
     const script = await parts.scripts.compiledVersion(workspaceId, row.scriptId, row.version);
-    const meta = await parts.scripts.loadScript(workspaceId, row.scriptId);
-    const i = interaction ?? (await deps.interactions.get(workspaceId, row.interactionId));
     const context = await parts.rules.contextFor(workspaceId, {
       customerId: i.customerId,
       interaction: i,
       agentId: row.agentId,
     });
-    const e = evaluateOr400(script, context, row.answers);
+    return { script, context, e: evaluateOr400(script, context, answers) };
+  }
+
+  async function view(workspaceId: string, row: RunRow, interaction?: Interaction) {
+    const meta = await parts.scripts.loadScript(workspaceId, row.scriptId);
+    const i = interaction ?? (await deps.interactions.get(workspaceId, row.interactionId));
+    const { script, e } = await replay(workspaceId, row, i);
     return {
       id: row.id,
       interactionId: row.interactionId,
@@ -214,13 +219,7 @@ export function createRunService(
       throw new AppError('scripting.run_finished', 409, 'This script run has ended');
     const answers = 'back' in change ? row.answers.slice(0, -1) : [...row.answers, change.answer];
     const interaction = await deps.interactions.get(workspaceId, row.interactionId);
-    const script = await parts.scripts.compiledVersion(workspaceId, row.scriptId, row.version);
-    const context = await parts.rules.contextFor(workspaceId, {
-      customerId: interaction.customerId,
-      interaction,
-      agentId: row.agentId,
-    });
-    const e = evaluateOr400(script, context, answers);
+    const { context, e } = await replay(workspaceId, row, interaction, answers);
     const meta = await parts.scripts.loadScript(workspaceId, row.scriptId);
     const now = clock.now();
     await uow.run(async (tx, record) => {
@@ -284,13 +283,7 @@ export function createRunService(
     if (row.status !== 'finished')
       throw new AppError('scripting.run_not_finished', 409, 'This script run has not ended yet');
     const interaction = await deps.interactions.get(workspaceId, row.interactionId);
-    const script = await parts.scripts.compiledVersion(workspaceId, row.scriptId, row.version);
-    const context = await parts.rules.contextFor(workspaceId, {
-      customerId: interaction.customerId,
-      interaction,
-      agentId: row.agentId,
-    });
-    const e = evaluateOr400(script, context, row.answers);
+    const { context, e } = await replay(workspaceId, row, interaction);
     await parts.effects.afterCommit(workspaceId, row, interaction, { ...e, context }, agentId);
     return view(workspaceId, (await findRun(workspaceId, runId))!, interaction);
   }
