@@ -185,10 +185,12 @@ const bench: Bench = async ({ full, progress }) => {
       peer: {
         walk_ceiling_steps_per_s: Math.round(core.ceiling),
         customer_summary_p99_ms: percentile(m.pk, 99),
+        customer_summary_p50_ms: percentile(m.pk, 50),
       },
       ratios: {
         core_vs_bare_walk: Number((core.ours / core.ceiling).toFixed(3)),
         choose_vs_summary_p99: Number((percentile(m.choose, 99) / percentile(m.pk, 99)).toFixed(2)),
+        choose_vs_summary_p50: Number((percentile(m.choose, 50) / percentile(m.pk, 50)).toFixed(2)),
       },
       context: {
         engine: serverUrl ? 'PostgreSQL' : 'PGlite (embedded)',
