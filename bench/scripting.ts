@@ -62,6 +62,15 @@ async function scratch(serverUrl: string) {
   return {
     url: url.toString(),
     async drop() {
+      // The pool's last connections may still be closing: forcing them out then would crash the pool.
+      for (let wait = 0; wait < 50; wait++) {
+        const { rows } = await admin.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
@@ -100,6 +109,8 @@ async function endToEnd(
     insert into scripting_invoices (id, workspace_id, customer_id, number, issued_on, due_on, amount, paid, currency, created_at, updated_at)
     select gen_random_uuid(), '${workspace.id}'::uuid, c.id, 'FV-' || c.id, current_date - 60, current_date - 30, 350000, 0, 'COP', now(), now()
     from customers c where c.workspace_id = '${workspace.id}'::uuid and abs(hashtext(c.id::text)) % 100 < 15`);
+  // What autovacuum does soon after a bulk load: the visibility map lets the covering index answer alone.
+  await database.exec('vacuum analyze scripting_order_lines');
   await database.exec('analyze');
   const generateSeconds = (performance.now() - t0) / 1000;
 
@@ -112,6 +123,8 @@ async function endToEnd(
     interactions,
     users: { get: async () => ({ name: 'Agente' }) },
     workspaces,
+    // Choosing a script and offers never sends mail; no run finishes here.
+    email: { startConversation: () => Promise.reject(new Error('the benchmark sends no e-mail')) },
   });
   progress('scripts, rules, promotions and training');
   await scripting.seedDemo(workspace.id);
@@ -131,7 +144,7 @@ async function endToEnd(
     interactionIds.push({ id: interaction.id, customerId: c });
   }
   progress(`timing ${samples} choices of script and offers`);
-  const { runs, offers } = scripting.services;
+  const { runs } = scripting.services;
   const measure = async (run: (k: number) => Promise<unknown>) => {
     for (let k = 0; k < Math.min(50, samples); k++) await run(k);
     const out: number[] = [];
@@ -142,13 +155,7 @@ async function endToEnd(
     }
     return out;
   };
-  const choose = await measure(async (k) => {
-    const i = await interactions.get(workspace.id, interactionIds[k]!.id);
-    await Promise.all([
-      runs.chooseFor(workspace.id, i),
-      offers.offersFor(workspace.id, interactionIds[k]!.customerId),
-    ]);
-  });
+  const choose = await measure((k) => runs.suggest(workspace.id, interactionIds[k]!.id));
   const pk = await measure((k) =>
     customersModule.getCustomerSummary(workspace.id, interactionIds[k]!.customerId),
   );
@@ -178,10 +185,12 @@ const bench: Bench = async ({ full, progress }) => {
       peer: {
         walk_ceiling_steps_per_s: Math.round(core.ceiling),
         customer_summary_p99_ms: percentile(m.pk, 99),
+        customer_summary_p50_ms: percentile(m.pk, 50),
       },
       ratios: {
         core_vs_bare_walk: Number((core.ours / core.ceiling).toFixed(3)),
         choose_vs_summary_p99: Number((percentile(m.choose, 99) / percentile(m.pk, 99)).toFixed(2)),
+        choose_vs_summary_p50: Number((percentile(m.choose, 50) / percentile(m.pk, 50)).toFixed(2)),
       },
       context: {
         engine: serverUrl ? 'PostgreSQL' : 'PGlite (embedded)',

@@ -111,6 +111,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const scripting = createScripting({
     ...base,
     customers,
+    email,
     recordTimelineEntry,
     interactions,
     users: identity.users,

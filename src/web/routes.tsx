@@ -10,7 +10,12 @@ import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { customerRoutes } from './features/customers/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { knowledgeRoutes } from './features/knowledge/index.ts';
-import { scriptingRoutes } from './features/scripting/index.ts';
+import {
+  DESIGNER_PATHS,
+  ScriptDesignerPage,
+  ScriptsAdminPage,
+  scriptingRoutes,
+} from './features/scripting/index.ts';
 import { workforceRoutes } from './features/workforce/index.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, type AdminPageKey, SECTIONS, type SectionKey } from './shell/nav.ts';
@@ -45,6 +50,7 @@ const ADMIN_SCREENS = {
   agentProfiles: lazy(() =>
     import('./features/routing-admin/AgentProfilesPage.tsx').then((m) => ({ default: m.AgentProfilesPage })),
   ),
+  scripts: ScriptsAdminPage,
 } satisfies Record<AdminPageKey, unknown>;
 
 /** Sections whose screens are one page. */
@@ -103,6 +109,15 @@ const adminRoutes: RouteObject[] = ADMIN_PAGES.map((page) => {
   };
 });
 
+const designerRoutes: RouteObject[] = DESIGNER_PATHS.map((path) => ({
+  path,
+  element: (
+    <RequirePermission anyOf={['scripts.manage']}>
+      <ScriptDesignerPage />
+    </RequirePermission>
+  ),
+}));
+
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
@@ -126,7 +141,7 @@ export const routes: RouteObject[] = [
             <Outlet />
           </RequirePermission>
         ),
-        children: [{ index: true, element: <AdminIndex /> }, ...adminRoutes],
+        children: [{ index: true, element: <AdminIndex /> }, ...adminRoutes, ...designerRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

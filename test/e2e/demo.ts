@@ -42,6 +42,7 @@ export const DEMO_USERS: DemoUser[] = [
       'customerValue',
       'queues',
       'agentProfiles',
+      'scripts',
     ],
     forbidden: '/nowhere',
   },
@@ -49,7 +50,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'supervisor',
     email: 'supervisor@servicenter.co',
     sections: ['home', 'desk', 'supervisor', 'customers', 'knowledge', 'workforce', 'reports', 'admin'],
-    adminPages: ['users', 'queues', 'agentProfiles'],
+    adminPages: ['users', 'queues', 'agentProfiles', 'scripts'],
     forbidden: '/admin/roles',
   },
   {

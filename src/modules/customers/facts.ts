@@ -3,7 +3,7 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import { scoped } from '../../platform/db/scope.ts';
 import { errors } from '../../platform/errors.ts';
 import type { Context } from './context.ts';
-import { customers } from './schema.ts';
+import { customerIdentities, customers } from './schema.ts';
 import type { CustomFieldValues } from './types.ts';
 
 export function createFacts(ctx: Context) {
@@ -34,5 +34,21 @@ export function createFacts(ctx: Context) {
       .limit(limit);
   }
 
-  return { customFields, fieldKeys, sample };
+  /** The values a customer is reached at on one kind of identity (e-mail addresses, phones), oldest first. */
+  async function identityValues(workspaceId: string, id: string, kind: string): Promise<string[]> {
+    const rows = await db
+      .select({ value: customerIdentities.value })
+      .from(customerIdentities)
+      .where(
+        scoped(db, workspaceId).where(
+          customerIdentities,
+          eq(customerIdentities.customerId, id),
+          eq(customerIdentities.kind, kind),
+        ),
+      )
+      .orderBy(asc(customerIdentities.createdAt), asc(customerIdentities.id));
+    return rows.map((r) => r.value);
+  }
+
+  return { customFields, fieldKeys, sample, identityValues };
 }

@@ -115,6 +115,11 @@ export function createCustomers(deps: CustomersDeps) {
      */
     fieldKeys: facts.fieldKeys,
     /**
+     * The values a customer is reached at on one kind of identity, oldest first.
+     * @example await customers.identityValues(ws, id, 'email') // ['ana@example.co']
+     */
+    identityValues: facts.identityValues,
+    /**
      * Up to `limit` live customers with their tier, in id order.
      * @example await customers.sample(ws, 1000)
      */

@@ -10,6 +10,7 @@ import { type ImapWorker, startImapWorker } from './imap-sync.ts';
 import { createIngestService } from './ingest-service.ts';
 import { type Listener, type ListenerOptions, startListener } from './listener.ts';
 import { createMailboxService } from './mailbox-service.ts';
+import { createOutboundConversations } from './outbound-conversation.ts';
 import { createOutboundStore } from './outbound-store.ts';
 import { DEFAULT_LIMITS } from './parse.ts';
 import { emailRoutes } from './routes.ts';
@@ -19,6 +20,7 @@ export type { EmailDeps } from './context.ts';
 export type { IngestResult, Source } from './ingest-service.ts';
 export type { ListenerOptions } from './listener.ts';
 export type { Mailbox, MailboxInput } from './mailbox-service.ts';
+export type { NewConversation } from './outbound-conversation.ts';
 export { type Limits, parseEmail } from './parse.ts';
 
 export interface EmailOptions {
@@ -43,6 +45,7 @@ export function createEmail(deps: EmailDeps, options: EmailOptions = {}) {
   const acks = createAckService(deps, mailboxes, outbound);
   const ingestion = createIngestService(deps, acks);
   const threads = createThreadService(deps, mailboxes, outbound);
+  const conversations = createOutboundConversations(deps, mailboxes, outbound);
   const workers = new Map<string, ImapWorker>();
   let listener: Listener | null = null;
   let started = false;
@@ -93,6 +96,12 @@ export function createEmail(deps: EmailDeps, options: EmailOptions = {}) {
     ingest: async (workspaceId: string, mailboxId: string, raw: Buffer) =>
       ingestion.ingest(await mailboxes.row(workspaceId, mailboxId), raw, {}),
     mailboxes,
+    /**
+     * Starts a conversation with a message from us, sent through a mailbox and stored as a closed outbound
+     * e-mail interaction whose replies thread into it; once per idempotency key.
+     * @example await email.startConversation(ws, { mailboxId: null, to, subject, text, customerId, authorId: null, idempotencyKey })
+     */
+    startConversation: conversations.start,
     /** Starts an IMAP worker per enabled mailbox, and the pushed-mail listener when configured. */
     async start(timing: { sweepMs?: number; retryMs?: number } = {}) {
       Object.assign(syncDeps, timing);

@@ -47,6 +47,8 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const code = (length: number) => [...randomBytes(length)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
 /** Conversation tokens are lower case so that mail servers that fold the local part keep them. */
 export const newToken = () => code(16).toLowerCase();
+/** A conversation's reference number, as subjects carry it (`[#K3X9Q2M1]`). */
+export const newReference = () => code(8);
 
 export function createIngestService(deps: EmailDeps, acks: ReturnType<typeof createAckService>) {
   const { db, uow, clock, newId, interactions } = deps;
@@ -373,7 +375,7 @@ export function createIngestService(deps: EmailDeps, acks: ReturnType<typeof cre
     due: { firstReplyDueAt: Date | null; resolutionDueAt: Date | null },
   ) {
     const threadId = newId();
-    const reference = code(8);
+    const reference = newReference();
     const interaction = await openInteraction(tx, record, mailbox, parsed, customerId, threadId, reference);
     const now = clock.now();
     const thread: ThreadRow = {

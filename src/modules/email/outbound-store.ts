@@ -20,12 +20,16 @@ export const newMessageId = (id: string, address: string) =>
 export function createOutboundStore(deps: EmailDeps) {
   const send = deps.send ?? sendThroughMailbox;
 
-  /** Sends first (a server's refusal stores nothing), then stores what was sent in one transaction. */
+  /**
+   * Sends first (a server's refusal stores nothing), then stores what was sent in one transaction;
+   * `before` and `after` run in that transaction around the message's rows.
+   */
   async function sendAndStore(
     mailbox: MailboxSecrets,
     thread: ThreadRow,
     mail: Outgoing,
     after?: Parameters<typeof deps.uow.run>[0],
+    before?: Parameters<typeof deps.uow.run>[0],
   ) {
     const { row } = mailbox;
     const id = deps.newId();
@@ -33,6 +37,7 @@ export function createOutboundStore(deps: EmailDeps) {
     await send(mailbox, { ...mail, from: { name: row.name, address: row.address }, messageId });
     const now = deps.clock.now();
     await deps.uow.run(async (tx, record) => {
+      if (before) await before(tx, record);
       await scoped(tx, row.workspaceId).insert(emailMessages, {
         id,
         mailboxId: row.id,

@@ -3,6 +3,7 @@ import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { CustomerSummary, TimelineEntryInput } from '../customers/index.ts';
+import type { NewConversation } from '../email/index.ts';
 import type { Interaction, NewInteraction, TransitionRequest } from '../interactions/index.ts';
 
 export interface ScriptingDeps {
@@ -16,6 +17,14 @@ export interface ScriptingDeps {
     fieldKeys(workspaceId: string): Promise<string[]>;
     findByIdentity(workspaceId: string, kind: 'email', value: string): Promise<CustomerSummary | null>;
     sample(workspaceId: string, limit: number): Promise<{ id: string; tier: string }[]>;
+    identityValues(workspaceId: string, id: string, kind: 'email'): Promise<string[]>;
+  };
+  /** Sends a script's e-mails as new conversations of the e-mail channel. */
+  email: {
+    startConversation(
+      workspaceId: string,
+      input: NewConversation,
+    ): Promise<{ interactionId: string; created: boolean }>;
   };
   recordTimelineEntry(tx: Db, entry: TimelineEntryInput): Promise<string>;
   interactions: {

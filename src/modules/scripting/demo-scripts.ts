@@ -391,3 +391,19 @@ export const DEMO_PRODUCTS = [
   { code: 'parapente', name: 'Parapente en San Gil' },
   { code: 'traslado', name: 'Traslado aeropuerto' },
 ];
+
+/** The e-mails the demo scripts send. */
+export const DEMO_EMAIL_TEMPLATES = [
+  {
+    key: 'confirmacion_retencion',
+    name: 'Confirmación de retención',
+    subject: 'Su reserva sigue activa, {{customer.name}}',
+    body: `Hola {{customer.name}}:
+
+Gracias por seguir con Servicenter. Su reserva sigue activa con el beneficio que acordamos en la llamada.
+
+Si tiene preguntas, responda a este correo.
+
+{{agent.name}} · Servicenter`,
+  },
+];

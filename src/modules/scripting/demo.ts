@@ -7,11 +7,12 @@
 import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import type { ScriptingDeps } from './context.ts';
-import { DEMO_PRODUCTS, DEMO_SCRIPTS } from './demo-scripts.ts';
+import { DEMO_EMAIL_TEMPLATES, DEMO_PRODUCTS, DEMO_SCRIPTS } from './demo-scripts.ts';
 import type { OffersService } from './offers-service.ts';
 import type { RulesService } from './rules-service.ts';
 import { scriptingInvoices, scriptingOrderLines } from './schema.ts';
 import type { ScriptService } from './scripts-service.ts';
+import type { TemplateService } from './templates-service.ts';
 
 const DAY = 86_400_000;
 
@@ -41,13 +42,19 @@ export function demoBasket(next: () => number, tier: string): string[] {
 
 export async function seedDemoScripting(
   deps: Pick<ScriptingDeps, 'db' | 'clock' | 'newId' | 'customers'>,
-  services: { scripts: ScriptService; rules: RulesService; offers: OffersService },
+  services: {
+    scripts: ScriptService;
+    rules: RulesService;
+    offers: OffersService;
+    templates: TemplateService;
+  },
   workspaceId: string,
   actorId: string | null = null,
 ) {
   const { db, clock, newId } = deps;
   const now = clock.now();
   for (const p of DEMO_PRODUCTS) await services.offers.putProduct(workspaceId, p.code, p.name);
+  for (const { key, ...t } of DEMO_EMAIL_TEMPLATES) await services.templates.put(workspaceId, key, t);
   for (const s of DEMO_SCRIPTS) {
     const script = await services.scripts.create(
       workspaceId,

@@ -71,14 +71,7 @@ export function deskRoutes(s: {
           },
         },
       },
-      async (request) => {
-        const i = await s.runs.interaction(ws(request), request.params.id);
-        const [choice, offers] = await Promise.all([
-          s.runs.chooseFor(ws(request), i),
-          i.customerId ? s.offers.offersFor(ws(request), i.customerId) : null,
-        ]);
-        return { script: choice?.script ?? null, offers };
-      },
+      async (request) => s.runs.suggest(ws(request), request.params.id),
     );
     app.get(
       '/scripting/runs/:id',
@@ -110,6 +103,19 @@ export function deskRoutes(s: {
         schema: { tags, summary: 'Go back one step', params: IdParams, response: { 200: Run } },
       },
       async (request) => s.runs.step(ws(request), request.params.id, { back: true }, actor(request)),
+    );
+    app.post(
+      '/scripting/runs/:id/follow-ups',
+      {
+        config: desk,
+        schema: {
+          tags,
+          summary: "Carry out again what a finished run's tasks, e-mails and call-backs left undone",
+          params: IdParams,
+          response: { 200: Run },
+        },
+      },
+      async (request) => s.runs.retryFollowUps(ws(request), request.params.id, actor(request)),
     );
 
     app.get(

@@ -2,18 +2,19 @@
  * Next best action: the product catalogue, promotions, the propensity model (trained from order lines),
  * the top offers for a customer and the record of offers accepted (leads) and declined.
  */
-import { asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/connect.ts';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { RecordEvents } from '../../platform/events/unit-of-work.ts';
+import type { CustomerSummary } from '../customers/index.ts';
+import { workspaceCache } from './cache.ts';
 import { type ScriptingDeps, SEGMENT_FIELD } from './context.ts';
-import { CROSS_SELL_THRESHOLD, type Promotion, topOffers } from './core/offers.ts';
+import { CROSS_SELL_THRESHOLD, topOffers } from './core/offers.ts';
 import type { AffinityModel, Reason } from './core/propensity.ts';
 import {
   scriptingModels,
   scriptingOfferResponses,
-  scriptingOrderLines,
   scriptingProducts,
   scriptingPromotions,
 } from './schema.ts';
@@ -21,6 +22,7 @@ import { trainModel } from './training.ts';
 
 const CACHE_MS = 5_000;
 const DECLINE_MEMORY_DAYS = 180;
+const NO_FIELDS: Record<string, string | number | boolean> = {};
 const EMPTY_MODEL: AffinityModel = { customers: 0, buyers: {}, pairs: {} };
 
 export interface PromotionInput {
@@ -45,37 +47,53 @@ export function reasonText(reason: Reason, names: Map<string, string>, product: 
 
 export function createOffersService(deps: ScriptingDeps) {
   const { db, uow, clock, newId } = deps;
-  const caches = new Map<
-    string,
-    {
-      until: number;
-      model: AffinityModel;
-      trainedAt: Date | null;
-      promotions: Promotion[];
-      names: Map<string, string>;
-    }
-  >();
-
-  /** Model, promotions and catalogue of a workspace, cached a few seconds (they change rarely). */
-  async function shared(workspaceId: string) {
-    const now = clock.now().getTime();
-    const hit = caches.get(workspaceId);
-    if (hit && hit.until > now) return hit;
+  const common = workspaceCache(deps.clock, CACHE_MS, async (workspaceId) => {
     const [model] = await db
       .select({ model: scriptingModels.model, trainedAt: scriptingModels.trainedAt })
       .from(scriptingModels)
       .where(scoped(db, workspaceId).where(scriptingModels));
-    const value = {
-      until: now + CACHE_MS,
+    const [promotions, products] = await Promise.all([
+      listPromotions(workspaceId),
+      listProducts(workspaceId),
+    ]);
+    return {
       model: model?.model ?? EMPTY_MODEL,
       trainedAt: model?.trainedAt ?? null,
-      promotions: await listPromotions(workspaceId).then((ps) =>
-        ps.map((p) => ({ ...p, validFrom: new Date(p.validFrom), validTo: new Date(p.validTo) })),
-      ),
-      names: new Map((await listProducts(workspaceId)).map((p) => [p.code, p.name])),
+      promotions: promotions.map((p) => ({
+        ...p,
+        validFrom: new Date(p.validFrom),
+        validTo: new Date(p.validTo),
+      })),
+      names: new Map(products.map((p) => [p.code, p.name])),
     };
-    caches.set(workspaceId, value);
-    return value;
+  });
+
+  /** Model, promotions and catalogue of a workspace, cached (dropped on every change made here). */
+  const shared = common.get;
+
+  /**
+   * What a customer owns and declined lately, in one round trip of two index lookups
+   * (`scripting_order_lines_customer` covers the products, so it reads no table rows).
+   */
+  async function history(workspaceId: string, customerId: string) {
+    const since = new Date(clock.now().getTime() - DECLINE_MEMORY_DAYS * 86_400_000);
+    const rows = await queryRows<{ product: string; declines: number }>(
+      db,
+      sql`select product, 0 as declines from scripting_order_lines
+          where workspace_id = ${workspaceId} and customer_id = ${customerId}
+          union all
+          select product, count(*)::int from scripting_offer_responses
+          where workspace_id = ${workspaceId} and customer_id = ${customerId}
+            and response = 'declined' and at >= ${since.toISOString()}
+          group by product`,
+    );
+    const owned = new Set<string>();
+    const declines: Record<string, number> = {};
+    for (const r of rows) {
+      if (r.declines > 0) declines[r.product] = r.declines;
+      else owned.add(r.product);
+    }
+    return { owned, declines };
   }
 
   async function listProducts(workspaceId: string) {
@@ -91,7 +109,7 @@ export function createOffersService(deps: ScriptingDeps) {
       .insert(scriptingProducts)
       .values({ workspaceId, code, name })
       .onConflictDoUpdate({ target: [scriptingProducts.workspaceId, scriptingProducts.code], set: { name } });
-    caches.delete(workspaceId);
+    common.invalidate(workspaceId);
     return { code, name };
   }
 
@@ -145,20 +163,20 @@ export function createOffersService(deps: ScriptingDeps) {
         actorId,
       });
     });
-    caches.delete(workspaceId);
+    common.invalidate(workspaceId);
     return (await listPromotions(workspaceId)).find((p) => p.id === id)!;
   }
 
   async function deletePromotion(workspaceId: string, id: string) {
     const n = await scoped(db, workspaceId).delete(scriptingPromotions, eq(scriptingPromotions.id, id));
     if (n === 0) throw errors.notFound('Promotion');
-    caches.delete(workspaceId);
+    common.invalidate(workspaceId);
   }
 
   /** Retrains a workspace's model from every customer's set of products. */
   async function trainWorkspace(workspaceId: string) {
     const result = await trainModel(db, clock, workspaceId);
-    caches.delete(workspaceId);
+    common.invalidate(workspaceId);
     return result;
   }
 
@@ -170,59 +188,58 @@ export function createOffersService(deps: ScriptingDeps) {
     return results;
   }
 
-  /** The top offers for a customer, each with its reason, and whether now is a good moment to cross-sell. */
-  async function offersFor(workspaceId: string, customerId: string, limit = 3) {
-    const customer = await deps.customers.getCustomerSummary(workspaceId, customerId);
-    const [common, fields, owned, declined] = await Promise.all([
-      shared(workspaceId),
-      deps.customers.customFields(workspaceId, customer.id),
-      db
-        .selectDistinct({ product: scriptingOrderLines.product })
-        .from(scriptingOrderLines)
-        .where(
-          scoped(db, workspaceId).where(scriptingOrderLines, eq(scriptingOrderLines.customerId, customer.id)),
-        ),
-      db
-        .select({ product: scriptingOfferResponses.product, n: sql<number>`count(*)::int` })
-        .from(scriptingOfferResponses)
-        .where(
-          scoped(db, workspaceId).where(
-            scriptingOfferResponses,
-            eq(scriptingOfferResponses.customerId, customer.id),
-            eq(scriptingOfferResponses.response, 'declined'),
-            gte(
-              scriptingOfferResponses.at,
-              new Date(clock.now().getTime() - DECLINE_MEMORY_DAYS * 86_400_000),
-            ),
-          ),
-        )
-        .groupBy(scriptingOfferResponses.product),
+  /**
+   * The top offers for a customer, each with its reason, and whether now is a good moment to cross-sell.
+   * The customer's summary, when the caller reads it anyway, is shared rather than read twice.
+   */
+  async function offersFor(
+    workspaceId: string,
+    customerId: string,
+    limit = 3,
+    summary?: Promise<CustomerSummary>,
+  ) {
+    const cached = await shared(workspaceId);
+    const now = clock.now();
+    // The segment is a custom field: read only when a live promotion asks for one.
+    const needsSegment = cached.promotions.some(
+      (p) => p.segments.length > 0 && p.validFrom <= now && now < p.validTo,
+    );
+    const facts = (id: string) =>
+      Promise.all([
+        needsSegment ? deps.customers.customFields(workspaceId, id) : NO_FIELDS,
+        history(workspaceId, id),
+      ]);
+    const [customer, early] = await Promise.all([
+      summary ?? deps.customers.getCustomerSummary(workspaceId, customerId),
+      facts(customerId),
     ]);
+    // A merged customer's summary is the survivor's: then read the survivor's facts instead.
+    const [fields, { owned, declines }] = customer.id === customerId ? early : await facts(customer.id);
     const segment = fields[SEGMENT_FIELD];
     const offers = topOffers({
-      model: common.model,
-      owned: new Set(owned.map((o) => o.product)),
-      declines: Object.fromEntries(declined.map((d) => [d.product, d.n])),
-      products: [...common.names.keys()],
-      promotions: common.promotions,
+      model: cached.model,
+      owned,
+      declines,
+      products: [...cached.names.keys()],
+      promotions: cached.promotions,
       tier: customer.tier,
       segment: typeof segment === 'string' ? segment : null,
-      now: clock.now(),
+      now,
       limit,
     });
     return {
       customerId: customer.id,
       offers: offers.map((o) => ({
         product: o.product,
-        productName: common.names.get(o.product) ?? o.product,
+        productName: cached.names.get(o.product) ?? o.product,
         score: Math.round(o.score * 1000) / 1000,
-        reason: reasonText(o.reason, common.names, o.product),
+        reason: reasonText(o.reason, cached.names, o.product),
         because: o.reason.kind === 'affinity' ? o.reason.because : null,
         declines: o.declines,
         promotion: o.promotion,
       })),
       crossSell: (offers[0]?.score ?? 0) >= CROSS_SELL_THRESHOLD,
-      trainedAt: common.trainedAt?.toISOString() ?? null,
+      trainedAt: cached.trainedAt?.toISOString() ?? null,
     };
   }
 

@@ -1,14 +1,15 @@
 /** Selection rules: which script starts for an interaction, and the context a script reads. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { scoped } from '../../platform/db/scope.ts';
 import { errors } from '../../platform/errors.ts';
 import type { Interaction } from '../interactions/index.ts';
+import { workspaceCache } from './cache.ts';
 import type { ScriptingDeps } from './context.ts';
 import { chooseRule, type SelectionFacts, type SelectionRule } from './core/selection.ts';
 import type { Value } from './core/types.ts';
 import type { InvoiceService } from './invoices-service.ts';
 import type { OffersService } from './offers-service.ts';
-import { scriptingRules } from './schema.ts';
+import { scriptingRules, scriptingScripts } from './schema.ts';
 import type { ScriptService } from './scripts-service.ts';
 
 export interface RuleInput {
@@ -25,33 +26,56 @@ export interface RuleInput {
 export const reasonOf = (i: Pick<Interaction, 'attributes'>): string | null =>
   typeof i.attributes.reason === 'string' ? i.attributes.reason : null;
 
+const CACHE_MS = 5_000;
+
+const ruleColumns = {
+  id: scriptingRules.id,
+  priority: scriptingRules.priority,
+  scriptId: scriptingRules.scriptId,
+  queueId: scriptingRules.queueId,
+  channel: scriptingRules.channel,
+  reason: scriptingRules.reason,
+  language: scriptingRules.language,
+  tiers: scriptingRules.tiers,
+};
+
 export function createRulesService(
   deps: ScriptingDeps,
   parts: { scripts: ScriptService; invoices: InvoiceService; offers: OffersService },
 ) {
   const { db, clock, newId } = deps;
-  const cache = new Map<string, { until: number; rules: SelectionRule[] }>();
+  const live = workspaceCache(clock, CACHE_MS, loadLive);
 
   async function list(workspaceId: string): Promise<SelectionRule[]> {
-    const now = clock.now().getTime();
-    const hit = cache.get(workspaceId);
-    if (hit && hit.until > now) return hit.rules;
-    const rows = await db
-      .select({
-        id: scriptingRules.id,
-        priority: scriptingRules.priority,
-        scriptId: scriptingRules.scriptId,
-        queueId: scriptingRules.queueId,
-        channel: scriptingRules.channel,
-        reason: scriptingRules.reason,
-        language: scriptingRules.language,
-        tiers: scriptingRules.tiers,
-      })
+    return db
+      .select(ruleColumns)
       .from(scriptingRules)
       .where(scoped(db, workspaceId).where(scriptingRules))
       .orderBy(asc(scriptingRules.priority), asc(scriptingRules.id));
-    cache.set(workspaceId, { until: now + 5_000, rules: rows });
-    return rows;
+  }
+
+  /** The rules whose script has a live version, with that script: what choosing reads, in one query. */
+  async function loadLive(workspaceId: string) {
+    const rows = await db
+      .select({
+        ...ruleColumns,
+        scriptName: scriptingScripts.name,
+        liveVersion: scriptingScripts.liveVersion,
+      })
+      .from(scriptingRules)
+      .innerJoin(
+        scriptingScripts,
+        and(
+          eq(scriptingScripts.workspaceId, scriptingRules.workspaceId),
+          eq(scriptingScripts.id, scriptingRules.scriptId),
+        ),
+      )
+      .where(scoped(db, workspaceId).where(scriptingRules, isNotNull(scriptingScripts.liveVersion)))
+      .orderBy(asc(scriptingRules.priority), asc(scriptingRules.id));
+    return rows.map(({ scriptName, liveVersion, ...rule }) => ({
+      rule,
+      script: { id: rule.scriptId, name: scriptName, version: liveVersion! },
+    }));
   }
 
   async function create(workspaceId: string, input: RuleInput) {
@@ -67,28 +91,27 @@ export function createRulesService(
       tiers: input.tiers ?? [],
     };
     await scoped(db, workspaceId).insert(scriptingRules, { ...row, createdAt: clock.now() });
-    cache.delete(workspaceId);
+    live.invalidate(workspaceId);
     return row;
   }
 
   async function remove(workspaceId: string, id: string) {
     const n = await scoped(db, workspaceId).delete(scriptingRules, eq(scriptingRules.id, id));
     if (n === 0) throw errors.notFound('Rule');
-    cache.delete(workspaceId);
+    live.invalidate(workspaceId);
   }
 
-  /** The rule and live script chosen for some facts; rules whose script has no live version are skipped. */
+  /**
+   * The rule and live script chosen for some facts; rules whose script has no live version are skipped.
+   * Reads the workspace's cached rules only: no query once they are loaded.
+   */
   async function choose(workspaceId: string, facts: SelectionFacts) {
-    const rules = await list(workspaceId);
-    let candidates = rules;
-    for (;;) {
-      const rule = chooseRule(candidates, facts);
-      if (!rule) return null;
-      const script = await parts.scripts.loadScript(workspaceId, rule.scriptId).catch(() => null);
-      if (script?.liveVersion)
-        return { rule, script: { id: script.id, name: script.name, version: script.liveVersion } };
-      candidates = candidates.filter((r) => r !== rule);
-    }
+    const candidates = await live.get(workspaceId);
+    const rule = chooseRule(
+      candidates.map((c) => c.rule),
+      facts,
+    );
+    return candidates.find((c) => c.rule === rule) ?? null;
   }
 
   /** Everything a script may read about a customer, an interaction and the agent, by reference name. */
@@ -157,7 +180,7 @@ export function createRulesService(
     await deps.customers.getCustomerSummary(workspaceId, id);
   }
 
-  return { list, create, remove, choose, contextFor, test, customerExists };
+  return { list, create, remove, choose, contextFor, test, customerExists, invalidate: live.invalidate };
 }
 
 export type RulesService = ReturnType<typeof createRulesService>;

@@ -7,11 +7,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
-import type { RecordEvents } from '../../platform/events/unit-of-work.ts';
+import type { CustomerSummary } from '../customers/index.ts';
 import type { Interaction } from '../interactions/index.ts';
 import type { ScriptingDeps } from './context.ts';
 import { type CompiledScript, compile, type Evaluation, EvaluationError, evaluate } from './core/evaluate.ts';
 import type { Answer, Effect, ScriptDefinition, Value } from './core/types.ts';
+import type { Effects } from './effects.ts';
 import type { OffersService } from './offers-service.ts';
 import { type RulesService, reasonOf } from './rules-service.ts';
 import { scriptingRuns } from './schema.ts';
@@ -57,7 +58,7 @@ export function evaluateOr400(script: CompiledScript, context: Record<string, Va
 
 export function createRunService(
   deps: ScriptingDeps,
-  parts: { scripts: ScriptService; rules: RulesService; offers: OffersService },
+  parts: { scripts: ScriptService; rules: RulesService; offers: OffersService; effects: Effects },
 ) {
   const { db, uow, clock, newId } = deps;
 
@@ -74,16 +75,21 @@ export function createRunService(
     return row ?? null;
   }
 
-  async function view(workspaceId: string, row: RunRow, interaction?: Interaction) {
+  /** A run's compiled version, its context, and where its answers (or the ones given) lead. */
+  async function replay(workspaceId: string, row: RunRow, i: Interaction, answers = row.answers) {
     const script = await parts.scripts.compiledVersion(workspaceId, row.scriptId, row.version);
-    const meta = await parts.scripts.loadScript(workspaceId, row.scriptId);
-    const i = interaction ?? (await deps.interactions.get(workspaceId, row.interactionId));
     const context = await parts.rules.contextFor(workspaceId, {
       customerId: i.customerId,
       interaction: i,
       agentId: row.agentId,
     });
-    const e = evaluateOr400(script, context, row.answers);
+    return { script, context, e: evaluateOr400(script, context, answers) };
+  }
+
+  async function view(workspaceId: string, row: RunRow, interaction?: Interaction) {
+    const meta = await parts.scripts.loadScript(workspaceId, row.scriptId);
+    const i = interaction ?? (await deps.interactions.get(workspaceId, row.interactionId));
+    const { script, e } = await replay(workspaceId, row, i);
     return {
       id: row.id,
       interactionId: row.interactionId,
@@ -92,6 +98,7 @@ export function createRunService(
       scriptName: meta.name,
       version: row.version,
       current: evaluationView(script, e, row.answers),
+      followUps: row.followUps,
       finishedAt: row.finishedAt?.toISOString() ?? null,
     };
   }
@@ -103,10 +110,14 @@ export function createRunService(
   }
 
   /** The script the rules choose for an interaction, by its queue, channel, reason, language and customer tier. */
-  async function chooseFor(workspaceId: string, interaction: Interaction) {
-    const customer = interaction.customerId
-      ? await deps.customers.getCustomerSummary(workspaceId, interaction.customerId)
-      : null;
+  async function chooseFor(
+    workspaceId: string,
+    interaction: Interaction,
+    summary: Promise<CustomerSummary | null> = interaction.customerId
+      ? deps.customers.getCustomerSummary(workspaceId, interaction.customerId)
+      : Promise.resolve(null),
+  ) {
+    const customer = await summary;
     return parts.rules.choose(workspaceId, {
       queueId: interaction.queueId,
       channel: interaction.channel,
@@ -114,6 +125,23 @@ export function createRunService(
       language: interaction.language ?? customer?.language ?? null,
       tier: customer?.tier ?? interaction.valueTier,
     });
+  }
+
+  /**
+   * What the desk shows first: the script the rules choose and the customer's top offers. The rules come
+   * from the workspace's cache, so this is the interaction, then the customer's summary and purchase
+   * history read side by side.
+   */
+  async function suggest(workspaceId: string, interactionId: string) {
+    const interaction = await deps.interactions.get(workspaceId, interactionId);
+    if (!interaction.customerId)
+      return { script: (await chooseFor(workspaceId, interaction))?.script ?? null, offers: null };
+    const summary = deps.customers.getCustomerSummary(workspaceId, interaction.customerId);
+    const [choice, offers] = await Promise.all([
+      chooseFor(workspaceId, interaction, summary),
+      parts.offers.offersFor(workspaceId, interaction.customerId, 3, summary),
+    ]);
+    return { script: choice?.script ?? null, offers };
   }
 
   /** The interaction's run: the one started before, or a new one of the script its rules choose. */
@@ -158,6 +186,7 @@ export function createRunService(
       current: script.def.start,
       outcome: null,
       agentId,
+      followUps: [],
       startedAt: now,
       updatedAt: now,
       finishedAt: null,
@@ -190,13 +219,7 @@ export function createRunService(
       throw new AppError('scripting.run_finished', 409, 'This script run has ended');
     const answers = 'back' in change ? row.answers.slice(0, -1) : [...row.answers, change.answer];
     const interaction = await deps.interactions.get(workspaceId, row.interactionId);
-    const script = await parts.scripts.compiledVersion(workspaceId, row.scriptId, row.version);
-    const context = await parts.rules.contextFor(workspaceId, {
-      customerId: interaction.customerId,
-      interaction,
-      agentId: row.agentId,
-    });
-    const e = evaluateOr400(script, context, answers);
+    const { context, e } = await replay(workspaceId, row, interaction, answers);
     const meta = await parts.scripts.loadScript(workspaceId, row.scriptId);
     const now = clock.now();
     await uow.run(async (tx, record) => {
@@ -246,76 +269,23 @@ export function createRunService(
           payload: { interactionId: row.interactionId, path: e.path, answers, outcome: e.outcome },
           actorId: agentId,
         });
-      if (ended) await carryOut(tx, record, workspaceId, row, e.effects, agentId);
+      if (ended) await parts.effects.inTransaction(tx, record, workspaceId, row, e.effects, agentId);
     });
-    if (e.status === 'ended') await scheduleCallbacks(workspaceId, row, interaction, e.effects, agentId);
+    if (e.status === 'ended')
+      await parts.effects.afterCommit(workspaceId, row, interaction, { ...e, context }, agentId);
     return view(workspaceId, (await findRun(workspaceId, runId))!, interaction);
   }
 
-  /**
-   * The effects of a finished run. A disposition lands on the interaction and a call-back becomes a
-   * scheduled interaction; a lead is an accepted offer. Tasks and e-mails are published as
-   * `scripting.effect_requested` events for the modules that will own them.
-   */
-  async function carryOut(
-    tx: Db,
-    record: RecordEvents,
-    workspaceId: string,
-    row: RunRow,
-    effects: Effect[],
-    agentId: string | null,
-  ) {
-    for (const { stepId, action } of effects) {
-      if (action.kind === 'set_disposition') continue;
-      if (action.kind === 'create_lead' && row.customerId) {
-        await parts.offers.recordLead(tx, record, workspaceId, {
-          customerId: row.customerId,
-          interactionId: row.interactionId,
-          product: action.product,
-          actorId: agentId,
-        });
-        continue;
-      }
-      if (action.kind === 'schedule_callback') continue; // created after the commit: see scheduleCallbacks
-      await record({
-        workspaceId,
-        type: 'scripting.effect_requested',
-        subject: 'interaction',
-        subjectId: row.interactionId,
-        actorId: agentId,
-        topics: [`interaction:${row.interactionId}`],
-        payload: { runId: row.id, stepId, action: { ...action }, customerId: row.customerId },
-      });
-    }
-  }
-
-  /**
-   * Call-backs become scheduled interactions, each in its own transaction after the run's (the embedded
-   * database has one connection); the idempotency key makes a retry create each once.
-   */
-  async function scheduleCallbacks(
-    workspaceId: string,
-    row: RunRow,
-    interaction: Interaction,
-    effects: Effect[],
-    agentId: string | null,
-  ) {
-    for (const { stepId, action } of effects) {
-      if (action.kind !== 'schedule_callback') continue;
-      await deps.interactions.create(
-        workspaceId,
-        {
-          channel: 'callback',
-          direction: 'outbound',
-          customerId: row.customerId,
-          subject: `Call-back: ${interaction.subject ?? ''}`.trim(),
-          queueId: interaction.queueId,
-          scheduledFor: new Date(clock.now().getTime() + action.inMinutes * 60_000).toISOString(),
-          idempotencyKey: `script-callback:${row.id}:${stepId}`,
-        },
-        agentId,
-      );
-    }
+  /** Carries out again what a finished run's effects left undone (a mail server that was down). */
+  async function retryFollowUps(workspaceId: string, runId: string, agentId: string | null) {
+    const row = await findRun(workspaceId, runId);
+    if (!row) throw errors.notFound('Script run');
+    if (row.status !== 'finished')
+      throw new AppError('scripting.run_not_finished', 409, 'This script run has not ended yet');
+    const interaction = await deps.interactions.get(workspaceId, row.interactionId);
+    const { context, e } = await replay(workspaceId, row, interaction);
+    await parts.effects.afterCommit(workspaceId, row, interaction, { ...e, context }, agentId);
+    return view(workspaceId, (await findRun(workspaceId, runId))!, interaction);
   }
 
   /**
@@ -400,7 +370,7 @@ export function createRunService(
     };
   }
 
-  return { start, get, step, findRun, preview, report, chooseFor, interaction: deps.interactions.get };
+  return { start, get, step, retryFollowUps, findRun, preview, report, chooseFor, suggest };
 }
 
 const lastDisposition = (effects: Effect[]): string | null => {

@@ -16,6 +16,15 @@ import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platf
 import type { AffinityModel, Reason } from './core/propensity.ts';
 import type { Answer, Effect, ScriptDefinition } from './core/types.ts';
 
+/** One effect carried out after a run: done (with the interaction it made), skipped or failed (with why). */
+export interface FollowUp {
+  stepId: string;
+  kind: 'create_task' | 'send_email' | 'schedule_callback';
+  status: 'done' | 'skipped' | 'failed';
+  interactionId: string | null;
+  detail: string | null;
+}
+
 /** A script: its name and which version is live. */
 export const scriptingScripts = pgTable(
   'scripting_scripts',
@@ -81,6 +90,8 @@ export const scriptingRuns = pgTable(
     current: text('current').notNull(),
     outcome: text('outcome'),
     agentId: uuid('agent_id'),
+    /** What became of the effects carried out after the run finished (tasks, e-mails, call-backs). */
+    followUps: jsonb('follow_ups').$type<FollowUp[]>().notNull().default(sql`'[]'::jsonb`),
     startedAt: createdAt(),
     updatedAt: updatedAt(),
     finishedAt: at('finished_at'),
@@ -155,7 +166,8 @@ export const scriptingOrderLines = pgTable(
     source: text('source').notNull(),
     refId: text('ref_id'),
   },
-  (t) => [index('scripting_order_lines_customer').on(t.workspaceId, t.customerId)],
+  // Covers the products, so a customer's purchase history is read from the index alone.
+  (t) => [index('scripting_order_lines_customer').on(t.workspaceId, t.customerId, t.product)],
 );
 
 /** Offers made at a contact and the answer: accepted ones are the leads for sales. */
@@ -183,3 +195,17 @@ export const scriptingModels = pgTable('scripting_models', {
   model: jsonb('model').$type<AffinityModel>().notNull(),
   trainedAt: at('trained_at').notNull(),
 });
+
+/** The e-mails scripts send (`send_email`), by key: subject and text with the placeholders steps use. */
+export const scriptingEmailTemplates = pgTable(
+  'scripting_email_templates',
+  {
+    workspaceId: workspaceColumn(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+);

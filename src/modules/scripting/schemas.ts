@@ -217,7 +217,38 @@ export const Run = Obj({
   scriptName: Type.String(),
   version: Type.Integer(),
   current: Evaluation,
+  followUps: Type.Array(
+    Obj({
+      stepId: Type.String(),
+      kind: Type.Union([
+        Type.Literal('create_task'),
+        Type.Literal('send_email'),
+        Type.Literal('schedule_callback'),
+      ]),
+      status: Type.Union([Type.Literal('done'), Type.Literal('skipped'), Type.Literal('failed')]),
+      interactionId: Nullable(Uuid),
+      detail: Nullable(Type.String()),
+    }),
+  ),
   finishedAt: Nullable(DateTime),
+});
+
+export const EmailTemplateKey = Obj({
+  key: Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9][a-z0-9_-]*$' }),
+});
+
+export const EmailTemplateInput = Obj({
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+  subject: Type.String({ minLength: 1, maxLength: 200 }),
+  body: Type.String({ minLength: 1, maxLength: 20_000 }),
+});
+
+export const EmailTemplate = Obj({
+  key: Type.String(),
+  name: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  updatedAt: DateTime,
 });
 
 export const Invoice = Obj({

@@ -5,6 +5,9 @@ import type { RulesService } from './rules-service.ts';
 import type { RunService } from './runs-service.ts';
 import {
   Definition,
+  EmailTemplate,
+  EmailTemplateInput,
+  EmailTemplateKey,
   Evaluation,
   NewRule,
   NewScript,
@@ -16,11 +19,13 @@ import {
   ScriptSummary,
 } from './schemas.ts';
 import type { ScriptService } from './scripts-service.ts';
+import type { TemplateService } from './templates-service.ts';
 
 export function scriptsRoutes(s: {
   scripts: ScriptService;
   rules: RulesService;
   runs: RunService;
+  templates: TemplateService;
 }): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['scripting'];
@@ -231,6 +236,33 @@ export function scriptsRoutes(s: {
         },
       },
       async (request) => s.rules.test(ws(request), request.body),
+    );
+    app.get(
+      '/scripting/email-templates',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'The e-mail templates scripts send',
+          response: { 200: Obj({ items: Type.Array(EmailTemplate) }) },
+        },
+      },
+      async (request) => ({ items: await s.templates.list(ws(request)) }),
+    );
+    app.put(
+      '/scripting/email-templates/:key',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            'Create or replace an e-mail template (placeholders as in steps: {{customer.name}}, {{var.x}})',
+          params: EmailTemplateKey,
+          body: EmailTemplateInput,
+          response: { 200: EmailTemplate },
+        },
+      },
+      async (request) => s.templates.put(ws(request), request.params.key, request.body),
     );
   };
 }

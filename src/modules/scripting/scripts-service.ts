@@ -9,6 +9,7 @@ import { type CompiledScript, compile } from './core/evaluate.ts';
 import type { Problem, ScriptDefinition } from './core/types.ts';
 import { validateScript } from './core/validate.ts';
 import { scriptingScripts, scriptingVersions } from './schema.ts';
+import type { TemplateService } from './templates-service.ts';
 
 const summaryColumns = {
   id: scriptingScripts.id,
@@ -32,13 +33,32 @@ export function invalidScript(problems: Problem[]): AppError {
   return new AppError('scripting.invalid_script', 400, `${first.message}${more}`, problems);
 }
 
-export function createScriptService(deps: ScriptingDeps) {
+/**
+ * @param parts.published told after a version goes live, so what caches the live scripts drops them.
+ */
+export function createScriptService(
+  deps: ScriptingDeps,
+  parts: { templates: TemplateService; published: (workspaceId: string) => void },
+) {
   const { db, uow, clock, newId } = deps;
   // Versions never change once saved, so their compiled form is kept for as long as the process runs.
   const compiled = new Map<string, CompiledScript>();
 
+  /** The core's problems, and e-mail templates that do not exist (the core does not know them). */
   async function problemsOf(workspaceId: string, def: ScriptDefinition): Promise<Problem[]> {
-    return validateScript(def, contextSchema(await deps.customers.fieldKeys(workspaceId)));
+    const [fields, templates] = await Promise.all([
+      deps.customers.fieldKeys(workspaceId),
+      parts.templates.keys(workspaceId),
+    ]);
+    const problems = validateScript(def, contextSchema(fields));
+    for (const step of def.steps)
+      if (step.type === 'action' && step.action.kind === 'send_email' && !templates.has(step.action.template))
+        problems.push({
+          stepId: step.id,
+          code: 'unknown_template',
+          message: `Step "${step.id}" sends the e-mail template "${step.action.template}", which does not exist`,
+        });
+    return problems;
   }
 
   async function check(workspaceId: string, def: ScriptDefinition) {
@@ -204,6 +224,7 @@ export function createScriptService(deps: ScriptingDeps) {
         payload: { version },
       });
     });
+    parts.published(workspaceId);
     return get(workspaceId, id, version);
   }
 

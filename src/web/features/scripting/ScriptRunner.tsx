@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingLines } from '../../ui/QueryView.tsx';
-import { type Run, scriptingApi, type Value } from './api.ts';
+import { type Run, type StepView, scriptingApi, type Value } from './api.ts';
 import { useScriptingT } from './i18n.ts';
 
 export function ScriptRunner({ interactionId }: { interactionId: string }) {
@@ -40,12 +40,15 @@ export function ScriptRunner({ interactionId }: { interactionId: string }) {
       </Group>
       {answer.error && <ErrorAlert error={answer.error} />}
       {current.status === 'ended' ? (
-        <Alert color="green" data-testid="script-finished">
-          {t('finished', { outcome: current.outcome ?? '' })}
-        </Alert>
+        <>
+          <Alert color="green" data-testid="script-finished">
+            {t('finished', { outcome: current.outcome ?? '' })}
+          </Alert>
+          <FollowUps run={run.data} onRetried={set} />
+        </>
       ) : (
         <StepCard
-          run={run.data}
+          current={current}
           busy={answer.isPending || back.isPending}
           onAnswer={(value) => answer.mutate({ value })}
           onBack={() => back.mutate()}
@@ -59,34 +62,37 @@ export function ScriptRunner({ interactionId }: { interactionId: string }) {
   );
 }
 
-function StepCard({
-  run,
+/** The step where a run (or a preview) stands, with its answer buttons; shared by the runner and the designer. */
+export function StepCard({
+  current,
   busy,
   onAnswer,
   onBack,
 }: {
-  run: Run;
+  current: { step: StepView; path: string[] };
   busy: boolean;
   onAnswer: (value: Value) => void;
   onBack: () => void;
 }) {
   const t = useScriptingT();
-  const step = run.current.step;
+  const step = current.step;
   const variable = step.variable;
   const [text, setText] = useState('');
   const [number, setNumber] = useState<number | string>('');
   const options =
     variable?.type === 'choice' ? variable.options : variable?.type === 'boolean' ? ['yes', 'no'] : [];
   const pick = (o: string) => onAnswer(variable?.type === 'boolean' ? o === 'yes' : o);
-  const canGoBack = run.current.path.length > 1;
+  const canGoBack = current.path.length > 1;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (busy) return;
+      // Keys typed into a field (an answer, or the designer around a preview) are not shortcuts.
+      const typing =
+        e.target instanceof HTMLElement && e.target.closest('input, textarea, [contenteditable]');
+      if (busy || (typing && !e.altKey)) return;
       if (e.altKey && e.key === 'ArrowLeft' && canGoBack) onBack();
       else if (!variable && e.key === 'Enter') onAnswer(null);
-      else if (/^[1-9]$/.test(e.key) && options[Number(e.key) - 1] && !(e.target instanceof HTMLInputElement))
-        pick(options[Number(e.key) - 1]!);
+      else if (/^[1-9]$/.test(e.key) && options[Number(e.key) - 1]) pick(options[Number(e.key) - 1]!);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -204,6 +210,43 @@ function OffersCard({ customerId, interactionId }: { customerId: string; interac
           </Group>
         ))}
       </Stack>
+    </Card>
+  );
+}
+
+const STATUS_COLOR = { done: 'green', skipped: 'gray', failed: 'red' } as const;
+
+/** The tasks, e-mails and call-backs the finished run left, with a retry when one failed. */
+function FollowUps({ run, onRetried }: { run: Run; onRetried: (r: Run) => void }) {
+  const t = useScriptingT();
+  const retry = useMutation({ mutationFn: () => scriptingApi.retryFollowUps(run.id), onSuccess: onRetried });
+  if (run.followUps.length === 0) return null;
+  return (
+    <Card withBorder data-testid="script-follow-ups">
+      <Title order={5} mb="xs">
+        {t('followUps.title')}
+      </Title>
+      {retry.error && <ErrorAlert error={retry.error} />}
+      <Stack gap={4}>
+        {run.followUps.map((f) => (
+          <Group key={f.stepId} gap="xs" wrap="nowrap">
+            <Badge color={STATUS_COLOR[f.status]} variant="light">
+              {t(`followUps.${f.status}`)}
+            </Badge>
+            <Text size="sm">{t(`followUps.${f.kind}`)}</Text>
+            {f.detail && (
+              <Text size="sm" c="dimmed">
+                {f.detail}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Stack>
+      {run.followUps.some((f) => f.status === 'failed') && (
+        <Button size="xs" mt="sm" variant="light" onClick={() => retry.mutate()} loading={retry.isPending}>
+          {t('followUps.retry')}
+        </Button>
+      )}
     </Card>
   );
 }

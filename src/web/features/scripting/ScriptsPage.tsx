@@ -1,6 +1,8 @@
-/** The scripts admin list (`/scripts`): every script with its live and latest version. */
-import { Table } from '@mantine/core';
+/** The scripts list (`/admin/scripts`): every script with its live and latest version; N opens a new one. */
+import { Anchor, Badge, Button, Table } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
 import { scriptingApi } from './api.ts';
@@ -8,10 +10,20 @@ import { useScriptingT } from './i18n.ts';
 
 export function ScriptsPage() {
   const t = useScriptingT();
+  const navigate = useNavigate();
   const scripts = useQuery({ queryKey: ['scripting', 'scripts'], queryFn: scriptingApi.scripts });
+  useHotkeys([['n', () => navigate('/admin/scripts/new')]]);
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <Button component={Link} to="/admin/scripts/new" data-testid="script-new">
+            {t('newScript')}
+          </Button>
+        }
+      />
       <QueryView query={scripts} isEmpty={(d) => d.items.length === 0} empty={t('empty')}>
         {(d) => (
           <Table striped>
@@ -24,10 +36,16 @@ export function ScriptsPage() {
             </Table.Thead>
             <Table.Tbody>
               {d.items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>{s.name}</Table.Td>
-                  <Table.Td>{s.liveVersion ?? t('none')}</Table.Td>
-                  <Table.Td>{s.latestVersion}</Table.Td>
+                <Table.Tr key={s.id} data-testid={`script-row-${s.name}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/scripts/${s.id}`}>
+                      {s.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {s.liveVersion ? <Badge color="green">v{s.liveVersion}</Badge> : t('none')}
+                  </Table.Td>
+                  <Table.Td>v{s.latestVersion}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -18,6 +18,14 @@ export interface Run {
   scriptName: string;
   version: number;
   current: { status: 'waiting' | 'ended'; step: StepView; path: string[]; outcome: string | null };
+  /** What the run's tasks, e-mails and call-backs became once it ended. */
+  followUps: {
+    stepId: string;
+    kind: 'create_task' | 'send_email' | 'schedule_callback';
+    status: 'done' | 'skipped' | 'failed';
+    interactionId: string | null;
+    detail: string | null;
+  }[];
 }
 
 export interface Offers {
@@ -35,8 +43,60 @@ export interface Offers {
 export interface ScriptSummary {
   id: string;
   name: string;
+  description: string;
   liveVersion: number | null;
   latestVersion: number;
+  updatedAt: string;
+}
+
+/** A script's graph as the server stores it (see docs/scripting.md for the step types). */
+export type VariableType = 'text' | 'number' | 'boolean' | 'choice';
+export interface VariableDecl {
+  name: string;
+  type: VariableType;
+  options?: string[];
+}
+export type Operand = { ref: string } | { value: Value };
+export type Comparison = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'contains';
+export type Condition =
+  | { op: Comparison; left: Operand; right: Operand }
+  | { op: 'and' | 'or'; all: Condition[] }
+  | { op: 'not'; item: Condition }
+  | { op: 'set'; ref: string };
+export type Action =
+  | { kind: 'set_disposition'; disposition: string }
+  | { kind: 'create_task'; title: string }
+  | { kind: 'create_lead'; product: string }
+  | { kind: 'schedule_callback'; inMinutes: number }
+  | { kind: 'send_email'; template: string };
+export type Step =
+  | { id: string; type: 'say'; text: string; next: string }
+  | { id: string; type: 'ask'; question: string; variable: string; next: string }
+  | { id: string; type: 'answer'; answerId: string | null; title: string; text: string; next: string }
+  | { id: string; type: 'branch'; cases: { when: Condition; next: string }[]; otherwise: string }
+  | { id: string; type: 'action'; action: Action; next: string }
+  | { id: string; type: 'end'; outcome: string };
+export type StepType = Step['type'];
+export interface Definition {
+  start: string;
+  variables: VariableDecl[];
+  steps: Step[];
+}
+export interface Problem {
+  stepId: string | null;
+  code: string;
+  message: string;
+}
+export interface ScriptDetail extends ScriptSummary {
+  versions: { version: number; createdAt: string }[];
+  version: number;
+  definition: Definition;
+}
+export interface Evaluation {
+  status: 'waiting' | 'ended';
+  step: StepView;
+  path: string[];
+  outcome: string | null;
 }
 
 const base = '/api/v1/scripting';
@@ -46,8 +106,33 @@ export const scriptingApi = {
   answer: (runId: string, stepId: string, value: Value) =>
     request<Run>('POST', `${base}/runs/${runId}/answers`, { body: { stepId, value } }),
   back: (runId: string) => request<Run>('POST', `${base}/runs/${runId}/back`),
+  retryFollowUps: (runId: string) => request<Run>('POST', `${base}/runs/${runId}/follow-ups`),
   offers: (customerId: string) => request<Offers>('GET', `${base}/customers/${customerId}/offers`),
   respond: (customerId: string, interactionId: string, product: string, response: 'accepted' | 'declined') =>
     request('POST', `${base}/offer-responses`, { body: { customerId, interactionId, product, response } }),
   scripts: () => request<{ items: ScriptSummary[] }>('GET', `${base}/scripts`),
+  script: (id: string, version?: number) =>
+    request<ScriptDetail>('GET', `${base}/scripts/${id}`, { query: { version } }),
+  create: (body: { name: string; description: string; definition: Definition }) =>
+    request<ScriptDetail>('POST', `${base}/scripts`, { body }),
+  saveVersion: (id: string, definition: Definition) =>
+    request<ScriptDetail>('POST', `${base}/scripts/${id}/versions`, { body: { definition } }),
+  publish: (id: string, version: number) =>
+    request<ScriptDetail>('POST', `${base}/scripts/${id}/publish`, { body: { version } }),
+  validate: (definition: Definition) =>
+    request<{ problems: Problem[] }>('POST', `${base}/validate`, { body: { definition } }),
+  preview: (
+    id: string,
+    customerId: string,
+    definition: Definition,
+    answers: { stepId: string; value: Value }[],
+  ) =>
+    request<{ evaluation: Evaluation }>('POST', `${base}/scripts/${id}/preview`, {
+      body: { customerId, definition, answers },
+    }),
+  templates: () => request<{ items: { key: string; name: string }[] }>('GET', `${base}/email-templates`),
+  customers: (q: string) =>
+    request<{ items: { id: string; name: string; tier: string }[] }>('GET', '/api/v1/customers', {
+      query: { q: q || undefined, limit: 20 },
+    }),
 };

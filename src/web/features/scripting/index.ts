@@ -1,15 +1,26 @@
 /**
- * The scripting screens: the scripts list (`/scripts`), the runner component `ScriptRunner` that the agent
- * desk embeds, and its standalone page (`/scripts/run/:interactionId`).
+ * The scripting screens: the scripts list and the designer (admin pages, `/admin/scripts…`), the runner
+ * component `ScriptRunner` that the agent desk embeds, and its standalone page (`/scripts/run/:interactionId`).
  */
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import './i18n.ts';
 
 export { ScriptRunner } from './ScriptRunner.tsx';
 
-/** The scripting routes, for the app's router. */
+/** The scripts list, an admin page. */
+export const ScriptsAdminPage = lazy(() =>
+  import('./ScriptsPage.tsx').then((m) => ({ default: m.ScriptsPage })),
+);
+
+/** The designer, an admin page for a new script, a script, or one of its versions. */
+export const ScriptDesignerPage = lazy(() =>
+  import('./DesignerPage.tsx').then((m) => ({ default: m.DesignerPage })),
+);
+export const DESIGNER_PATHS = ['scripts/new', 'scripts/:id', 'scripts/:id/v/:version'];
+
+/** The scripting routes outside admin, for the app's router. */
 export const scriptingRoutes: RouteObject[] = [
-  { path: 'scripts', lazy: async () => ({ Component: (await import('./ScriptsPage.tsx')).ScriptsPage }) },
   {
     path: 'scripts/run/:interactionId',
     lazy: async () => ({ Component: (await import('./RunnerPage.tsx')).RunnerPage }),

@@ -1,0 +1,155 @@
+/**
+ * The script designer, end to end on the demo workspace: a supervisor designs a small script (a greeting,
+ * a yes/no question, an end), sees the core's problems on the steps they concern, fixes them, saves and
+ * publishes a version, previews it against a demo customer, and an agent then runs it in the runner.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, switchLanguage } from './actions.ts';
+import { collectPageErrors, launchBrowser, screenshot } from './browser.ts';
+import { assertWebBuilt, type RunningServer, startServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertWebBuilt();
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Calls the API through the page's own session (as another screen would). */
+function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = (await (await fetch('/api/v1/me', { credentials: 'include' })).json()) as {
+        csrfToken: string;
+      };
+      const response = await fetch(path, {
+        method,
+        credentials: 'include',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (response.status >= 300)
+        throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('script designer journey', () => {
+  it('designs, validates, publishes and previews a script, which the runner then runs', async () => {
+    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await logIn(page, server.url, 'supervisor@servicenter.co');
+
+    // The scripts list is an admin page; the demo's four scripts are there, live.
+    await page.getByTestId('nav-admin-scripts').click();
+    await page.waitForURL((url) => url.pathname === '/admin/scripts');
+    await page.getByTestId('script-row-Queja').waitFor();
+    await screenshot(page, 'scripting-list');
+
+    // N opens a new script: a greeting and an end.
+    await page.locator('body').click();
+    await page.keyboard.press('n');
+    await page.waitForURL((url) => url.pathname === '/admin/scripts/new');
+    await page.getByTestId('designer-name').fill('Encuesta de satisfacción');
+
+    // An empty greeting is refused on its own field.
+    await page.getByTestId('designer-save').click();
+    await page.getByTestId('step-0').getByText('Debe tener al menos 1').waitFor();
+    await screenshot(page, 'scripting-designer-field-error');
+    expect(page.url()).toContain('/admin/scripts/new');
+
+    await page.getByTestId('step-0-text').fill('Hola {{customer.name}}, ¿tiene un minuto para una encuesta?');
+    await page.getByTestId('designer-add-variable').click();
+    await page.getByTestId('variable-0-name').fill('satisfecho');
+    await pick(page, 'variable-0-type', 'Sí/No');
+
+    // A question added but not linked: validation names it as unreachable.
+    await page.getByTestId('designer-add-step').click();
+    await pick(page, 'step-2-type', 'Preguntar');
+    await page.getByTestId('step-2-id').fill('pregunta');
+    await page.getByTestId('step-2-question').fill('¿Quedó satisfecho con la atención?');
+    await pick(page, 'step-2-variable', 'satisfecho');
+    await page.getByTestId('designer-validate').click();
+    await page.getByTestId('designer-problems').waitFor();
+    await expect.poll(() => page.getByTestId('step-2-problem').first().textContent()).toContain('pregunta');
+    await screenshot(page, 'scripting-designer-problems');
+
+    // Linked, it validates; then it is saved as version 1 and published.
+    await pick(page, 'step-0-next', 'pregunta');
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('El guion es válido.').waitFor();
+    await page.keyboard.press('Control+s');
+    await page.waitForURL((url) => /\/admin\/scripts\/[0-9a-f-]+\/v\/1$/.test(url.pathname));
+    await page.getByTestId('version-1').waitFor();
+    await page.getByTestId('designer-publish').click();
+    await page.getByText('Versión 1 publicada').waitFor();
+    await page.getByTestId('version-1').getByText('Activa').waitFor();
+
+    // The preview runs the draft against a demo customer with the runner's own step card.
+    const customers = await call<{ items: { id: string; name: string; tier: string }[] }>(
+      page,
+      'GET',
+      '/api/v1/customers?limit=1',
+    );
+    const customer = customers.items[0]!;
+    await page.getByTestId('preview-customer').click();
+    await page.getByRole('option', { name: `${customer.name} · ${customer.tier}` }).click();
+    const preview = page.getByTestId('script-preview');
+    await preview.getByText(`Hola ${customer.name}`).waitFor();
+    await preview.getByRole('button', { name: 'Continuar' }).click();
+    await preview.getByText('¿Quedó satisfecho con la atención?').waitFor();
+    await screenshot(page, 'scripting-designer-preview');
+    await preview.getByRole('button', { name: '1. Sí' }).click();
+    await page.getByTestId('preview-finished').waitFor();
+
+    // The designer speaks English too.
+    await switchLanguage(page, 'EN');
+    await page.getByText('Design: Encuesta de satisfacción').waitFor();
+    await page.getByTestId('script-versions').getByText('Live').waitFor();
+    await screenshot(page, 'scripting-designer-en');
+    await switchLanguage(page, 'ES');
+
+    // A selection rule starts it for a contact reason; the runner walks an interaction through it.
+    const scriptId = new URL(page.url()).pathname.split('/')[3]!;
+    await call(page, 'POST', '/api/v1/scripting/rules', { priority: 0, scriptId, reason: 'encuesta' });
+    const interaction = await call<{ id: string }>(page, 'POST', '/api/v1/interactions', {
+      channel: 'voice',
+      direction: 'inbound',
+      customerId: customer.id,
+      attributes: { reason: 'encuesta' },
+    });
+    await page.goto(`${server.url}/scripts/run/${interaction.id}`);
+    const runner = page.getByTestId('script-runner');
+    await runner.getByText('Encuesta de satisfacción').waitFor();
+    await runner.getByText(`Hola ${customer.name}`).waitFor();
+    await page.keyboard.press('Enter');
+    await runner.getByText('¿Quedó satisfecho con la atención?').waitFor();
+    await page.keyboard.press('1');
+    await page.getByTestId('script-finished').waitFor();
+    await screenshot(page, 'scripting-runner-finished');
+    const run = await call<{ current: { path: string[]; status: string } }>(
+      page,
+      'POST',
+      `/api/v1/scripting/interactions/${interaction.id}/run`,
+      {},
+    );
+    expect(run.current).toMatchObject({ status: 'ended', path: ['inicio', 'pregunta', 'fin'] });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
