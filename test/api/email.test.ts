@@ -172,7 +172,7 @@ describe('threading', () => {
     if (stranger.status === 'stored') expect(stranger.threadId).not.toBe(first.threadId);
   });
 
-  it('puts a conversation waiting on the customer back in the queue when they answer', async () => {
+  it('threads the answer to a reply-all into the same interaction (waiting on the customer: email-replies.test.ts)', async () => {
     const box = await newMailbox();
     const first = await ingest(box.id, rawMail({ to: box.address, messageId: 'wait@client.example.test' }));
     if (first.status !== 'stored') throw new Error('not stored');
@@ -182,10 +182,8 @@ describe('threading', () => {
       cc: ['jefe@client.example.test'],
       bcc: ['auditoria@acme.test'],
       text: 'Ya lo revisamos.',
-      waitOnCustomer: true,
     });
     expect(reply.statusCode, reply.body).toBe(201);
-    expect((await interaction(first.interactionId)).state).toBe('waiting_on_customer');
     const out = sink.received.at(-1)!;
     expect(out.to.sort()).toEqual([
       'ana@client.example.test',
@@ -204,7 +202,7 @@ describe('threading', () => {
       }),
     );
     expect(answer).toMatchObject({ threadId: first.threadId, interactionId: first.interactionId });
-    expect((await interaction(first.interactionId)).state).toBe('queued');
+    expect((await interaction(first.interactionId)).state).toBe('active');
     const c = await conversation(first.interactionId);
     expect(c.messages.map((m: { direction: string }) => m.direction)).toEqual([
       'inbound',

@@ -21,12 +21,7 @@ export function createOutboundStore(deps: EmailDeps) {
   const send = deps.send ?? sendThroughMailbox;
 
   /** Sends first (a server's refusal stores nothing), then stores what was sent in one transaction. */
-  async function sendAndStore(
-    mailbox: MailboxSecrets,
-    thread: ThreadRow,
-    mail: Outgoing,
-    after?: Parameters<typeof deps.uow.run>[0],
-  ) {
+  async function sendAndStore(mailbox: MailboxSecrets, thread: ThreadRow, mail: Outgoing) {
     const { row } = mailbox;
     const id = deps.newId();
     const messageId = newMessageId(id, row.address);
@@ -100,7 +95,6 @@ export function createOutboundStore(deps: EmailDeps) {
         topics: [`interaction:${thread.interactionId}`],
         payload: { messageId: id, to: mail.to.length, cc: mail.cc?.length ?? 0, bcc: mail.bcc?.length ?? 0 },
       });
-      if (after) await after(tx, record);
     });
     return { id, messageId };
   }
