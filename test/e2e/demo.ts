@@ -42,6 +42,8 @@ export const DEMO_USERS: DemoUser[] = [
       'customerValue',
       'queues',
       'agentProfiles',
+      'mailboxes',
+      'emailTemplates',
     ],
     forbidden: '/nowhere',
   },

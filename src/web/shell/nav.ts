@@ -23,7 +23,9 @@ export type AdminPageKey =
   | 'customerFields'
   | 'customerValue'
   | 'queues'
-  | 'agentProfiles';
+  | 'agentProfiles'
+  | 'mailboxes'
+  | 'emailTemplates';
 
 export interface Section {
   key: SectionKey;
@@ -53,6 +55,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'customerValue', path: '/admin/customer-value', anyOf: ['workspace.manage'] },
   { key: 'queues', path: '/admin/queues', anyOf: ['routing.manage'], shortcut: 'q' },
   { key: 'agentProfiles', path: '/admin/agent-profiles', anyOf: ['routing.manage'] },
+  { key: 'mailboxes', path: '/admin/mailboxes', anyOf: ['workspace.manage'] },
+  { key: 'emailTemplates', path: '/admin/email-templates', anyOf: ['workspace.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */
