@@ -42,6 +42,7 @@ export function createThreadService(
     return texts.signatureFor(workspaceId, { id: actorId, ...agent }, mailbox);
   }
 
+  /** The customer's latest message: what a reply answers (a bounce is the mail system, never the customer). */
   async function lastInbound(workspaceId: string, threadId: string) {
     const [last] = await db
       .select()
@@ -51,6 +52,7 @@ export function createThreadService(
           emailMessages,
           eq(emailMessages.threadId, threadId),
           eq(emailMessages.direction, 'inbound'),
+          eq(emailMessages.bounce, false),
         ),
       )
       .orderBy(desc(emailMessages.createdAt))
