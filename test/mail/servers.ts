@@ -55,6 +55,8 @@ export interface Dovecot {
   restart(): Promise<void>;
   /** Sets a folder's UIDVALIDITY (doveadm), as a server whose index was rebuilt would. */
   setUidValidity(user: string, value: number): void;
+  /** Disconnects a user's IMAP sessions (doveadm kick), as an administrator does after a rebuild. */
+  kick(user: string): void;
   /** The messages in a user's INBOX, by doveadm (the test's own view of the store). */
   count(user: string): number;
   destroy(): Promise<void>;
@@ -120,6 +122,9 @@ export async function startDovecot(users: string[]): Promise<Dovecot> {
     },
     setUidValidity(user, value) {
       doveadm('mailbox', 'update', '-u', user, '--uid-validity', String(value), 'INBOX');
+    },
+    kick(user) {
+      doveadm('kick', user);
     },
     count(user) {
       const out = doveadm('mailbox', 'status', '-u', user, 'messages', 'INBOX');
