@@ -269,7 +269,8 @@ describe('content', () => {
     expect(frame.headers['x-blocked-images']).toBe('1');
     expect(frame.body).not.toMatch(/<script|onclick|tracker\.example\.test/);
     const image = m.attachments.find((a: { filename: string }) => a.filename === 'foto.png');
-    expect(frame.body).toContain(`/api/v1/email/attachments/${image.id}`);
+    // Inline images travel inside the document: the sandboxed frame has no session to fetch them with.
+    expect(frame.body).toContain('<img src="data:image/png;base64,iVBORw0KGgo');
     expect(frame.body).toContain('<summary>Historial</summary>');
     const allowed = await call(agent, 'GET', `/api/v1/email/messages/${m.id}/frame?images=allow`);
     expect(allowed.body).toContain('https://tracker.example.test/p.gif');

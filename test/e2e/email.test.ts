@@ -5,6 +5,7 @@
  * a sandboxed frame, the attachment) and replies with the template and their own signature, waiting on
  * the customer. The reply lands in the customer's Dovecot mailbox.
  */
+import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dovecot, deliver, mailServersAvailable, startDovecot } from '../mail/servers.ts';
@@ -38,6 +39,31 @@ async function pageApi<T>(page: Page, method: string, path: string, body?: unkno
   ) as Promise<T>;
 }
 
+/** A 120×80 orange picture, inline in the customer's HTML by its Content-ID. */
+const BOX_PNG = (() => {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const [w, h] = [120, 80];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, Buffer.from([240, 140, 30]))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: h }, () => row)));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
+})();
+
 /** A customer's first e-mail: text with quoted history, an HTML alternative and a PDF attached. */
 const customerMail = [
   `From: Ana Pérez <${CUSTOMER}>`,
@@ -60,9 +86,20 @@ const customerMail = [
   '> Su pedido 4512 fue despachado.',
   '> Gracias por su compra.',
   '--alt',
+  'Content-Type: multipart/related; boundary="rel"',
+  '',
+  '--rel',
   'Content-Type: text/html; charset=utf-8',
   '',
-  '<p>Hola, compré el <b>2 de enero</b> y el pedido 4512 no ha llegado.</p><script>alert(1)</script><img src="https://tracker.example.test/p.gif"><blockquote>Su pedido 4512 fue despachado.</blockquote>',
+  '<p>Hola, compré el <b>2 de enero</b> y el pedido 4512 no ha llegado.</p><p><img src="cid:caja@cliente" alt="caja" width="120" height="80"></p><script>alert(1)</script><img src="https://tracker.example.test/p.gif"><blockquote>Su pedido 4512 fue despachado.</blockquote>',
+  '--rel',
+  'Content-Type: image/png',
+  'Content-ID: <caja@cliente>',
+  'Content-Disposition: inline; filename="caja.png"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  BOX_PNG,
+  '--rel--',
   '--alt--',
   '--mixed',
   'Content-Type: application/pdf; name="factura-4512.pdf"',
@@ -180,6 +217,11 @@ describe.skipIf(!available)('e-mail journey', () => {
     await frame.getByText('2 de enero').waitFor();
     expect(await frame.locator('script').count()).toBe(0);
     expect(await frame.locator('img[src^="https://"]').count()).toBe(0);
+    // The inline image is served from its stored attachment, with the session.
+    await expect
+      .poll(() => frame.locator('img[alt="caja"]').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(120);
+    await screenshot(page, 'email-desk-html');
     // As text, the quoted history is folded until asked for.
     await work.getByRole('button', { name: 'Ver como texto' }).click();
     await work.getByTestId('email-quoted-toggle').waitFor();

@@ -24,6 +24,20 @@ export interface ReplyInput {
 
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
+/** Inline images up to this size travel inside the frame's document. */
+const INLINE_IMAGE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Where the frame finds an inline image: inside the document as a `data:` URL (the sandboxed frame has
+ * no origin of its own, so it could not fetch with the agent's session), or, when too large or not a
+ * plain picture, the attachment's address.
+ */
+function inlineImageUrl(id: string, type: string, content: Buffer | null): string {
+  if (content && content.length <= INLINE_IMAGE_BYTES && /^image\/(png|jpeg|gif|webp)$/.test(type))
+    return `data:${type};base64,${content.toString('base64')}`;
+  return `/api/v1/email/attachments/${id}`;
+}
+
 export function createThreadService(
   deps: EmailDeps,
   mailboxes: MailboxService,
@@ -169,11 +183,16 @@ export function createThreadService(
       .where(ws.where(emailMessages, eq(emailMessages.id, messageId)));
     if (!m) throw errors.notFound('E-mail');
     const inline = await db
-      .select({ id: emailAttachments.id, cid: emailAttachments.contentId })
+      .select({
+        id: emailAttachments.id,
+        cid: emailAttachments.contentId,
+        type: emailAttachments.contentType,
+        content: emailAttachments.content,
+      })
       .from(emailAttachments)
       .where(ws.where(emailAttachments, eq(emailAttachments.messageId, messageId)));
     const cidUrls = new Map(
-      inline.filter((a) => a.cid).map((a) => [a.cid!, `/api/v1/email/attachments/${a.id}`]),
+      inline.filter((a) => a.cid).map((a) => [a.cid!, inlineImageUrl(a.id, a.type, a.content)]),
     );
     const { document, blocked } = renderForFrame(m.html ?? '', { cidUrls, ...options });
     return { document, blocked, policy: framePolicy(options.allowRemoteImages) };
