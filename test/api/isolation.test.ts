@@ -109,6 +109,14 @@ const planOfA = (
     payload: { name: 'A only', queueKey: 'only_in_a', channel: 'voice', intervalMinutes: 60 },
   })
 ).json();
+const templateOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/email/templates',
+    headers: adminA.headers,
+    payload: { name: 'A only', language: 'es', body: 'Hola {{customer.name}}' },
+  })
+).json();
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
@@ -121,6 +129,7 @@ const idsOfA = [
   articleOfA.id,
   synonymOfA.id,
   planOfA.id,
+  templateOfA.id,
 ];
 const secretsOfA = [
   a.id,
