@@ -32,7 +32,9 @@ export function Composer({ conversation, onEnd }: { conversation: Conversation; 
   const t = useEmailT();
   const { t: appT } = useTranslation();
   const client = useQueryClient();
-  const lastInbound = [...conversation.messages].reverse().find((m) => m.direction === 'inbound' && !m.bounce);
+  const lastInbound = [...conversation.messages]
+    .reverse()
+    .find((m) => m.direction === 'inbound' && !m.bounce);
   const [mode, setMode] = useState<Mode>('reply');
   const [to, setTo] = useState<string[]>(lastInbound ? [lastInbound.from.address] : []);
   const [cc, setCc] = useState<string[]>([]);
