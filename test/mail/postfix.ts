@@ -17,16 +17,12 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './servers.ts';
+import { binariesPresent, freePort } from './servers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const POSTFIX = '/usr/sbin/postfix';
 
-export function postfixAvailable(): boolean {
-  const present = existsSync(POSTFIX);
-  if (!present && process.env.CI === 'true') throw new Error('CI needs postfix (see .ci/run)');
-  return present;
-}
+export const postfixAvailable = () => binariesPresent([POSTFIX], 'postfix');
 
 export interface Postfix {
   port: number;

@@ -24,13 +24,16 @@ const DOVECOT = '/usr/sbin/dovecot';
 const DOVEADM = '/usr/bin/doveadm';
 const SWAKS = '/usr/bin/swaks';
 
-/** Whether the mail-server tests can run here; in CI a missing binary fails instead of skipping. */
-export function mailServersAvailable(): boolean {
-  const present = [DOVECOT, DOVEADM, SWAKS].every((p) => existsSync(p));
-  if (!present && process.env.CI === 'true')
-    throw new Error('CI needs dovecot-imapd, dovecot-lmtpd and swaks (see .ci/run)');
+/** Whether these binaries are here; in CI a missing one fails instead of skipping. */
+export function binariesPresent(paths: string[], packages: string): boolean {
+  const present = paths.every((p) => existsSync(p));
+  if (!present && process.env.CI === 'true') throw new Error(`CI needs ${packages} (see .ci/run)`);
   return present;
 }
+
+/** Whether the Dovecot and swaks tests can run here. */
+export const mailServersAvailable = () =>
+  binariesPresent([DOVECOT, DOVEADM, SWAKS], 'dovecot-imapd, dovecot-lmtpd and swaks');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -126,29 +126,10 @@ export function Composer({ conversation, onEnd }: { conversation: Conversation; 
             data-testid="composer-template"
           />
         </Group>
-        <TagsInput
-          size="xs"
-          label={t('composer.to')}
-          value={to}
-          onChange={setTo}
-          splitChars={[',', ' ', ';']}
-          data-testid="composer-to"
-        />
+        <Recipients label={t('composer.to')} value={to} onChange={setTo} testId="composer-to" />
         <Group grow>
-          <TagsInput
-            size="xs"
-            label={t('composer.cc')}
-            value={cc}
-            onChange={setCc}
-            splitChars={[',', ' ', ';']}
-          />
-          <TagsInput
-            size="xs"
-            label={t('composer.bcc')}
-            value={bcc}
-            onChange={setBcc}
-            splitChars={[',', ' ', ';']}
-          />
+          <Recipients label={t('composer.cc')} value={cc} onChange={setCc} />
+          <Recipients label={t('composer.bcc')} value={bcc} onChange={setBcc} />
         </Group>
         <TextInput
           size="xs"
@@ -229,5 +210,19 @@ export function Composer({ conversation, onEnd }: { conversation: Conversation; 
         />
       )}
     </Paper>
+  );
+}
+
+/** A list of addresses, typed and split on comma, space or semicolon. */
+function Recipients(p: { label: string; value: string[]; onChange: (v: string[]) => void; testId?: string }) {
+  return (
+    <TagsInput
+      size="xs"
+      label={p.label}
+      value={p.value}
+      onChange={p.onChange}
+      splitChars={[',', ' ', ';']}
+      data-testid={p.testId}
+    />
   );
 }

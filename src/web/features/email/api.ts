@@ -1,27 +1,30 @@
 /** The e-mail API as the screens use it: mailboxes, templates, signatures, conversations and replies. */
 import { request } from '../../api/client.ts';
 
+/** How a mailbox reaches its servers, as shown (passwords only as whether one is stored). */
+interface ImapSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  folder: string;
+}
+
+interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  protocol: 'smtp' | 'lmtp';
+}
+
 export interface Mailbox {
   id: string;
   name: string;
   address: string;
   queueId: string;
-  imap: {
-    host: string;
-    port: number;
-    secure: boolean;
-    user: string;
-    folder: string;
-    hasPassword: boolean;
-  } | null;
-  smtp: {
-    host: string;
-    port: number;
-    secure: boolean;
-    user: string | null;
-    protocol: string;
-    hasPassword: boolean;
-  } | null;
+  imap: (ImapSettings & { hasPassword: boolean }) | null;
+  smtp: (SmtpSettings & { hasPassword: boolean }) | null;
   dkim: { domain: string; selector: string; hasKey: boolean } | null;
   autoAck: boolean;
   ackTemplate: string | null;
@@ -38,22 +41,8 @@ export interface MailboxInput {
   name: string;
   address: string;
   queueId: string;
-  imap: {
-    host: string;
-    port: number;
-    secure: boolean;
-    user: string;
-    folder?: string;
-    password?: string;
-  } | null;
-  smtp: {
-    host: string;
-    port: number;
-    secure: boolean;
-    user: string | null;
-    protocol: 'smtp' | 'lmtp';
-    password?: string;
-  } | null;
+  imap: (ImapSettings & { password?: string }) | null;
+  smtp: (SmtpSettings & { password?: string }) | null;
   autoAck: boolean;
   signature: string | null;
   enabled: boolean;

@@ -73,7 +73,7 @@ export function toDraft(m: Mailbox): MailboxDraft {
           smtpHost: m.smtp.host,
           smtpPort: m.smtp.port,
           smtpSecure: m.smtp.secure,
-          smtpProtocol: m.smtp.protocol === 'lmtp' ? 'lmtp' : 'smtp',
+          smtpProtocol: m.smtp.protocol,
           smtpUser: m.smtp.user ?? '',
         }
       : {}),
