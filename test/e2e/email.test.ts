@@ -244,6 +244,7 @@ describe.skipIf(!available)('e-mail journey', () => {
     await page.keyboard.press('Control+Enter');
     // Waiting on the customer, the conversation leaves the desk until the customer answers.
     await page.getByTestId('email-tab').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('desk-notice').filter({ hasText: 'espera al cliente' }).waitFor();
     await screenshot(page, 'email-desk-sent');
 
     // The reply reached the customer's mailbox, signed, in the same conversation.

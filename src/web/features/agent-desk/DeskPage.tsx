@@ -33,6 +33,7 @@ export function DeskPage() {
   const [typing, setTyping] = useState<Record<string, number>>({});
   const [transferring, setTransferring] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const onError = useCallback((e: Error) => setError(e.message), []);
 
   useEffect(() => {
@@ -134,6 +135,11 @@ export function DeskPage() {
           {t('error', { message: error })}
         </Alert>
       )}
+      {notice && (
+        <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="desk-notice">
+          {notice}
+        </Alert>
+      )}
       {offers[0] && (
         <OfferCard
           key={offers[0].interactionId}
@@ -194,6 +200,7 @@ export function DeskPage() {
                   <EmailWork
                     interactionId={e.id}
                     onEnd={() => deskApi.end(e.id).then(() => mine.refetch(), onError)}
+                    onSent={setNotice}
                   />
                 </Suspense>
               </Tabs.Panel>

@@ -28,7 +28,16 @@ import { unfilled } from './variables.ts';
 
 type Mode = ReplyInput['mode'];
 
-export function Composer({ conversation, onEnd }: { conversation: Conversation; onEnd?: () => void }) {
+export function Composer({
+  conversation,
+  onEnd,
+  onSent,
+}: {
+  conversation: Conversation;
+  onEnd?: () => void;
+  /** Told what was sent, for a page that outlives this conversation (it leaves the desk to wait). */
+  onSent?: (notice: string) => void;
+}) {
   const t = useEmailT();
   const { t: appT } = useTranslation();
   const client = useQueryClient();
@@ -69,7 +78,9 @@ export function Composer({ conversation, onEnd }: { conversation: Conversation; 
     onSuccess: async (r) => {
       setText('');
       setSubject('');
-      setNotice(r.state === 'waiting_on_customer' ? t('composer.sentWaiting') : t('composer.sent'));
+      const said = r.state === 'waiting_on_customer' ? t('composer.sentWaiting') : t('composer.sent');
+      setNotice(said);
+      onSent?.(said);
       await client.invalidateQueries({ queryKey: emailKeys.conversation(conversation.interactionId) });
       await client.invalidateQueries({ queryKey: ['desk', 'mine'] });
     },

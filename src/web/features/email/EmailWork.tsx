@@ -8,7 +8,15 @@ import { DueCountdown } from './DueCountdown.tsx';
 import { useEmailT } from './i18n.ts';
 import { ThreadView } from './ThreadView.tsx';
 
-export function EmailWork({ interactionId, onEnd }: { interactionId: string; onEnd?: () => void }) {
+export function EmailWork({
+  interactionId,
+  onEnd,
+  onSent,
+}: {
+  interactionId: string;
+  onEnd?: () => void;
+  onSent?: (notice: string) => void;
+}) {
   const t = useEmailT();
   const conversation = useQuery({
     queryKey: emailKeys.conversation(interactionId),
@@ -32,7 +40,12 @@ export function EmailWork({ interactionId, onEnd }: { interactionId: string; onE
             <DueCountdown conversation={c} />
           </Group>
           <ThreadView messages={c.messages} />
-          <Composer key={c.id} conversation={c} {...(onEnd ? { onEnd } : {})} />
+          <Composer
+            key={c.id}
+            conversation={c}
+            {...(onEnd ? { onEnd } : {})}
+            {...(onSent ? { onSent } : {})}
+          />
         </Stack>
       )}
     </QueryView>
