@@ -8,6 +8,7 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { RequireSession } from './features/auth/session.tsx';
 import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { customerRoutes } from './features/customers/index.ts';
+import { emailDeskRoutes } from './features/email/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { knowledgeRoutes } from './features/knowledge/index.ts';
 import {
@@ -51,6 +52,12 @@ const ADMIN_SCREENS = {
     import('./features/routing-admin/AgentProfilesPage.tsx').then((m) => ({ default: m.AgentProfilesPage })),
   ),
   scripts: ScriptsAdminPage,
+  mailboxes: lazy(() =>
+    import('./features/email/MailboxesPage.tsx').then((m) => ({ default: m.MailboxesPage })),
+  ),
+  emailTemplates: lazy(() =>
+    import('./features/email/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
+  ),
 } satisfies Record<AdminPageKey, unknown>;
 
 /** Sections whose screens are one page. */
@@ -64,7 +71,7 @@ const SECTION_SCREENS: Partial<Record<SectionKey, ReturnType<typeof lazy>>> = {
 /** Sections with pages of their own under the section's path. */
 const SECTION_ROUTES: Partial<Record<SectionKey, RouteObject[]>> = {
   customers: customerRoutes,
-  desk: [{ path: 'desk', children: deskRoutes }],
+  desk: [{ path: 'desk', children: [...deskRoutes, ...emailDeskRoutes] }],
   workforce: workforceRoutes,
   knowledge: knowledgeRoutes,
 };

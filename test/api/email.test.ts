@@ -172,7 +172,7 @@ describe('threading', () => {
     if (stranger.status === 'stored') expect(stranger.threadId).not.toBe(first.threadId);
   });
 
-  it('puts a conversation waiting on the customer back in the queue when they answer', async () => {
+  it('threads the answer to a reply-all into the same interaction (waiting on the customer: email-replies.test.ts)', async () => {
     const box = await newMailbox();
     const first = await ingest(box.id, rawMail({ to: box.address, messageId: 'wait@client.example.test' }));
     if (first.status !== 'stored') throw new Error('not stored');
@@ -182,10 +182,8 @@ describe('threading', () => {
       cc: ['jefe@client.example.test'],
       bcc: ['auditoria@acme.test'],
       text: 'Ya lo revisamos.',
-      waitOnCustomer: true,
     });
     expect(reply.statusCode, reply.body).toBe(201);
-    expect((await interaction(first.interactionId)).state).toBe('waiting_on_customer');
     const out = sink.received.at(-1)!;
     expect(out.to.sort()).toEqual([
       'ana@client.example.test',
@@ -204,7 +202,7 @@ describe('threading', () => {
       }),
     );
     expect(answer).toMatchObject({ threadId: first.threadId, interactionId: first.interactionId });
-    expect((await interaction(first.interactionId)).state).toBe('queued');
+    expect((await interaction(first.interactionId)).state).toBe('active');
     const c = await conversation(first.interactionId);
     expect(c.messages.map((m: { direction: string }) => m.direction)).toEqual([
       'inbound',
@@ -271,7 +269,8 @@ describe('content', () => {
     expect(frame.headers['x-blocked-images']).toBe('1');
     expect(frame.body).not.toMatch(/<script|onclick|tracker\.example\.test/);
     const image = m.attachments.find((a: { filename: string }) => a.filename === 'foto.png');
-    expect(frame.body).toContain(`/api/v1/email/attachments/${image.id}`);
+    // Inline images travel inside the document: the sandboxed frame has no session to fetch them with.
+    expect(frame.body).toContain('<img src="data:image/png;base64,iVBORw0KGgo');
     expect(frame.body).toContain('<summary>Historial</summary>');
     const allowed = await call(agent, 'GET', `/api/v1/email/messages/${m.id}/frame?images=allow`);
     expect(allowed.body).toContain('https://tracker.example.test/p.gif');

@@ -135,6 +135,14 @@ await inject({
   headers: adminA.headers,
   payload: {},
 });
+const templateOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/email/templates',
+    headers: adminA.headers,
+    payload: { name: 'A only', language: 'es', body: 'Hola {{customer.name}}' },
+  })
+).json();
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
@@ -148,6 +156,7 @@ const idsOfA = [
   synonymOfA.id,
   planOfA.id,
   timeOffOfA.id,
+  templateOfA.id,
 ];
 const secretsOfA = [
   a.id,

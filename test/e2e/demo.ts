@@ -43,6 +43,8 @@ export const DEMO_USERS: DemoUser[] = [
       'queues',
       'agentProfiles',
       'scripts',
+      'mailboxes',
+      'emailTemplates',
     ],
     forbidden: '/nowhere',
   },

@@ -35,17 +35,17 @@ export function assertWebBuilt(): void {
 }
 
 /**
- * Runs `atiende serve` on a copy of the run's seeded demo data and resolves once it prints
- * "Atiende ready at …".
+ * Runs `atiende serve` on a copy of the run's seeded demo data (with `env` added to its environment)
+ * and resolves once it prints "Atiende ready at …".
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'atiende-e2e-'));
   cpSync(inject('seededDataDir'), dataDir, { recursive: true });
   const child = spawn(
     process.execPath,
     ['bin/atiende.js', 'serve', '--port', String(port), '--data-dir', dataDir],
-    { cwd: ROOT, env: { ...process.env, ATIENDE_DEMO_SEED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, ATIENDE_DEMO_SEED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const url = await new Promise<string>((done, fail) => {

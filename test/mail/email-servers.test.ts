@@ -3,12 +3,12 @@
  * swaks as the sending client, and Atiende's own LMTP listener. Skips when the binaries are missing,
  * except in CI.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailMailboxes, emailMessages } from '../../src/modules/email/schema.ts';
 import { createWorkspace, login, startTestApp } from '../support/app.ts';
 import { rawMail, richMail } from './messages.ts';
-import { type Dovecot, deliver, mailServersAvailable, startDovecot } from './servers.ts';
+import { type Dovecot, deliver, mailServersAvailable, startDovecot, swaksAsync } from './servers.ts';
 
 const available = mailServersAvailable();
 
@@ -115,5 +115,89 @@ describe.skipIf(!available)('e-mail against Dovecot and swaks', () => {
     await until(async () => (await stored(boxA.id)) >= before + 40, 20_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await stored(boxA.id)).toBe(before + 40);
+  });
+
+  it('a changed UIDVALIDITY re-syncs the folder without a duplicate or a loss', async () => {
+    const before = await stored(boxA.id);
+    const [box] = await db().select().from(emailMailboxes).where(eq(emailMailboxes.id, boxA.id));
+    const oldValidity = box!.uidValidity!;
+    // The server's index is rebuilt: every message keeps its place under a new UIDVALIDITY, and the
+    // open sessions are dropped, as an administrator does after a rebuild.
+    dovecot.setUidValidity('a@acme.test', oldValidity + 1000);
+    dovecot.kick('a@acme.test');
+    deliver(dovecot, 'a@acme.test', rawMail({ to: 'a@acme.test', subject: 'Tras el cambio' }));
+    // Without a Message-ID the content hash is what recognises it on the next re-sync.
+    deliver(
+      dovecot,
+      'a@acme.test',
+      rawMail({ to: 'a@acme.test', subject: 'Sin Message-ID', messageId: null }),
+    );
+    await until(async () => {
+      const [b] = await db().select().from(emailMailboxes).where(eq(emailMailboxes.id, boxA.id));
+      return b!.uidValidity === oldValidity + 1000 && (await stored(boxA.id)) >= before + 2;
+    }, 20_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await stored(boxA.id)).toBe(before + 2);
+    // Every message of the folder, re-read under the new UIDVALIDITY, is here exactly once.
+    expect(dovecot.count('a@acme.test')).toBe(before + 2);
+    const copies = await db()
+      .select({ key: emailMessages.dedupeKey, n: count() })
+      .from(emailMessages)
+      .where(and(eq(emailMessages.mailboxId, boxA.id), eq(emailMessages.direction, 'inbound')))
+      .groupBy(emailMessages.dedupeKey)
+      .having(sql`count(*) > 1`);
+    expect(copies).toEqual([]);
+  });
+
+  it('the LMTP listener takes deliveries from swaks, once each, and refuses strangers', async () => {
+    const { port } = await app.services.email.listen({ protocol: 'lmtp', host: '127.0.0.1', port: 0 });
+    const lmtp = (to: string, raw: string) =>
+      swaksAsync(
+        [
+          '--protocol',
+          'LMTP',
+          '--server',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--from',
+          'ana@client.example.test',
+          '--to',
+          to,
+          '--data',
+          '-',
+        ],
+        raw,
+      );
+    const before = await stored(boxB.id);
+    const raw = rawMail({ to: 'b@acme.test', subject: 'Por LMTP', messageId: 'lmtp-1@client.example.test' });
+    // swaks exits non-zero unless the listener answered 250.
+    await lmtp('b@acme.test', raw);
+    // The same message again (a retry): accepted, and still one copy.
+    await lmtp('b@acme.test', raw);
+    expect(await stored(boxB.id)).toBe(before + 1);
+    const [first] = await db()
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.messageId, 'lmtp-1@client.example.test'));
+    expect(first!.subject).toBe('Por LMTP');
+    // A reply to the conversation's own address (mailbox+token@) threads into it.
+    const { replyAddress } = (
+      await app.app.inject({
+        method: 'GET',
+        url: `/api/v1/email/interactions/${first!.interactionId}/conversation`,
+        headers: (await login(app, ws.email('agent'))).headers,
+      })
+    ).json() as { replyAddress: string };
+    await lmtp(replyAddress, rawMail({ to: replyAddress, subject: 'Sigo esperando' }));
+    const [reply] = await db()
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.subject, 'Sigo esperando'));
+    expect(reply!.threadId).toBe(first!.threadId);
+    // An address that is no mailbox here is refused for good (550), so the sender bounces it.
+    // swaks exits with 24 when the server refuses the recipient.
+    const refused = await lmtp('nadie@acme.test', raw).catch((e: Error & { code?: number }) => e);
+    expect(refused).toMatchObject({ code: 24 });
   });
 });

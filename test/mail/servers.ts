@@ -24,13 +24,16 @@ const DOVECOT = '/usr/sbin/dovecot';
 const DOVEADM = '/usr/bin/doveadm';
 const SWAKS = '/usr/bin/swaks';
 
-/** Whether the mail-server tests can run here; in CI a missing binary fails instead of skipping. */
-export function mailServersAvailable(): boolean {
-  const present = [DOVECOT, DOVEADM, SWAKS].every((p) => existsSync(p));
-  if (!present && process.env.CI === 'true')
-    throw new Error('CI needs dovecot-imapd, dovecot-lmtpd and swaks (see .ci/run)');
+/** Whether these binaries are here; in CI a missing one fails instead of skipping. */
+export function binariesPresent(paths: string[], packages: string): boolean {
+  const present = paths.every((p) => existsSync(p));
+  if (!present && process.env.CI === 'true') throw new Error(`CI needs ${packages} (see .ci/run)`);
   return present;
 }
+
+/** Whether the Dovecot and swaks tests can run here. */
+export const mailServersAvailable = () =>
+  binariesPresent([DOVECOT, DOVEADM, SWAKS], 'dovecot-imapd, dovecot-lmtpd and swaks');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,6 +58,8 @@ export interface Dovecot {
   restart(): Promise<void>;
   /** Sets a folder's UIDVALIDITY (doveadm), as a server whose index was rebuilt would. */
   setUidValidity(user: string, value: number): void;
+  /** Disconnects a user's IMAP sessions (doveadm kick), as an administrator does after a rebuild. */
+  kick(user: string): void;
   /** The messages in a user's INBOX, by doveadm (the test's own view of the store). */
   count(user: string): number;
   destroy(): Promise<void>;
@@ -120,6 +125,9 @@ export async function startDovecot(users: string[]): Promise<Dovecot> {
     },
     setUidValidity(user, value) {
       doveadm('mailbox', 'update', '-u', user, '--uid-validity', String(value), 'INBOX');
+    },
+    kick(user) {
+      doveadm('kick', user);
     },
     count(user) {
       const out = doveadm('mailbox', 'status', '-u', user, 'messages', 'INBOX');

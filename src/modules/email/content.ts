@@ -76,6 +76,8 @@ export function renderForFrame(html: string, options: RenderOptions): { document
     allowedTags: false,
     allowedAttributes: false,
     allowVulnerableTags: false,
+    // Inline images arrive as data: URLs (see the thread service); the frame's CSP allows them.
+    allowedSchemesByTag: { img: ['http', 'https', 'data'] },
     transformTags: {
       img: (tag, attribs) => {
         const src = attribs.src ?? '';

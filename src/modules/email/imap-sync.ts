@@ -41,6 +41,8 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
   let again = false;
   let wake: () => void = () => {};
   let markReady: () => void = () => {};
+  /** Whether the current session connected and swept: a failure after that starts the back-off afresh. */
+  let healthy = false;
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
   });
@@ -136,6 +138,7 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
       try {
         await schedule(c);
         await deps.mailboxes.saveError(workspaceId, mailboxId, null);
+        healthy = true;
         markReady();
         await closed;
       } finally {
@@ -150,7 +153,6 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
   const running = (async () => {
     let wait = deps.retryMs ?? 1000;
     while (!stopped) {
-      const started = Date.now();
       try {
         await session();
       } catch (error) {
@@ -159,7 +161,8 @@ export function startImapWorker(deps: ImapSyncDeps, workspaceId: string, mailbox
         await deps.mailboxes.saveError(workspaceId, mailboxId, (error as Error).message).catch(() => {});
       }
       if (stopped) break;
-      if (Date.now() - started > 60_000) wait = deps.retryMs ?? 1000;
+      if (healthy) wait = deps.retryMs ?? 1000;
+      healthy = false;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         wake = () => {

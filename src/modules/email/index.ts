@@ -9,11 +9,14 @@ import type { EmailDeps } from './context.ts';
 import { type ImapWorker, startImapWorker } from './imap-sync.ts';
 import { createIngestService } from './ingest-service.ts';
 import { type Listener, type ListenerOptions, startListener } from './listener.ts';
+import { checkMailbox } from './mailbox-check.ts';
 import { createMailboxService } from './mailbox-service.ts';
 import { createOutboundConversations } from './outbound-conversation.ts';
 import { createOutboundStore } from './outbound-store.ts';
 import { DEFAULT_LIMITS } from './parse.ts';
+import { createReplyTextService } from './reply-text-service.ts';
 import { emailRoutes } from './routes.ts';
+import { replyTextRoutes } from './text-routes.ts';
 import { createThreadService } from './thread-service.ts';
 
 export type { EmailDeps } from './context.ts';
@@ -44,7 +47,8 @@ export function createEmail(deps: EmailDeps, options: EmailOptions = {}) {
   const outbound = createOutboundStore(deps);
   const acks = createAckService(deps, mailboxes, outbound);
   const ingestion = createIngestService(deps, acks);
-  const threads = createThreadService(deps, mailboxes, outbound);
+  const texts = createReplyTextService({ ...deps, checkMailbox: mailboxes.row });
+  const threads = createThreadService(deps, mailboxes, outbound, texts);
   const conversations = createOutboundConversations(deps, mailboxes, outbound);
   const workers = new Map<string, ImapWorker>();
   let listener: Listener | null = null;
@@ -82,13 +86,19 @@ export function createEmail(deps: EmailDeps, options: EmailOptions = {}) {
 
   return {
     listen,
-    routes: emailRoutes({
-      mailboxes,
-      threads,
-      changed,
-      reprocess: (ws, id) => ingestion.reprocess(ws, id, mailboxes.row),
-      syncNow: async (_ws, id) => workers.get(id)?.sweepNow(),
-    }),
+    routes: async (app: Parameters<ReturnType<typeof emailRoutes>>[0]) => {
+      await app.register(
+        emailRoutes({
+          mailboxes,
+          threads,
+          changed,
+          reprocess: (ws, id) => ingestion.reprocess(ws, id, mailboxes.row),
+          syncNow: async (_ws, id) => workers.get(id)?.sweepNow(),
+          check: async (ws, id) => checkMailbox(await mailboxes.secrets(ws, id)),
+        }),
+      );
+      await app.register(replyTextRoutes({ texts, threads }));
+    },
     /**
      * Takes in one raw message for a mailbox, as the listener and the IMAP workers do.
      * @example await email.ingest(workspaceId, mailboxId, rawBytes) // { status: 'stored', interactionId, … }

@@ -198,8 +198,7 @@ export function createIngestService(deps: EmailDeps, acks: ReturnType<typeof cre
       }
       throw error;
     }
-    // The message is committed whatever routing answers: an interaction routing still holds (a
-    // conversation waiting on the customer that its engine never released) stays where it is.
+    // The message is committed whatever routing answers; a refusal is logged, never a lost message.
     if (stored.queue)
       await deps.router
         .enqueue(mailbox.workspaceId, stored.interaction)

@@ -112,10 +112,17 @@ export async function parseEmail(raw: Buffer, limits: Limits = DEFAULT_LIMITS): 
         : null;
   const subject = (mail.subject ?? '').replace(/[\r\n]+/g, ' ').slice(0, 998);
   const messageId = mail.messageId ? normaliseId(mail.messageId) : null;
+  const automation = classify({
+    headers,
+    returnPath: headers.has('return-path') ? (headers.get('return-path') ?? '') : undefined,
+    contentType: headers.get('content-type'),
+  });
+  // A bounce cites the message it returns: following that Message-ID puts it in its conversation.
+  const returned = automation.bounce ? returnedMessageId(mail.attachments) : null;
   return {
     messageId: messageId || null,
     inReplyTo: mail.inReplyTo ? normaliseId(mail.inReplyTo) : null,
-    references: references.map(normaliseId),
+    references: [...references.map(normaliseId), ...(returned ? [returned] : [])],
     from: { address: from.address.toLowerCase(), name: from.name || null },
     to,
     cc,
@@ -124,11 +131,7 @@ export async function parseEmail(raw: Buffer, limits: Limits = DEFAULT_LIMITS): 
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
     text,
     html,
-    automation: classify({
-      headers,
-      returnPath: headers.has('return-path') ? (headers.get('return-path') ?? '') : undefined,
-      contentType: headers.get('content-type'),
-    }),
+    automation,
     attachments: mail.attachments.map((a) => {
       const tooLarge = a.size > limits.maxAttachmentBytes;
       return {
@@ -159,6 +162,17 @@ function addresses(value: AddressObject | AddressObject[] | undefined): { addres
       (a): a is typeof a & { address: string } => typeof a.address === 'string' && a.address.includes('@'),
     )
     .map((a) => ({ address: a.address.toLowerCase(), name: a.name }));
+}
+
+/** The Message-ID in the returned message or headers of a delivery-status report, if any. */
+function returnedMessageId(parts: { contentType: string; content: Buffer }[]): string | null {
+  for (const part of parts) {
+    if (!/^(message\/(rfc822|global)|text\/rfc822-headers)$/i.test(part.contentType)) continue;
+    const head = part.content.subarray(0, headerLength(part.content)).toString('utf8');
+    const found = /^message-id:\s*<?([^>\s]+)>?/im.exec(head);
+    if (found?.[1]) return normaliseId(found[1]);
+  }
+  return null;
 }
 
 /** Bytes before the first empty line (the header block). */

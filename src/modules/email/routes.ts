@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors } from '../../platform/errors.ts';
 import { DateTime, IdParams, NoContent, Nullable, Obj, Type, Uuid } from '../../platform/http/schema.ts';
 import type { IngestResult } from './ingest-service.ts';
+import type { CheckResult } from './mailbox-check.ts';
 import type { MailboxService } from './mailbox-service.ts';
 import type { createThreadService } from './thread-service.ts';
 
@@ -128,6 +129,8 @@ const MessageSchema = Obj({
 
 const ConversationSchema = Obj({
   id: Uuid,
+  /** What the caller's reply will be signed with, filled. */
+  signature: Nullable(Type.String()),
   interactionId: Uuid,
   mailbox: Obj({ id: Uuid, name: Type.String(), address: Type.String(), canSend: Type.Boolean() }),
   subject: Type.String(),
@@ -175,7 +178,16 @@ export interface EmailRouteDeps {
   /** Restarts (or stops) the mailbox's IMAP worker after a change, and sweeps it on demand. */
   changed(workspaceId: string, mailboxId: string): Promise<void>;
   syncNow(workspaceId: string, mailboxId: string): Promise<void>;
+  /** Tries the mailbox's servers with its stored settings. */
+  check(workspaceId: string, mailboxId: string): Promise<CheckResult>;
 }
+
+const CheckSchema = Obj({
+  imap: Nullable(
+    Obj({ ok: Type.Boolean(), error: Nullable(Type.String()), messages: Nullable(Type.Integer()) }),
+  ),
+  smtp: Nullable(Obj({ ok: Type.Boolean(), error: Nullable(Type.String()) })),
+});
 
 export function emailRoutes(deps: EmailRouteDeps): FastifyPluginAsyncTypebox {
   const { mailboxes, threads } = deps;
@@ -266,6 +278,19 @@ export function emailRoutes(deps: EmailRouteDeps): FastifyPluginAsyncTypebox {
         return mailboxes.get(ws, request.params.id);
       },
     );
+    app.post(
+      '/email/mailboxes/:id/test',
+      {
+        config: admin,
+        schema: {
+          tags,
+          summary: "Log in to the mailbox's IMAP server and greet its outgoing server",
+          params: IdParams,
+          response: { 200: CheckSchema },
+        },
+      },
+      async (request) => deps.check(request.principal!.workspaceId, request.params.id),
+    );
 
     app.get(
       '/email/quarantine',
@@ -311,7 +336,8 @@ export function emailRoutes(deps: EmailRouteDeps): FastifyPluginAsyncTypebox {
           response: { 200: ConversationSchema },
         },
       },
-      async (request) => threads.conversation(request.principal!.workspaceId, request.params.id),
+      async (request) =>
+        threads.conversation(request.principal!.workspaceId, request.params.id, request.principal!.userId),
     );
     app.post(
       '/email/interactions/:id/reply',
@@ -322,7 +348,7 @@ export function emailRoutes(deps: EmailRouteDeps): FastifyPluginAsyncTypebox {
           summary: 'Reply, reply to all or forward; sent through the mailbox, then stored',
           params: IdParams,
           body: ReplyBody,
-          response: { 201: Obj({ id: Uuid, messageId: Type.String() }) },
+          response: { 201: Obj({ id: Uuid, messageId: Type.String(), state: Type.String() }) },
         },
       },
       async (request, reply) => {

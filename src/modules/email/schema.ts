@@ -177,3 +177,34 @@ export const emailQuarantine = pgTable(
     index('email_quarantine_open').on(t.workspaceId, t.resolvedAt, t.createdAt),
   ],
 );
+
+/** Saved replies with `{{variables}}`, for every mailbox of the workspace or for one. */
+export const emailTemplates = pgTable(
+  'email_templates',
+  {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    name: text('name').notNull(),
+    language: text('language').$type<'es' | 'en'>().notNull(),
+    /** Null: offered in every mailbox. */
+    mailboxId: uuid('mailbox_id'),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('email_templates_name').on(t.workspaceId, t.name)],
+);
+
+/** An agent's own signature; without one, the mailbox's signature is used. */
+export const emailSignatures = pgTable(
+  'email_signatures',
+  {
+    id: idColumn(),
+    workspaceId: workspaceColumn(),
+    userId: uuid('user_id').notNull(),
+    body: text('body').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('email_signatures_user').on(t.workspaceId, t.userId)],
+);

@@ -22,10 +22,14 @@ export const KNOWN_VARIABLES = [
   'customer.name',
   'customer.email',
   'agent.name',
+  'agent.email',
   'reference',
   'subject',
   'mailbox.name',
 ];
+
+/** What a signature may use: it is filled before the conversation is known. */
+export const SIGNATURE_VARIABLES = ['agent.name', 'agent.email', 'mailbox.name'];
 
 /** The text of an outgoing message: body, then the signature after the conventional `-- ` line. */
 export function withSignature(body: string, signature: string | null | undefined): string {

@@ -6,8 +6,9 @@ import { framePolicy, renderForFrame, splitQuoted } from './content.ts';
 import type { EmailDeps } from './context.ts';
 import type { MailboxService } from './mailbox-service.ts';
 import type { createOutboundStore } from './outbound-store.ts';
+import type { ReplyTextService } from './reply-text-service.ts';
 import { emailAttachments, emailMessages, emailQuarantine, emailThreads } from './schema.ts';
-import { fillTemplate, withSignature } from './templates.ts';
+import { withSignature } from './templates.ts';
 import { replyAddress, replySubject, withReference } from './threading.ts';
 
 export interface ReplyInput {
@@ -23,12 +24,74 @@ export interface ReplyInput {
 
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
+/** Inline images up to this size travel inside the frame's document. */
+const INLINE_IMAGE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Where the frame finds an inline image: inside the document as a `data:` URL (the sandboxed frame has
+ * no origin of its own, so it could not fetch with the agent's session), or, when too large or not a
+ * plain picture, the attachment's address.
+ */
+function inlineImageUrl(id: string, type: string, content: Buffer | null): string {
+  if (content && content.length <= INLINE_IMAGE_BYTES && /^image\/(png|jpeg|gif|webp)$/.test(type))
+    return `data:${type};base64,${content.toString('base64')}`;
+  return `/api/v1/email/attachments/${id}`;
+}
+
 export function createThreadService(
   deps: EmailDeps,
   mailboxes: MailboxService,
   outbound: ReturnType<typeof createOutboundStore>,
+  texts: ReplyTextService,
 ) {
   const { db } = deps;
+
+  /** The signature the agent's replies in this mailbox carry: their own, else the mailbox's. */
+  async function signatureFor(
+    workspaceId: string,
+    actorId: string,
+    mailbox: { name: string; signature: string | null },
+  ) {
+    const agent = await deps.users.get(workspaceId, actorId);
+    return texts.signatureFor(workspaceId, { id: actorId, ...agent }, mailbox);
+  }
+
+  /** The customer's latest message: what a reply answers (a bounce is the mail system, never the customer). */
+  async function lastInbound(workspaceId: string, threadId: string) {
+    const [last] = await db
+      .select()
+      .from(emailMessages)
+      .where(
+        scoped(db, workspaceId).where(
+          emailMessages,
+          eq(emailMessages.threadId, threadId),
+          eq(emailMessages.direction, 'inbound'),
+          eq(emailMessages.bounce, false),
+        ),
+      )
+      .orderBy(desc(emailMessages.createdAt))
+      .limit(1);
+    return last ?? null;
+  }
+
+  /** A saved template filled with this conversation's customer, agent, reference and subject. */
+  async function render(workspaceId: string, actorId: string, interactionId: string, templateId: string) {
+    const thread = await threadOf(workspaceId, interactionId);
+    const [mailbox, agent, last] = await Promise.all([
+      mailboxes.row(workspaceId, thread.mailboxId),
+      deps.users.get(workspaceId, actorId),
+      lastInbound(workspaceId, thread.id),
+    ]);
+    return texts.render(workspaceId, templateId, {
+      'customer.name': last?.fromName ?? null,
+      'customer.email': last?.fromAddress ?? null,
+      'agent.name': agent.name,
+      'agent.email': agent.email,
+      reference: thread.reference,
+      subject: thread.subject,
+      'mailbox.name': mailbox.name,
+    });
+  }
 
   async function threadOf(workspaceId: string, interactionId: string) {
     const [thread] = await db
@@ -40,7 +103,7 @@ export function createThreadService(
   }
 
   /** The conversation of an interaction: its messages oldest first, with attachments and quoted text split off. */
-  async function conversation(workspaceId: string, interactionId: string) {
+  async function conversation(workspaceId: string, interactionId: string, actorId: string) {
     const thread = await threadOf(workspaceId, interactionId);
     const ws = scoped(db, workspaceId);
     const messages = await db
@@ -66,6 +129,7 @@ export function createThreadService(
       : [];
     const mailbox = await mailboxes.get(workspaceId, thread.mailboxId);
     return {
+      signature: await signatureFor(workspaceId, actorId, mailbox),
       id: thread.id,
       interactionId: thread.interactionId,
       mailbox: {
@@ -119,11 +183,16 @@ export function createThreadService(
       .where(ws.where(emailMessages, eq(emailMessages.id, messageId)));
     if (!m) throw errors.notFound('E-mail');
     const inline = await db
-      .select({ id: emailAttachments.id, cid: emailAttachments.contentId })
+      .select({
+        id: emailAttachments.id,
+        cid: emailAttachments.contentId,
+        type: emailAttachments.contentType,
+        content: emailAttachments.content,
+      })
       .from(emailAttachments)
       .where(ws.where(emailAttachments, eq(emailAttachments.messageId, messageId)));
     const cidUrls = new Map(
-      inline.filter((a) => a.cid).map((a) => [a.cid!, `/api/v1/email/attachments/${a.id}`]),
+      inline.filter((a) => a.cid).map((a) => [a.cid!, inlineImageUrl(a.id, a.type, a.content)]),
     );
     const { document, blocked } = renderForFrame(m.html ?? '', { cidUrls, ...options });
     return { document, blocked, policy: framePolicy(options.allowRemoteImages) };
@@ -149,18 +218,7 @@ export function createThreadService(
     const secrets = await mailboxes.secrets(workspaceId, thread.mailboxId);
     const own = secrets.row.address;
     const ws = scoped(db, workspaceId);
-    const [last] = await db
-      .select()
-      .from(emailMessages)
-      .where(
-        ws.where(
-          emailMessages,
-          eq(emailMessages.threadId, thread.id),
-          eq(emailMessages.direction, 'inbound'),
-        ),
-      )
-      .orderBy(desc(emailMessages.createdAt))
-      .limit(1);
+    const last = await lastInbound(workspaceId, thread.id);
     const [latest] = await db
       .select()
       .from(emailMessages)
@@ -187,14 +245,7 @@ export function createThreadService(
       throw errors.badRequest('email.no_recipient', 'A forward needs at least one recipient in "to"', [
         { path: '/to', message: 'required' },
       ]);
-    const agent = await deps.users.get(workspaceId, actorId);
-    const signature = secrets.row.signature
-      ? fillTemplate(secrets.row.signature, {
-          'agent.name': agent.name,
-          'agent.email': agent.email,
-          'mailbox.name': secrets.row.name,
-        })
-      : null;
+    const signature = await signatureFor(workspaceId, actorId, secrets.row);
     const base =
       input.subject ??
       replySubject(thread.subject || '(sin asunto)', input.mode === 'forward' ? 'Fwd' : 'Re');
@@ -219,37 +270,31 @@ export function createThreadService(
         : [];
     const answered = input.mode === 'forward' ? null : (last ?? null);
     const interaction = await deps.interactions.get(workspaceId, interactionId);
-    const sent = await outbound.sendAndStore(
-      secrets,
-      thread,
-      {
-        kind: 'message',
-        authorId: actorId,
-        to,
-        cc,
-        bcc,
-        replyTo: replyAddress(own, thread.token),
-        subject: withReference(base, thread.reference),
-        text,
-        inReplyTo: answered?.messageId ?? null,
-        references: answered?.messageId ? [...answered.references, answered.messageId].slice(-20) : [],
-        attachments,
-      },
-      input.waitOnCustomer && interaction.state === 'active'
-        ? async (tx, record) => {
-            await deps.interactions.transition(
-              tx,
-              record,
-              workspaceId,
-              interactionId,
-              'waiting_on_customer',
-              {},
-              actorId,
-            );
-          }
-        : undefined,
-    );
-    return { id: sent.id, messageId: sent.messageId };
+    const sent = await outbound.sendAndStore(secrets, thread, {
+      kind: 'message',
+      authorId: actorId,
+      to,
+      cc,
+      bcc,
+      replyTo: replyAddress(own, thread.token),
+      subject: withReference(base, thread.reference),
+      text,
+      inReplyTo: answered?.messageId ?? null,
+      references: answered?.messageId ? [...answered.references, answered.messageId].slice(-20) : [],
+      attachments,
+    });
+    // Routing lets go of a conversation that waits on the customer, so their answer can be routed again.
+    // The message is sent whatever routing answers; the state in the answer tells the agent.
+    let state = interaction.state;
+    if (input.waitOnCustomer && state === 'active')
+      state = await deps.router
+        .park(workspaceId, interactionId, actorId)
+        .then((parked) => parked.state)
+        .catch((error) => {
+          deps.logger.warn({ err: error, interaction: interactionId }, 'e-mail conversation not parked');
+          return state;
+        });
+    return { id: sent.id, messageId: sent.messageId, state };
   }
 
   async function quarantined(workspaceId: string, limit: number) {
@@ -269,5 +314,5 @@ export function createThreadService(
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   }
 
-  return { conversation, frame, attachment, reply, quarantined, threadOf };
+  return { conversation, render, frame, attachment, reply, quarantined, threadOf };
 }

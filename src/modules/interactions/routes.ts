@@ -62,6 +62,11 @@ export interface Router {
   checkQueue(workspaceId: string, queueId: string): Promise<void>;
   enqueue(workspaceId: string, interaction: Interaction): Promise<void>;
   /**
+   * The agent answered and waits on the customer: the interaction leaves routing (the agent's capacity is
+   * freed) as `waiting_on_customer`, and comes back through `enqueue` when the customer writes again.
+   */
+  park(workspaceId: string, interactionId: string, actorId: string | null): Promise<Interaction>;
+  /**
    * Creates an interaction and, when it is queued, routes it in the same transaction; answers it as
    * committed (offered already, when an agent was free). A repeated idempotency key answers the first.
    */

@@ -59,7 +59,12 @@ export function createRouting(deps: RoutingDeps) {
     interactions: deps.interactions,
     users: deps.users,
   });
-  const router: Router = { checkQueue: config.checkQueue, enqueue: service.enqueue, create: service.create };
+  const router: Router = {
+    checkQueue: config.checkQueue,
+    enqueue: service.enqueue,
+    create: service.create,
+    park: service.park,
+  };
   const routes: FastifyPluginAsyncTypebox = async (app) => {
     await app.register(routingRoutes({ routing: service }));
     await app.register(routingConfigRoutes({ routing: service, config, reload: host.reload }));

@@ -297,6 +297,27 @@ export function createRoutingService(deps: {
     return interactions.get(workspaceId, interactionId);
   }
 
+  /**
+   * The agent waits on the customer: routing forgets the interaction and frees the agent; the state
+   * becomes `waiting_on_customer` in the same transaction. One routing never held (created active by a
+   * channel) is parked all the same.
+   */
+  async function park(workspaceId: string, interactionId: string, actorId: string | null) {
+    const interaction = await interactions.get(workspaceId, interactionId);
+    if (interaction.state !== 'active')
+      throw new AppError('interactions.invalid_transition', 409, `The interaction is ${interaction.state}`);
+    const decisions = await host.handle(
+      workspaceId,
+      (at) => ({ type: 'interactionParked', at, interactionId }),
+      (out) =>
+        out.some((d) => d.type === 'eventRejected' && d.code !== 'routing.unknown_interaction')
+          ? []
+          : [{ id: interactionId, to: 'waiting_on_customer', actorId }],
+    );
+    refuse(decisions.filter((d) => d.type !== 'eventRejected' || d.code !== 'routing.unknown_interaction'));
+    return interactions.get(workspaceId, interactionId);
+  }
+
   /** The customer left before being served (a channel adapter reports it). Answers without a read-back. */
   async function abandon(workspaceId: string, interactionId: string): Promise<Interaction> {
     const handled = await host.submit(
@@ -362,6 +383,7 @@ export function createRoutingService(deps: {
 
   return {
     enqueue,
+    park,
     create,
     saveProfile,
     setState,

@@ -24,7 +24,9 @@ export type AdminPageKey =
   | 'customerValue'
   | 'queues'
   | 'agentProfiles'
-  | 'scripts';
+  | 'scripts'
+  | 'mailboxes'
+  | 'emailTemplates';
 
 export interface Section {
   key: SectionKey;
@@ -55,6 +57,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'queues', path: '/admin/queues', anyOf: ['routing.manage'], shortcut: 'q' },
   { key: 'agentProfiles', path: '/admin/agent-profiles', anyOf: ['routing.manage'] },
   { key: 'scripts', path: '/admin/scripts', anyOf: ['scripts.manage'] },
+  { key: 'mailboxes', path: '/admin/mailboxes', anyOf: ['workspace.manage'] },
+  { key: 'emailTemplates', path: '/admin/email-templates', anyOf: ['workspace.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */

@@ -296,6 +296,13 @@ function interactionEvent(ctx: Ctx, e: InteractionEvent, i: InteractionRt): void
     case 'interactionAbandoned':
       finish(ctx, i, 'abandoned');
       return;
+    case 'interactionParked':
+      if (i.phase !== 'active') {
+        reject(ctx, e, 'routing.invalid_state', i.request.id);
+        return;
+      }
+      finish(ctx, i, 'taken');
+      return;
     case 'interactionRequeued':
       if (i.phase !== 'active') {
         reject(ctx, e, 'routing.invalid_state', i.request.id);

@@ -167,6 +167,7 @@ export function createNaiveRouter(config: EngineConfig): NaiveRouter {
           break;
         }
         case 'interactionEnded':
+        case 'interactionParked':
           release(event.interactionId);
           break;
         case 'interactionAbandoned':

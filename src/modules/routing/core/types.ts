@@ -141,6 +141,8 @@ export type RoutingEvent =
   | { type: 'offerTimedOut'; at: number; interactionId: string }
   | { type: 'interactionEnded'; at: number; interactionId: string }
   | { type: 'wrapUpDone'; at: number; interactionId: string }
+  /** The agent answered and now waits on the customer: routing lets go until the customer writes back. */
+  | { type: 'interactionParked'; at: number; interactionId: string }
   | { type: 'interactionAbandoned'; at: number; interactionId: string }
   | {
       type: 'interactionTransferred';

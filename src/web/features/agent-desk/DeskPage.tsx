@@ -4,7 +4,7 @@
  */
 import { Alert, Badge, Grid, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { DomainEvent } from '../../api/types.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -19,6 +19,9 @@ import { OfferCard } from './OfferCard.tsx';
 import { StateBar } from './StateBar.tsx';
 import { useDeskFeed } from './useDeskFeed.ts';
 
+// E-mail work loads when the first e-mail is opened.
+const EmailWork = lazy(() => import('../email/EmailWork.tsx').then((m) => ({ default: m.EmailWork })));
+
 export function DeskPage() {
   const t = useDeskT();
   const me = useSession();
@@ -30,6 +33,7 @@ export function DeskPage() {
   const [typing, setTyping] = useState<Record<string, number>>({});
   const [transferring, setTransferring] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const onError = useCallback((e: Error) => setError(e.message), []);
 
   useEffect(() => {
@@ -47,7 +51,15 @@ export function DeskPage() {
       ),
     [mine.data, me.id],
   );
-  const wrapping = chats.find((c) => c.state === 'wrap_up');
+  const emails = useMemo(
+    () =>
+      (mine.data?.items ?? []).filter(
+        (i) =>
+          i.channel === 'email' && (i.state === 'active' || i.state === 'wrap_up') && i.agentId === me.id,
+      ),
+    [mine.data, me.id],
+  );
+  const wrapping = [...chats, ...emails].find((c) => c.state === 'wrap_up');
 
   const onEvent = useCallback(
     (event: DomainEvent) => {
@@ -108,7 +120,7 @@ export function DeskPage() {
     setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
     deskApi.decline(offer.interactionId).catch(onError);
   };
-  const selected = chats.find((c) => c.id === tab);
+  const selected = [...chats, ...emails].find((c) => c.id === tab);
   const open = (id: string | null) => {
     setTab(id);
     if (id) setUnread((u) => ({ ...u, [id]: 0 }));
@@ -121,6 +133,11 @@ export function DeskPage() {
       {error && (
         <Alert color="red" withCloseButton onClose={() => setError(null)}>
           {t('error', { message: error })}
+        </Alert>
+      )}
+      {notice && (
+        <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="desk-notice">
+          {notice}
         </Alert>
       )}
       {offers[0] && (
@@ -155,6 +172,11 @@ export function DeskPage() {
                   ).slice(0, 24)}
                 </Tabs.Tab>
               ))}
+              {emails.map((e) => (
+                <Tabs.Tab key={e.id} value={e.id} data-testid="email-tab">
+                  ✉ {(e.subject ?? e.id.slice(0, 8)).slice(0, 24)}
+                </Tabs.Tab>
+              ))}
               <Tabs.Tab value="callbacks">{t('tabs.callbacks')}</Tabs.Tab>
             </Tabs.List>
             {chats.map((c) => (
@@ -172,11 +194,22 @@ export function DeskPage() {
                 />
               </Tabs.Panel>
             ))}
+            {emails.map((e) => (
+              <Tabs.Panel key={e.id} value={e.id} pt="sm">
+                <Suspense>
+                  <EmailWork
+                    interactionId={e.id}
+                    onEnd={() => deskApi.end(e.id).then(() => mine.refetch(), onError)}
+                    onSent={setNotice}
+                  />
+                </Suspense>
+              </Tabs.Panel>
+            ))}
             <Tabs.Panel value="callbacks" pt="sm">
               <CallbacksPanel onError={onError} />
             </Tabs.Panel>
           </Tabs>
-          {chats.length === 0 && (
+          {chats.length + emails.length === 0 && (
             <Text c="dimmed" size="sm" mt="sm">
               {t('tabs.empty')}
             </Text>

@@ -98,6 +98,7 @@ export const deskApi = {
   interaction: (id: string) => request<Interaction>('GET', `${base}/interactions/${id}`),
   accept: (id: string) => request<Interaction>('POST', `${base}/interactions/${id}/accept`),
   decline: (id: string) => request<void>('POST', `${base}/interactions/${id}/decline`),
+  end: (id: string) => request<Interaction>('POST', `${base}/interactions/${id}/end`),
   wrapUp: (id: string, disposition: string, notes: string) =>
     request<Interaction>('POST', `${base}/interactions/${id}/wrap-up`, {
       body: { disposition, ...(notes ? { notes } : {}) },
