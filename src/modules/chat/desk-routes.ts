@@ -149,6 +149,28 @@ export function deskRoutes(deps: {
       },
     );
 
+    app.get(
+      '/chat/agents',
+      {
+        config: { access: 'desk.use' },
+        schema: {
+          tags,
+          summary: 'Agents a chat may be transferred to: logged in to routing, with names and states',
+          response: {
+            200: Obj({
+              items: Type.Array(
+                Obj({ id: Uuid, name: Type.String(), status: Type.String(), reason: Nullable(Type.String()) }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const p = request.principal!;
+        return { items: await desk.transferTargets(p.workspaceId, p.userId) };
+      },
+    );
+
     app.post(
       '/chat/attachments',
       {

@@ -7,7 +7,9 @@ import type { NewEvent } from '../../platform/events/log.ts';
 import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { type PageRequest, toPage } from '../../platform/http/pagination.ts';
 import { type Channel, canTransition, type InteractionState, isTerminal } from './lifecycle.ts';
+import { scheduledQueries } from './scheduled.ts';
 import { interactionMessages, interactions } from './schema.ts';
+import { type Row, toInteraction } from './view.ts';
 
 export interface NewInteraction {
   channel: Channel;
@@ -60,30 +62,6 @@ export interface TransitionChanges {
   notes?: string | null;
   scheduledFor?: Date | null;
 }
-
-type Row = typeof interactions.$inferSelect;
-
-const toInteraction = (r: Row) => ({
-  id: r.id,
-  channel: r.channel,
-  direction: r.direction,
-  customerId: r.customerId,
-  subject: r.subject,
-  language: r.language,
-  attributes: r.attributes,
-  priority: r.priority,
-  valueTier: r.valueTier,
-  queueId: r.queueId,
-  state: r.state,
-  agentId: r.agentId,
-  scheduledFor: r.scheduledFor?.toISOString() ?? null,
-  disposition: r.disposition,
-  notes: r.notes,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  answeredAt: r.answeredAt?.toISOString() ?? null,
-  endedAt: r.endedAt?.toISOString() ?? null,
-});
 
 const topicsOf = (r: {
   id: string;
@@ -545,6 +523,7 @@ export function createInteractionService(deps: {
   }
 
   return {
+    ...scheduledQueries(db),
     setAttributes,
     get,
     create,
