@@ -26,7 +26,7 @@ export interface ChatDeps {
   router: Router;
   routing: Pick<
     Routing['service'],
-    'end' | 'wrapUp' | 'abandon' | 'transfer' | 'readyAgents' | 'agents'
+    'end' | 'wrapUp' | 'abandon' | 'transfer' | 'readyAgents' | 'liveAgents'
   >;
   users: { get(workspaceId: string, id: string): Promise<{ name: string }> };
   /** The help center: whether it has published public articles, for the widget's search box. */

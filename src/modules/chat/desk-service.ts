@@ -85,7 +85,7 @@ export function createDeskService(ctx: ChatContext, conversations: ConversationS
 
   /** Agents a chat may go to: logged in to routing, with their names and states; never oneself. */
   async function transferTargets(workspaceId: string, userId: string) {
-    const agents = (await ctx.routing.agents(workspaceId)).filter(
+    const agents = (await ctx.routing.liveAgents(workspaceId)).filter(
       (a) => a.status !== 'offline' && a.userId !== userId,
     );
     const named = await Promise.all(

@@ -370,6 +370,17 @@ export function createRoutingService(deps: {
     return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
   }
 
+  /** Agents logged in to routing as the live engine sees them: their shown status and not-ready reason. */
+  async function liveAgents(workspaceId: string) {
+    return host.read(workspaceId, (engine) =>
+      engine.snapshot().agents.map((a) => ({
+        userId: a.profile.id,
+        status: engine.agentStatus(a.profile.id),
+        reason: a.notReadyReason,
+      })),
+    );
+  }
+
   /** How many agents are logged in and ready (available or busy), whatever their load: "is anyone there?". */
   async function readyAgents(workspaceId: string): Promise<number> {
     return host.read(
@@ -410,6 +421,7 @@ export function createRoutingService(deps: {
     abandon,
     presence,
     agents,
+    liveAgents,
     readyAgents,
     queueStats,
   };
