@@ -45,6 +45,9 @@ const ADMIN_SCREENS = {
   agentProfiles: lazy(() =>
     import('./features/routing-admin/AgentProfilesPage.tsx').then((m) => ({ default: m.AgentProfilesPage })),
   ),
+  webChannels: lazy(() =>
+    import('./features/chat-admin/index.ts').then((m) => ({ default: m.ChannelsPage })),
+  ),
 } satisfies Record<AdminPageKey, unknown>;
 
 /** Sections whose screens are one page. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as desk from '../features/agent-desk/i18n.ts';
+import * as chatAdmin from '../features/chat-admin/i18n.ts';
 import * as customers from '../features/customers/i18n.ts';
 import * as knowledge from '../features/knowledge/i18n.ts';
 import * as routingAdmin from '../features/routing-admin/i18n.ts';
@@ -7,7 +8,7 @@ import * as scripting from '../features/scripting/i18n.ts';
 import * as supervisor from '../features/supervisor/i18n.ts';
 import * as workforce from '../features/workforce/i18n.ts';
 
-const FEATURES = { desk, customers, knowledge, routingAdmin, scripting, supervisor, workforce };
+const FEATURES = { desk, chatAdmin, customers, knowledge, routingAdmin, scripting, supervisor, workforce };
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -23,7 +23,8 @@ export type AdminPageKey =
   | 'customerFields'
   | 'customerValue'
   | 'queues'
-  | 'agentProfiles';
+  | 'agentProfiles'
+  | 'webChannels';
 
 export interface Section {
   key: SectionKey;
@@ -53,6 +54,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'customerValue', path: '/admin/customer-value', anyOf: ['workspace.manage'] },
   { key: 'queues', path: '/admin/queues', anyOf: ['routing.manage'], shortcut: 'q' },
   { key: 'agentProfiles', path: '/admin/agent-profiles', anyOf: ['routing.manage'] },
+  { key: 'webChannels', path: '/admin/web-channels', anyOf: ['workspace.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */
