@@ -23,7 +23,12 @@ const CANNED = [
     body: 'Gracias por escribirnos, {customer.first_name}. ¡Feliz viaje!',
     language: 'es' as const,
   },
-  { shortcut: 'hello', title: 'Hello', body: 'Hi {customer.first_name}, this is {agent.first_name}.', language: 'en' as const },
+  {
+    shortcut: 'hello',
+    title: 'Hello',
+    body: 'Hi {customer.first_name}, this is {agent.first_name}.',
+    language: 'en' as const,
+  },
 ];
 
 /**

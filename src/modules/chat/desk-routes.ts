@@ -159,7 +159,12 @@ export function deskRoutes(deps: {
           response: {
             200: Obj({
               items: Type.Array(
-                Obj({ id: Uuid, name: Type.String(), status: Type.String(), reason: Nullable(Type.String()) }),
+                Obj({
+                  id: Uuid,
+                  name: Type.String(),
+                  status: Type.String(),
+                  reason: Nullable(Type.String()),
+                }),
               ),
             }),
           },

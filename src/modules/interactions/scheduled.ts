@@ -23,7 +23,10 @@ export function scheduledQueries(db: Db) {
     },
     /** When the next scheduled interaction falls due, or null when none waits. */
     async nextScheduledAt(): Promise<Date | null> {
-      const [row] = await db.select({ at: min(interactions.scheduledFor) }).from(interactions).where(waiting);
+      const [row] = await db
+        .select({ at: min(interactions.scheduledFor) })
+        .from(interactions)
+        .where(waiting);
       return row?.at ? new Date(row.at) : null;
     },
   };

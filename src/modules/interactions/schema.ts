@@ -35,9 +35,7 @@ export const interactions = pgTable(
     index('interactions_customer').on(t.workspaceId, t.customerId, t.createdAt),
     index('interactions_agent').on(t.workspaceId, t.agentId, t.state),
     /** Scheduled work by due time, across workspaces: what routing wakes up for. */
-    index('interactions_scheduled')
-      .on(t.scheduledFor)
-      .where(sql`${t.state} = 'scheduled'`),
+    index('interactions_scheduled').on(t.scheduledFor).where(sql`${t.state} = 'scheduled'`),
   ],
 );
 

@@ -24,4 +24,3 @@ export const toInteraction = (r: Row) => ({
   answeredAt: r.answeredAt?.toISOString() ?? null,
   endedAt: r.endedAt?.toISOString() ?? null,
 });
-

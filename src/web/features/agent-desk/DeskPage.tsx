@@ -8,7 +8,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DomainEvent } from '../../api/types.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useSession } from '../auth/session.tsx';
+import { AssistPanel } from './AssistPanel.tsx';
 import { type AgentStatus, type ChatHistory, type ChatMessage, deskApi, type Offer } from './api.ts';
+import { CallbackPane } from './CallbackPane.tsx';
 import { CallbacksPanel } from './CallbacksPanel.tsx';
 import { ChatPane, chatKey } from './ChatPane.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
@@ -40,14 +42,21 @@ export function DeskPage() {
     queryFn: () => deskApi.mine(me.id),
     refetchInterval: 15_000,
   });
-  const chats = useMemo(
+  // The agent's work in tabs: its chats and the call-backs it accepted.
+  const work = useMemo(
     () =>
       (mine.data?.items ?? []).filter(
-        (i) => i.channel === 'chat' && (i.state === 'active' || i.state === 'wrap_up') && i.agentId === me.id,
+        (i) =>
+          (i.channel === 'chat' || i.channel === 'callback') &&
+          (i.state === 'active' || i.state === 'wrap_up') &&
+          i.agentId === me.id,
       ),
     [mine.data, me.id],
   );
+  const chats = useMemo(() => work.filter((i) => i.channel === 'chat'), [work]);
   const wrapping = chats.find((c) => c.state === 'wrap_up');
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const setDraft = (id: string, draft: string) => setDrafts((d) => ({ ...d, [id]: draft }));
 
   const onEvent = useCallback(
     (event: DomainEvent) => {
@@ -108,7 +117,7 @@ export function DeskPage() {
     setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
     deskApi.decline(offer.interactionId).catch(onError);
   };
-  const selected = chats.find((c) => c.id === tab);
+  const selected = work.find((c) => c.id === tab);
   const open = (id: string | null) => {
     setTab(id);
     if (id) setUnread((u) => ({ ...u, [id]: 0 }));
@@ -135,7 +144,7 @@ export function DeskPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs value={tab} onChange={open} keepMounted={false}>
             <Tabs.List>
-              {chats.map((c) => (
+              {work.map((c) => (
                 <Tabs.Tab
                   key={c.id}
                   value={c.id}
@@ -148,8 +157,10 @@ export function DeskPage() {
                     ) : null
                   }
                 >
+                  {c.channel === 'callback' ? '☎ ' : ''}
                   {String(
                     (c.attributes.fields as Record<string, string> | undefined)?.name ??
+                      c.attributes.phone ??
                       c.subject ??
                       c.id.slice(0, 8),
                   ).slice(0, 24)}
@@ -157,26 +168,32 @@ export function DeskPage() {
               ))}
               <Tabs.Tab value="callbacks">{t('tabs.callbacks')}</Tabs.Tab>
             </Tabs.List>
-            {chats.map((c) => (
+            {work.map((c) => (
               <Tabs.Panel key={c.id} value={c.id} pt="sm">
-                <ChatPane
-                  id={c.id}
-                  customerId={c.customerId}
-                  customerName={String(
-                    (c.attributes.fields as Record<string, string> | undefined)?.name ?? '',
-                  )}
-                  typing={(typing[c.id] ?? 0) > Date.now()}
-                  onEnd={() => deskApi.close(c.id).then(() => mine.refetch(), onError)}
-                  onTransfer={() => setTransferring(c.id)}
-                  onError={onError}
-                />
+                {c.channel === 'callback' ? (
+                  <CallbackPane interaction={c} onDone={() => void mine.refetch()} onError={onError} />
+                ) : (
+                  <ChatPane
+                    id={c.id}
+                    customerId={c.customerId}
+                    customerName={String(
+                      (c.attributes.fields as Record<string, string> | undefined)?.name ?? '',
+                    )}
+                    typing={(typing[c.id] ?? 0) > Date.now()}
+                    draft={drafts[c.id] ?? ''}
+                    onDraft={(draft) => setDraft(c.id, draft)}
+                    onEnd={() => deskApi.close(c.id).then(() => mine.refetch(), onError)}
+                    onTransfer={() => setTransferring(c.id)}
+                    onError={onError}
+                  />
+                )}
               </Tabs.Panel>
             ))}
             <Tabs.Panel value="callbacks" pt="sm">
               <CallbacksPanel onError={onError} />
             </Tabs.Panel>
           </Tabs>
-          {chats.length === 0 && (
+          {work.length === 0 && (
             <Text c="dimmed" size="sm" mt="sm">
               {t('tabs.empty')}
             </Text>
@@ -185,11 +202,22 @@ export function DeskPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             {selected?.customerId && <CustomerPanel customerId={selected.customerId} />}
-            {/* The assist slot: suggested answers and scripts mount here, given the selected interaction. */}
+            {/* The assist slot: suggested answers and the script, for the selected interaction. */}
             <div data-slot="desk-assist" data-interaction={selected?.id ?? ''}>
-              <Text size="xs" c="dimmed">
-                {t('assist')}
-              </Text>
+              {selected ? (
+                <AssistPanel
+                  interaction={selected}
+                  onInsert={
+                    selected.channel === 'chat'
+                      ? (passage) => setDraft(selected.id, joinDraft(drafts[selected.id] ?? '', passage))
+                      : null
+                  }
+                />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t('assist.idle')}
+                </Text>
+              )}
             </div>
           </Stack>
         </Grid.Col>
@@ -209,3 +237,7 @@ export function DeskPage() {
     </Stack>
   );
 }
+
+/** A suggested passage added to what the agent has written, on a line of its own. */
+const joinDraft = (draft: string, passage: string) =>
+  draft.trim() ? `${draft.trimEnd()}\n${passage}` : passage;

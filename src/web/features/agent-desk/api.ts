@@ -59,6 +59,17 @@ export interface Callback {
   due: boolean;
 }
 
+export interface TransferAgent {
+  id: string;
+  name: string;
+  status: AgentStatus;
+  reason: string | null;
+}
+
+export interface ScriptChoice {
+  script: { id: string; name: string; version: number } | null;
+}
+
 export interface TimelineEntry {
   id: string;
   at: string;
@@ -120,6 +131,8 @@ export const deskApi = {
       query: { customerId: id, limit: 20 },
     }),
   queues: () => request<{ items: { key: string; name: string }[] }>('GET', `${base}/routing/queues`),
+  agents: () => request<{ items: TransferAgent[] }>('GET', `${base}/chat/agents`),
+  scriptFor: (id: string) => request<ScriptChoice>('GET', `${base}/scripting/interactions/${id}/suggestion`),
   callbacks: () => request<{ items: Callback[] }>('GET', `${base}/chat/callbacks`),
   callbackOutcome: (id: string, outcome: string, notes: string) =>
     request<Interaction>('POST', `${base}/chat/callbacks/${id}/outcome`, {

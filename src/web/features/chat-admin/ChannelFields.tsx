@@ -116,7 +116,10 @@ export function PreChatFields({ settings: s, set, problem }: Props) {
           <Select
             label={t('form.fieldType')}
             w={120}
-            data={(['text', 'email', 'phone'] as const).map((v) => ({ value: v, label: t(`form.types.${v}`) }))}
+            data={(['text', 'email', 'phone'] as const).map((v) => ({
+              value: v,
+              label: t(`form.types.${v}`),
+            }))}
             value={row.type}
             onChange={(v) => v && update({ type: v as PreChatField['type'] })}
             allowDeselect={false}

@@ -1,11 +1,28 @@
 /** Create or edit a web channel in tabs, saved with one request; then the code to embed it. */
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Tabs, TagsInput, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Tabs,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../ui/FormError.tsx';
 import { errorMessage } from '../../ui/errors.ts';
-import { type ChannelInput, type ChannelSettings, chatAdminApi, chatAdminKeys, type WebChannel } from './api.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import {
+  type ChannelInput,
+  type ChannelSettings,
+  chatAdminApi,
+  chatAdminKeys,
+  type WebChannel,
+} from './api.ts';
 import { HoursFields, LookFields, PreChatFields } from './ChannelFields.tsx';
 import { channelProblems, emptyChannel, type Problem, toInput } from './draft.ts';
 import { EmbedCard } from './EmbedCard.tsx';
@@ -24,7 +41,8 @@ export function ChannelFormModal({ channel, onClose }: { channel: WebChannel | n
   const setSettings = (change: Partial<ChannelSettings>) =>
     setInput((i) => ({ ...i, settings: { ...i.settings, ...change } }));
   const save = useMutation({
-    mutationFn: (body: ChannelInput) => (saved ? chatAdminApi.update(saved.id, body) : chatAdminApi.create(body)),
+    mutationFn: (body: ChannelInput) =>
+      saved ? chatAdminApi.update(saved.id, body) : chatAdminApi.create(body),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: chatAdminKeys.channels });
       setSaved(result);
@@ -44,7 +62,9 @@ export function ChannelFormModal({ channel, onClose }: { channel: WebChannel | n
   const queueOptions = (queues.data ?? []).map((q) => ({ value: q.key, label: `${q.name} (${q.key})` }));
   const s = input.settings;
   const toggleLanguage = (lang: 'es' | 'en', on: boolean) =>
-    setSettings({ languages: on ? [...new Set([...s.languages, lang])] : s.languages.filter((l) => l !== lang) });
+    setSettings({
+      languages: on ? [...new Set([...s.languages, lang])] : s.languages.filter((l) => l !== lang),
+    });
 
   return (
     <Modal opened onClose={onClose} title={channel ? t('edit') : t('new')} size="xl">

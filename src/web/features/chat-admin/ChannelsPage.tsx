@@ -66,7 +66,12 @@ export function ChannelsPage() {
                       <Group gap="xs">
                         <span
                           aria-hidden
-                          style={{ width: 12, height: 12, borderRadius: 6, background: c.settings.colors.primary }}
+                          style={{
+                            width: 12,
+                            height: 12,
+                            borderRadius: 6,
+                            background: c.settings.colors.primary,
+                          }}
                         />
                         <Text fw={500}>{c.name}</Text>
                       </Group>

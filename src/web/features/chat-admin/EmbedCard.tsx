@@ -3,8 +3,8 @@ import { Alert, Anchor, Button, Code, CopyButton, Group, Stack, Text } from '@ma
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../ui/FormError.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { chatAdminApi, type WebChannel } from './api.ts';
 import { useChatAdminT } from './i18n.ts';
 

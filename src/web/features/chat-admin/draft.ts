@@ -59,7 +59,8 @@ export function channelProblems(input: ChannelInput): Partial<Record<string, Pro
   if (!COLOR.test(s.colors.text)) out.text = { key: 'problems.color' };
   if (s.logoUrl && !/^https:\/\/[^\s"<>]{1,500}$/.test(s.logoUrl)) out.logo = { key: 'problems.logo' };
   const keys = s.preChatFields.map((f) => f.key);
-  if (keys.some((k, i) => !FIELD_KEY.test(k) || keys.indexOf(k) !== i)) out.fields = { key: 'problems.fieldKey' };
+  if (keys.some((k, i) => !FIELD_KEY.test(k) || keys.indexOf(k) !== i))
+    out.fields = { key: 'problems.fieldKey' };
   else if (s.preChatFields.some((f) => !f.label.es.trim() || !f.label.en.trim()))
     out.fields = { key: 'problems.fieldLabel' };
   return out;

@@ -6,7 +6,8 @@ import { featureTranslator, type Leaves } from '../../i18n/feature.ts';
 
 export const es = {
   title: 'Canales web',
-  description: 'El widget de chat de cada sitio: su aspecto, horario, formulario previo y dónde puede aparecer.',
+  description:
+    'El widget de chat de cada sitio: su aspecto, horario, formulario previo y dónde puede aparecer.',
   new: 'Nuevo canal web',
   shortcut: 'Atajo: N',
   edit: 'Editar canal web',
@@ -14,11 +15,18 @@ export const es = {
   empty: 'Cree uno para obtener el código que su sitio pega en sus páginas.',
   columns: { name: 'Canal', sites: 'Sitios permitidos', queue: 'Cola', hours: 'Horario' },
   anySite: 'Solo las páginas de Atiende',
-  tabs: { general: 'General', look: 'Aspecto', prechat: 'Formulario previo', hours: 'Horario', embed: 'Insertar' },
+  tabs: {
+    general: 'General',
+    look: 'Aspecto',
+    prechat: 'Formulario previo',
+    hours: 'Horario',
+    embed: 'Insertar',
+  },
   form: {
     name: 'Nombre',
     origins: 'Sitios que pueden mostrarlo',
-    originsHelp: 'Orígenes como https://tienda.ejemplo.com o https://*.ejemplo.com, sin ruta. Pulse Enter tras cada uno.',
+    originsHelp:
+      'Orígenes como https://tienda.ejemplo.com o https://*.ejemplo.com, sin ruta. Pulse Enter tras cada uno.',
     languages: 'Idiomas',
     languageEs: 'Español',
     languageEn: 'Inglés',
@@ -93,7 +101,8 @@ export const en: Shape<typeof es> = {
   form: {
     name: 'Name',
     origins: 'Sites that may show it',
-    originsHelp: 'Origins such as https://shop.example.com or https://*.example.com, no path. Press Enter after each.',
+    originsHelp:
+      'Origins such as https://shop.example.com or https://*.example.com, no path. Press Enter after each.',
     languages: 'Languages',
     languageEs: 'Spanish',
     languageEn: 'English',
