@@ -31,8 +31,6 @@ export function StateBar({
   ];
   const change = (v: string | null) => {
     if (!v) return;
-    // Give the keyboard back to the page, so A and D answer the next offer at once.
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     const [state, reason] = v.split(':') as ['available' | 'not_ready' | 'offline', string | undefined];
     deskApi.setState(state, reason).then((r) => onStatus(r.status), onError);
   };
@@ -46,6 +44,11 @@ export function StateBar({
           value={value === 'not_ready' ? null : value}
           placeholder={t('state.not_ready')}
           onChange={change}
+          // Give the keyboard back to the page, so A and D answer the next offer at once (also when the
+          // agent picks the state it is already in).
+          onOptionSubmit={() => {
+            if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+          }}
           w={260}
           allowDeselect={false}
         />
