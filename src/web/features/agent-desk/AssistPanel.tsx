@@ -44,7 +44,13 @@ export function AssistPanel({
           <Title order={5} mb="xs">
             {t('assist.answers')}
           </Title>
-          <SuggestedAnswers text={text} onInsert={(passage) => onInsert(passage)} />
+          <SuggestedAnswers
+            text={text}
+            {...(interaction.language === 'es' || interaction.language === 'en'
+              ? { language: interaction.language }
+              : {})}
+            onInsert={(passage) => onInsert(passage)}
+          />
         </Paper>
       )}
       <Paper withBorder p="sm">

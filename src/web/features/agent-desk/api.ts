@@ -8,6 +8,7 @@ export interface Interaction {
   channel: string;
   customerId: string | null;
   subject: string | null;
+  language: string | null;
   state: string;
   agentId: string | null;
   queueId: string | null;

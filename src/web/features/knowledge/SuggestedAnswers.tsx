@@ -86,7 +86,7 @@ export function SuggestedAnswers({ text, language, onInsert }: SuggestedAnswersP
                 </Text>
               </Group>
             </Stack>
-            <Button size="xs" onClick={() => insert(s)}>
+            <Button size="xs" onClick={() => insert(s)} style={{ flexShrink: 0 }}>
               {t('actions.insert')}
             </Button>
           </Group>
