@@ -137,6 +137,15 @@ describe('transfer targets', () => {
   });
 });
 
+describe('web channel administration', () => {
+  it('gives the new-channel form the default settings, to administrators only', async () => {
+    const res = await call(admin, 'GET', '/api/v1/chat/channel-defaults');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().settings).toMatchObject({ queueId: 'chat', callbackQueueId: 'callbacks', hours: null });
+    expect((await call(agent, 'GET', '/api/v1/chat/channel-defaults')).statusCode).toBe(403);
+  });
+});
+
 describe('the widget and the help center', () => {
   const config = async (host = SITE) =>
     inject({

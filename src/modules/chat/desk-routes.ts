@@ -17,7 +17,9 @@ import {
   LangSchema,
   MessageSchema,
   ReceiptBody,
+  SettingsSchema,
 } from './schemas.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
 import { sendFile } from './visitor-routes.ts';
 
 const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,79}$' });
@@ -335,6 +337,18 @@ export function deskRoutes(deps: {
         schema: { tags: admin, response: { 200: Obj({ items: Type.Array(ChannelSchema) }) } },
       },
       async (request) => ({ items: await channels.list(request.principal!.workspaceId) }),
+    );
+    app.get(
+      '/chat/channel-defaults',
+      {
+        config: { access: 'workspace.manage' },
+        schema: {
+          tags: admin,
+          summary: "A new web channel's settings, for the form that creates one",
+          response: { 200: Obj({ settings: SettingsSchema }) },
+        },
+      },
+      async () => ({ settings: DEFAULT_SETTINGS }),
     );
     app.post(
       '/chat/channels',

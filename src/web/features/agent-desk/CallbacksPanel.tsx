@@ -37,15 +37,14 @@ export function CallbacksPanel({ onError }: { onError: (e: Error) => void }) {
   );
 }
 
-function CallbackRow({
-  callback: c,
-  onChanged,
-  onError,
-}: {
+interface RowProps {
   callback: Callback;
   onChanged: () => void;
   onError: (e: Error) => void;
-}) {
+}
+
+function CallbackRow(props: RowProps) {
+  const c = props.callback;
   const t = useDeskT();
   return (
     <Table.Tr data-testid="callback-row">
@@ -65,7 +64,7 @@ function CallbackRow({
       </Table.Td>
       <Table.Td>
         {c.state === 'scheduled' ? (
-          <CallbackActions callback={c} onChanged={onChanged} onError={onError} />
+          <CallbackActions {...props} />
         ) : (
           <Badge variant="light">{t('callbacks.inRouting')}</Badge>
         )}
@@ -75,15 +74,7 @@ function CallbackRow({
 }
 
 /** Record the outcome of a call placed from the list, or move its window an hour later. */
-function CallbackActions({
-  callback: c,
-  onChanged,
-  onError,
-}: {
-  callback: Callback;
-  onChanged: () => void;
-  onError: (e: Error) => void;
-}) {
+function CallbackActions({ callback: c, onChanged, onError }: RowProps) {
   const t = useDeskT();
   const [outcome, setOutcome] = useState<string | null>(null);
   const later = () => {

@@ -24,15 +24,24 @@ import {
   type WebChannel,
 } from './api.ts';
 import { HoursFields, LookFields, PreChatFields } from './ChannelFields.tsx';
-import { channelProblems, emptyChannel, type Problem, toInput } from './draft.ts';
+import { channelProblems, type Problem } from './draft.ts';
 import { EmbedCard } from './EmbedCard.tsx';
 import { useChatAdminT } from './i18n.ts';
 
-export function ChannelFormModal({ channel, onClose }: { channel: WebChannel | null; onClose: () => void }) {
+export function ChannelFormModal({
+  channel,
+  initial,
+  onClose,
+}: {
+  /** The channel to edit, or null to create one from `initial`. */
+  channel: WebChannel | null;
+  initial: ChannelInput;
+  onClose: () => void;
+}) {
   const t = useChatAdminT();
   const { t: appT } = useTranslation();
   const client = useQueryClient();
-  const [input, setInput] = useState<ChannelInput>(() => (channel ? toInput(channel) : emptyChannel()));
+  const [input, setInput] = useState<ChannelInput>(initial);
   const [saved, setSaved] = useState<WebChannel | null>(channel);
   const [tab, setTab] = useState<string | null>('general');
   const [tried, setTried] = useState(false);

@@ -8,12 +8,20 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
 import { chatAdminApi, chatAdminKeys, type WebChannel } from './api.ts';
 import { ChannelFormModal } from './ChannelFormModal.tsx';
+import { emptyChannel, toInput } from './draft.ts';
 import { useChatAdminT } from './i18n.ts';
 
 export function ChannelsPage() {
   const t = useChatAdminT();
   const channels = useQuery({ queryKey: chatAdminKeys.channels, queryFn: chatAdminApi.channels });
+  // A new channel starts from the server's default settings.
+  const defaults = useQuery({ queryKey: ['chat-admin', 'defaults'], queryFn: chatAdminApi.defaults });
   const [editing, setEditing] = useState<{ channel: WebChannel | null } | null>(null);
+  const initial = editing?.channel
+    ? toInput(editing.channel)
+    : defaults.data
+      ? emptyChannel(defaults.data)
+      : null;
   useHotkeys([['n', () => setEditing({ channel: null })]]);
 
   return (
@@ -25,6 +33,7 @@ export function ChannelsPage() {
           <Button
             leftSection={<Icon name="plus" size={16} />}
             onClick={() => setEditing({ channel: null })}
+            disabled={!defaults.data}
             title={t('shortcut')}
             data-testid="channel-new"
           >
@@ -105,7 +114,9 @@ export function ChannelsPage() {
           </Paper>
         )}
       </QueryView>
-      {editing && <ChannelFormModal channel={editing.channel} onClose={() => setEditing(null)} />}
+      {editing && initial && (
+        <ChannelFormModal channel={editing.channel} initial={initial} onClose={() => setEditing(null)} />
+      )}
     </>
   );
 }

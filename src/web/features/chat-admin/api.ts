@@ -48,6 +48,8 @@ export const chatAdminApi = {
   channels: () => request<{ items: WebChannel[] }>('GET', base).then((r) => r.items),
   create: (input: ChannelInput) => request<WebChannel>('POST', base, { body: input }),
   update: (id: string, input: ChannelInput) => request<WebChannel>('PUT', `${base}/${id}`, { body: input }),
+  defaults: () =>
+    request<{ settings: ChannelSettings }>('GET', '/api/v1/chat/channel-defaults').then((r) => r.settings),
   rotateSecret: (id: string) => request<WebChannel>('POST', `${base}/${id}/secret`),
   queues: () =>
     request<{ items: { key: string; name: string }[] }>('GET', '/api/v1/routing/queues').then((r) => r.items),

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import type { ChannelSettings } from './api.ts';
 import { channelProblems, emptyChannel } from './draft.ts';
 
-const valid = () => ({ ...emptyChannel(), name: 'Tienda', allowedOrigins: ['https://*.tienda.co'] });
+/** The server's defaults, as `GET /chat/channel-defaults` answers them. */
+const DEFAULTS: ChannelSettings = {
+  colors: { primary: '#1c7ed6', text: '#ffffff' },
+  logoUrl: null,
+  greeting: { es: 'Hola', en: 'Hi' },
+  languages: ['es', 'en'],
+  hours: null,
+  preChatFields: [
+    { key: 'name', label: { es: 'Nombre', en: 'Name' }, type: 'text', required: true },
+    { key: 'email', label: { es: 'Correo', en: 'E-mail' }, type: 'email', required: false },
+  ],
+  queueId: 'chat',
+  callbackQueueId: 'callbacks',
+  requestCategories: ['billing', 'other'],
+};
+
+const valid = () => ({ ...emptyChannel(DEFAULTS), name: 'Tienda', allowedOrigins: ['https://*.tienda.co'] });
 
 describe('a web channel before it is sent', () => {
-  it('finds nothing wrong with the defaults once named', () => {
+  it('finds nothing wrong with default settings once named', () => {
     expect(channelProblems(valid())).toEqual({});
   });
 

@@ -2,28 +2,14 @@
 import type { ChannelInput, ChannelSettings, WebChannel } from './api.ts';
 import type { ChatAdminKey } from './i18n.ts';
 
-export const DEFAULT_SETTINGS: ChannelSettings = {
-  colors: { primary: '#1c7ed6', text: '#ffffff' },
-  logoUrl: null,
-  greeting: { es: '¡Hola! ¿En qué podemos ayudarte?', en: 'Hi! How can we help you?' },
-  languages: ['es', 'en'],
-  hours: null,
-  preChatFields: [
-    { key: 'name', label: { es: 'Nombre', en: 'Name' }, type: 'text', required: true },
-    { key: 'email', label: { es: 'Correo electrónico', en: 'E-mail' }, type: 'email', required: false },
-  ],
-  queueId: 'chat',
-  callbackQueueId: 'callbacks',
-  requestCategories: ['billing', 'technical', 'other'],
-};
-
 /** Weekdays 08:00–18:00: where a channel's own hours start. */
 export const WORKDAYS = [1, 2, 3, 4, 5].map((day) => ({ day, open: '08:00', close: '18:00' }));
 
-export const emptyChannel = (): ChannelInput => ({
+/** A new channel with the server's default settings. */
+export const emptyChannel = (defaults: ChannelSettings): ChannelInput => ({
   name: '',
   allowedOrigins: [],
-  settings: structuredClone(DEFAULT_SETTINGS),
+  settings: structuredClone(defaults),
 });
 
 export const toInput = (c: WebChannel): ChannelInput => ({
