@@ -1,20 +1,10 @@
 /** Create or edit a web channel in tabs, saved with one request; then the code to embed it. */
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Tabs,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Checkbox, Group, Modal, Select, Stack, Tabs, TagsInput, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/errors.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import {
   type ChannelInput,
@@ -168,14 +158,13 @@ export function ChannelFormModal({
               </Tabs.Panel>
             )}
           </Tabs>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="channel-save">
-              {t('form.save')}
-            </Button>
-          </Group>
+          <FormActions
+            cancel={t('form.cancel')}
+            submit={t('form.save')}
+            onCancel={onClose}
+            busy={save.isPending}
+            testId="channel-save"
+          />
         </Stack>
       </form>
     </Modal>
