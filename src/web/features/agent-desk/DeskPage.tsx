@@ -126,7 +126,13 @@ export function DeskPage() {
   return (
     <Stack>
       <PageHeader title={t('title')} />
-      <StateBar status={status} onStatus={setStatus} activeChats={chats.length} onError={onError} />
+      <StateBar
+        status={status}
+        onStatus={setStatus}
+        activeChats={chats.length}
+        activeCalls={work.length - chats.length}
+        onError={onError}
+      />
       {error && (
         <Alert color="red" withCloseButton onClose={() => setError(null)}>
           {t('error', { message: error })}

@@ -5,6 +5,7 @@ import { type DeskKey, useDeskT } from './i18n.ts';
 
 const REASONS = ['break', 'lunch', 'training', 'meeting', 'back_office'] as const;
 const CHAT_COST = 34;
+const CALLBACK_COST = 100;
 const CAPACITY = 100;
 const MAX_CHATS = 3;
 
@@ -12,11 +13,14 @@ export function StateBar({
   status,
   onStatus,
   activeChats,
+  activeCalls = 0,
   onError,
 }: {
   status: AgentStatus;
   onStatus: (s: AgentStatus) => void;
   activeChats: number;
+  /** Call-backs the agent accepted and has not finished: each fills its capacity. */
+  activeCalls?: number;
   onError: (e: Error) => void;
 }) {
   const t = useDeskT();
@@ -34,7 +38,7 @@ export function StateBar({
     const [state, reason] = v.split(':') as ['available' | 'not_ready' | 'offline', string | undefined];
     deskApi.setState(state, reason).then((r) => onStatus(r.status), onError);
   };
-  const used = activeChats * CHAT_COST;
+  const used = activeChats * CHAT_COST + activeCalls * CALLBACK_COST;
   return (
     <Group justify="space-between" wrap="nowrap" data-testid="state-bar">
       <Group gap="sm">
