@@ -290,11 +290,16 @@ async function atiende(databaseUrl: string | null, load: Load): Promise<Measured
     load,
     async (c, key) => {
       const chat = chats[c]!;
+      // A connection the overloaded server drops is a failed send, not the end of the run.
       const res = await fetch(`${base}/chat/visitor/conversations/${chat.id}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-visitor-token': chat.token },
         body: JSON.stringify({ clientId: key, body: key }),
+      }).catch((e: Error) => {
+        firstFailure ||= `${e.message} (${(e.cause as Error | undefined)?.message ?? ''})`;
+        return null;
       });
+      if (!res) return false;
       const text = await res.text();
       if (res.status !== 201 && !firstFailure) firstFailure = `${res.status} ${text}`;
       return res.status === 201;

@@ -75,6 +75,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const knowledge = createKnowledge({ ...base, workspaces });
   const routing = createRouting({
     ...base,
+    bus,
     logger,
     interactions,
     users: identity.users,
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       router: routing.router,
       routing: routing.service,
       users: identity.users,
+      knowledge,
     },
     hub,
   );

@@ -53,5 +53,17 @@ export async function seedDemo(
   await services.knowledge.seedDemo(workspace.id);
   progress('scripts, offers and invoices');
   await services.scripting.seedDemo(workspace.id);
+  progress('web chat');
+  for (const [key, name, channel] of [
+    ['chat', 'Chat web', 'chat'],
+    ['callbacks', 'Devoluciones de llamada', 'callback'],
+  ] as const)
+    await services.routing.config.saveQueue(workspace.id, {
+      key,
+      name,
+      targets: { [channel]: { percent: 80, seconds: channel === 'chat' ? 30 : 300 } },
+      policy: {},
+    });
+  await services.chat.seedDemo(workspace.id);
   return true;
 }

@@ -58,6 +58,9 @@ const ADMIN_SCREENS = {
   emailTemplates: lazy(() =>
     import('./features/email/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
   ),
+  webChannels: lazy(() =>
+    import('./features/chat-admin/index.ts').then((m) => ({ default: m.ChannelsPage })),
+  ),
 } satisfies Record<AdminPageKey, unknown>;
 
 /** Sections whose screens are one page. */

@@ -18,6 +18,7 @@ export interface WidgetConfig {
   requestCategories: string[];
   availability: { open: boolean; reason: 'closed' | 'nobody' | null };
   knowledgeSearch: boolean;
+  helpCenter: string | null;
 }
 
 interface RequestView {

@@ -15,6 +15,7 @@ import {
   type WidgetConfig,
 } from './forms.ts';
 import { setLanguage, t } from './i18n.ts';
+import { searchBox } from './search.ts';
 import { store } from './storage.ts';
 import './widget.css';
 
@@ -105,10 +106,8 @@ function home(config: WidgetConfig) {
   };
   body.append(
     h('p', { class: 'greeting' }, config.greeting[config.language]),
-    // The help-center search appears when a knowledge base answers for this workspace (config.knowledgeSearch).
-    ...(config.knowledgeSearch
-      ? [h('input', { type: 'search', placeholder: t('search'), 'aria-label': t('search') })]
-      : []),
+    // Self-service first: the help-center search shows when the workspace has articles in this language.
+    ...(config.knowledgeSearch && config.helpCenter ? [searchBox(config.helpCenter, config.language)] : []),
     h(
       'button',
       {

@@ -48,6 +48,8 @@ const es = {
   state_wrap_up: 'En cierre',
   state_new: 'Recibida',
   search: 'Buscar en la ayuda',
+  searchEmpty: 'No encontramos artículos sobre eso. Escríbanos y le ayudamos.',
+  readArticle: 'Leer el artículo completo',
 };
 export type Key = keyof typeof es;
 const en: Record<Key, string> = {
@@ -99,6 +101,8 @@ const en: Record<Key, string> = {
   state_wrap_up: 'Closing',
   state_new: 'Received',
   search: 'Search help',
+  searchEmpty: 'We found no articles about that. Write to us and we will help.',
+  readArticle: 'Read the whole article',
 };
 
 let lang: 'es' | 'en' = 'es';

@@ -94,7 +94,7 @@ describe('web channels', () => {
   it('serves the iframe page only to the listed sites (frame-ancestors)', async () => {
     const res = await inject({ method: 'GET', url: `/widget/frame/${channel.publicKey}` });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-security-policy']).toContain(`frame-ancestors ${SITE}`);
+    expect(res.headers['content-security-policy']).toContain(`frame-ancestors 'self' ${SITE}`);
   });
 });
 

@@ -2,7 +2,8 @@
  * The chat channel end to end, in real Chromium: a host page on another origin embeds the widget; a
  * customer chats with an agent on the desk (two browser contexts), the agent transfers to a second
  * agent who wraps up, and the transcript lands in the customer's timeline. Then a call-back request
- * shows in the desk's call-back list at its window.
+ * shows in the desk's call-back list, and one whose window opens is offered to the agent; and an
+ * administrator sets up a web channel.
  */
 import { createServer, type Server } from 'node:http';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -47,9 +48,8 @@ async function apiAs(email: string) {
 beforeAll(async () => {
   assertWebBuilt();
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  // The demo seed made the queues `chat` and `callbacks`, its web channel and the canned responses.
   const admin = await apiAs('admin@servicenter.co');
-  for (const key of ['chat', 'callbacks'])
-    await admin.call('PUT', `/routing/queues/${key}`, { name: key, targets: {}, policy: {} });
   // The host site: another origin (localhost, another port) serving a page with the snippet.
   host = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html');
@@ -68,12 +68,10 @@ beforeAll(async () => {
   });
   channelKey = channel.publicKey;
   snippet = channel.snippet;
-  await admin.call('POST', '/chat/canned-responses', {
-    shortcut: 'saludo',
-    title: 'Saludo',
-    body: 'Hola {customer.first_name}, soy {agent.first_name}.',
-    language: 'es',
-  });
+  // Chats start the demo's booking-change script.
+  const scripts = await admin.call('GET', '/scripting/scripts');
+  const booking = scripts.items.find((x: { name: string }) => x.name === 'Cambio de reserva');
+  await admin.call('POST', '/scripting/rules', { priority: 1, scriptId: booking.id, channel: 'chat' });
 });
 
 let snippet = '';
@@ -125,14 +123,21 @@ describe('chat journey', () => {
     const customerPage = await customerCtx.newPage();
     const customerErrors = collectPageErrors(customerPage);
     const widget = await openWidget(customerPage);
-    await screenshot(customerPage, 'chat-widget-home');
-    // The help-center search stays hidden until a knowledge base exists.
-    expect(await widget.locator('input[type=search]').count()).toBe(0);
+    // Self-service first: the demo's help center has articles, so the widget searches them.
+    await widget
+      .getByRole('searchbox', { name: 'Buscar en la ayuda' })
+      .fill('cambiar la fecha de mi reserva');
+    const hit = widget.locator('.hit').first();
+    await hit.waitFor({ timeout: 15_000 });
+    await screenshot(customerPage, 'chat-widget-search');
+    await hit.locator('.title').click();
+    await widget.getByRole('link', { name: 'Leer el artículo completo' }).waitFor();
+    await screenshot(customerPage, 'chat-widget-article');
     await widget.getByRole('button', { name: 'Chatear con nosotros' }).click();
     await widget.locator('input[name=name]').fill('Ana Ruiz');
-    await widget.locator('textarea[name=message]').fill('Hola, mi pedido no ha llegado');
+    await widget.locator('textarea[name=message]').fill('Hola, quiero cambiar la fecha de mi reserva');
     await widget.getByRole('button', { name: 'Iniciar chat' }).click();
-    await widget.locator('.msg.me', { hasText: 'mi pedido no ha llegado' }).waitFor();
+    await widget.locator('.msg.me', { hasText: 'cambiar la fecha de mi reserva' }).waitFor();
 
     await agentPage.getByTestId('offer').waitFor({ timeout: 15_000 });
     await screenshot(agentPage, 'chat-desk-offer');
@@ -155,11 +160,24 @@ describe('chat journey', () => {
       .getByText('<b>Pedido</b> 1234 😊')
       .waitFor({ timeout: 15_000 });
     await widget.locator('.msg.me .meta', { hasText: 'Leído' }).last().waitFor({ timeout: 15_000 });
+
+    // The assist column: a suggested answer for what the customer wrote goes into the reply; the
+    // script the rules choose opens beside it.
+    const assist = agentPage.locator('[data-slot="desk-assist"]');
+    const suggestions = assist.getByTestId('suggestions');
+    await suggestions.waitFor({ timeout: 15_000 });
+    await suggestions.getByRole('button', { name: 'Insertar' }).first().click();
+    await expect.poll(() => composer.inputValue()).not.toBe('');
+    const suggested = await composer.inputValue();
+    await assist.getByTestId('open-script').click();
+    await assist.getByTestId('script-runner').waitFor({ timeout: 15_000 });
+    await screenshot(agentPage, 'chat-desk-assist');
+    await composer.press('Enter');
+    await widget.locator('.msg.them', { hasText: suggested.slice(0, 30) }).waitFor({ timeout: 15_000 });
     await screenshot(customerPage, 'chat-widget-conversation');
     await screenshot(agentPage, 'chat-desk-conversation');
 
     // Transfer to the supervisor, who is on the desk too, with a note.
-    const supervisor = await apiAs('supervisor@servicenter.co');
     const supCtx = await browser.newContext({ locale: 'es-CO', viewport: { width: 1400, height: 900 } });
     const supPage = await supCtx.newPage();
     await logIn(supPage, server.url, 'supervisor@servicenter.co');
@@ -168,7 +186,10 @@ describe('chat journey', () => {
     await supPage.getByRole('option', { name: 'Disponible', exact: true }).click();
     await supPage.getByTestId('agent-status').filter({ hasText: 'Disponible' }).waitFor();
     await agentPage.getByRole('button', { name: 'Transferir' }).click();
-    await agentPage.getByLabel('O a un agente (id)').fill(supervisor.id);
+    // Agents are picked by name, with their state.
+    await agentPage.getByRole('dialog').getByLabel('O a un agente').click();
+    await agentPage.getByRole('option', { name: /Sergio Pinzón · Disponible/ }).click();
+    await screenshot(agentPage, 'chat-desk-transfer');
     await agentPage
       .getByLabel('Nota para el siguiente agente')
       .fill('Quiere saber dónde está el pedido 1234');
@@ -197,7 +218,9 @@ describe('chat journey', () => {
     await Promise.all([agentCtx.close(), customerCtx.close(), supCtx.close()]);
   });
 
-  it('a call-back request shows as a scheduled interaction in the desk at its window', async () => {
+  it('a call-back request is scheduled, then offered to an agent when its window opens', async () => {
+    // Only the agent takes work here: the supervisor of the first journey leaves routing.
+    await (await apiAs('supervisor@servicenter.co')).call('PUT', '/routing/me/state', { state: 'offline' });
     const customerCtx = await browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 800 } });
     const customerPage = await customerCtx.newPage();
     const widget = await openWidget(customerPage);
@@ -210,6 +233,7 @@ describe('chat journey', () => {
 
     const agentCtx = await browser.newContext({ locale: 'es-CO', viewport: { width: 1400, height: 900 } });
     const agentPage = await agentCtx.newPage();
+    const agentErrors = collectPageErrors(agentPage);
     await logIn(agentPage, server.url, 'agente@servicenter.co');
     await agentPage.goto(`${server.url}/desk`);
     const row = agentPage.getByTestId('callback-row').filter({ hasText: '+57 300 555 1234' });
@@ -225,6 +249,83 @@ describe('chat journey', () => {
     await row.getByRole('button', { name: 'Registrar llamada' }).click();
     await row.waitFor({ state: 'detached', timeout: 15_000 });
     expect((await admin.call('GET', `/interactions/${callback.id}`)).state).toBe('closed');
+
+    // A call-back whose window opens in a few seconds: routing offers it to the available agent then.
+    await agentPage.getByTestId('state-bar').locator('input').first().click();
+    await agentPage.getByRole('option', { name: 'Disponible', exact: true }).click();
+    await agentPage.getByTestId('agent-status').filter({ hasText: 'Disponible' }).waitFor();
+    const session = await fetch(`${server.url}/api/v1/chat/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: hostUrl },
+      body: JSON.stringify({ channel: channelKey, host: hostUrl }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const opens = new Date(Date.now() + 4_000);
+    const soon = await fetch(`${server.url}/api/v1/chat/visitor/callbacks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-visitor-token': session.token },
+      body: JSON.stringify({
+        clientId: 'soon',
+        phone: '+57 301 444 9876',
+        windowStart: opens.toISOString(),
+        windowEnd: new Date(opens.getTime() + 3_600_000).toISOString(),
+        note: 'Cambio de fecha',
+      }),
+    }).then((r) => r.json() as Promise<{ id: string; state: string }>);
+    expect(soon.state).toBe('scheduled');
+    await agentPage.getByTestId('offer').filter({ hasText: 'Cambio de fecha' }).waitFor({ timeout: 30_000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(opens.getTime());
+    await screenshot(agentPage, 'chat-desk-callback-offer');
+    await agentPage.keyboard.press('a');
+    const pane = agentPage.getByTestId('callback-pane');
+    await pane.getByText('Llamar al +57 301 444 9876').waitFor({ timeout: 15_000 });
+    await screenshot(agentPage, 'chat-desk-callback-call');
+    await pane.getByLabel('Resultado').click();
+    await agentPage.getByRole('option', { name: 'No contesta' }).click();
+    await pane.getByRole('button', { name: 'Registrar llamada' }).click();
+    await pane.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await admin.call('GET', `/interactions/${soon.id}`)).toMatchObject({
+      state: 'closed',
+      disposition: 'no_answer',
+    });
+    expect(agentErrors).toEqual([]);
     await Promise.all([agentCtx.close(), customerCtx.close()]);
+  });
+
+  it('an administrator creates a web channel and gets the code to embed; the demo page shows its widget', async () => {
+    const ctx = await browser.newContext({ locale: 'es-CO', viewport: { width: 1400, height: 900 } });
+    const page = await ctx.newPage();
+    const errors = collectPageErrors(page);
+    await logIn(page, server.url, 'admin@servicenter.co');
+    await page.goto(`${server.url}/admin/web-channels`);
+    await page.getByTestId('channel-row').filter({ hasText: 'Servicenter Tours' }).waitFor();
+    await screenshot(page, 'chat-admin-channels');
+    await page.getByTestId('channel-new').click();
+    await page.getByTestId('channel-name').fill('Tienda de prueba');
+    await page.getByTestId('channel-origins').fill('https://tienda.example.com');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('channel-tab-look').click();
+    await page.getByTestId('channel-preview').waitFor();
+    await screenshot(page, 'chat-admin-channel-look');
+    await page.getByTestId('channel-save').click();
+    const snippet = page.getByTestId('channel-snippet');
+    await snippet.waitFor({ timeout: 15_000 });
+    expect(await snippet.textContent()).toMatch(/data-atiende-channel="wc_/);
+    await page.getByTestId('channel-secret').waitFor();
+    await screenshot(page, 'chat-admin-channel-embed');
+
+    // The demo channel's page on Atiende itself: the widget opens there with no allowed site listed.
+    const demo = await ctx.newPage();
+    await demo.goto(`${server.url}/widget/demo/wc_servicenter-demo`);
+    await demo.locator('[data-atiende-widget]').waitFor({ state: 'attached' });
+    const size = demo.viewportSize()!;
+    await demo.mouse.click(size.width - 48, size.height - 48);
+    let frame: Frame | undefined;
+    await expect
+      .poll(() => (frame = demo.frames().find((f) => f.url().includes('/widget/frame/wc_servicenter-demo'))))
+      .toBeTruthy();
+    await frame!.locator('.home').waitFor({ timeout: 15_000 });
+    await screenshot(demo, 'chat-demo-page');
+    expect(errors).toEqual([]);
+    await ctx.close();
   });
 });

@@ -63,14 +63,15 @@ export function createChannelService(ctx: ChatContext) {
     return channel;
   }
 
-  async function create(workspaceId: string, input: ChannelInput) {
+  /** A new channel; its public key is random unless given (the demo's is fixed, so its URL is known). */
+  async function create(workspaceId: string, input: ChannelInput, publicKey = newPublicKey()) {
     const settings = await check(workspaceId, input);
     const now = clock.now();
     const channel: Channel = {
       id: newId(),
       workspaceId,
       name: input.name,
-      publicKey: newPublicKey(),
+      publicKey,
       secret: newChannelSecret(),
       allowedOrigins: input.allowedOrigins,
       settings,

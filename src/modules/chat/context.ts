@@ -24,8 +24,10 @@ export interface ChatDeps {
   interactions: InteractionService;
   messages: MessageService;
   router: Router;
-  routing: Pick<Routing['service'], 'end' | 'abandon' | 'transfer' | 'readyAgents'>;
+  routing: Pick<Routing['service'], 'end' | 'wrapUp' | 'abandon' | 'transfer' | 'readyAgents' | 'liveAgents'>;
   users: { get(workspaceId: string, id: string): Promise<{ name: string }> };
+  /** The help center: whether it has published public articles, for the widget's search box. */
+  knowledge?: { hasPublicArticles(workspaceId: string, language: 'es' | 'en'): Promise<boolean> };
 }
 
 export type Channel = typeof chatChannels.$inferSelect;

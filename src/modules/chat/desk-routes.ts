@@ -18,7 +18,9 @@ import {
   LangSchema,
   MessageSchema,
   ReceiptBody,
+  SettingsSchema,
 } from './schemas.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
 
 const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,79}$' });
 const Outcome = Type.String({ pattern: '^[a-z0-9_]{1,40}$' });
@@ -146,6 +148,33 @@ export function deskRoutes(deps: {
         const p = request.principal!;
         const { note, ...to } = request.body;
         return desk.transfer(p.workspaceId, p.userId, request.params.id, to, note);
+      },
+    );
+
+    app.get(
+      '/chat/agents',
+      {
+        config: { access: 'desk.use' },
+        schema: {
+          tags,
+          summary: 'Agents a chat may be transferred to: logged in to routing, with names and states',
+          response: {
+            200: Obj({
+              items: Type.Array(
+                Obj({
+                  id: Uuid,
+                  name: Type.String(),
+                  status: Type.String(),
+                  reason: Nullable(Type.String()),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const p = request.principal!;
+        return { items: await desk.transferTargets(p.workspaceId, p.userId) };
       },
     );
 
@@ -308,6 +337,18 @@ export function deskRoutes(deps: {
         schema: { tags: admin, response: { 200: Obj({ items: Type.Array(ChannelSchema) }) } },
       },
       async (request) => ({ items: await channels.list(request.principal!.workspaceId) }),
+    );
+    app.get(
+      '/chat/channel-defaults',
+      {
+        config: { access: 'workspace.manage' },
+        schema: {
+          tags: admin,
+          summary: "A new web channel's settings, for the form that creates one",
+          response: { 200: Obj({ settings: SettingsSchema }) },
+        },
+      },
+      async () => ({ settings: DEFAULT_SETTINGS }),
     );
     app.post(
       '/chat/channels',

@@ -24,12 +24,12 @@ export function createDeskService(ctx: ChatContext, conversations: ConversationS
     return ctx.routing.transfer(workspaceId, id, userId, to);
   }
 
-  /** Call-backs not yet worked, by window start: the desk's call-back list. */
+  /** Call-backs not yet taken, by window start: the desk's call-back list (in routing ones show as waiting). */
   async function callbacks(workspaceId: string) {
     const page = await ctx.interactions.list(
       workspaceId,
       { limit: 200, after: null },
-      { state: ['scheduled', 'queued'], channel: 'callback' },
+      { state: ['scheduled', 'queued', 'offered'], channel: 'callback' },
     );
     return page.items
       .sort((a, b) => (a.scheduledFor ?? a.createdAt).localeCompare(b.scheduledFor ?? b.createdAt))
@@ -46,15 +46,23 @@ export function createDeskService(ctx: ChatContext, conversations: ConversationS
       }));
   }
 
-  async function ownCallback(workspaceId: string, id: string) {
+  /**
+   * A call-back an agent may work from the list: one still waiting for its window. Once it is in routing
+   * (queued, offered) it is the routing core's; once accepted, only its agent records the outcome.
+   */
+  async function ownCallback(workspaceId: string, id: string, userId?: string) {
     const interaction = await ctx.interactions.get(workspaceId, id);
     if (interaction.channel !== 'callback') throw errors.notFound('Call-back');
-    if (!['scheduled', 'queued'].includes(interaction.state))
+    const mine = userId !== undefined && interaction.agentId === userId;
+    if (interaction.state !== 'scheduled' && !(mine && ['active', 'wrap_up'].includes(interaction.state)))
       throw new AppError('chat.callback_done', 409, `This call-back is ${interaction.state}`);
     return interaction;
   }
 
-  /** The agent placed the call: its outcome closes the call-back. */
+  /**
+   * The agent placed the call: its outcome closes the call-back. One that routing offered and the agent
+   * accepted ends through routing (wrap-up, then closed with the outcome), which frees the agent.
+   */
   async function callbackOutcome(
     workspaceId: string,
     userId: string,
@@ -62,14 +70,35 @@ export function createDeskService(ctx: ChatContext, conversations: ConversationS
     outcome: string,
     notes: string | null,
   ) {
-    await ownCallback(workspaceId, id);
-    return ctx.interactions.change(
-      workspaceId,
-      id,
-      'closed',
-      { disposition: outcome, notes, agentId: userId },
-      userId,
+    const current = await ownCallback(workspaceId, id, userId);
+    if (current.state === 'scheduled')
+      return ctx.interactions.change(
+        workspaceId,
+        id,
+        'closed',
+        { disposition: outcome, notes, agentId: userId },
+        userId,
+      );
+    if (current.state === 'active') await ctx.routing.end(workspaceId, id, userId);
+    return ctx.routing.wrapUp(workspaceId, id, userId, outcome, notes);
+  }
+
+  /** Agents a chat may go to: logged in to routing, with their names and states; never oneself. */
+  async function transferTargets(workspaceId: string, userId: string) {
+    const agents = (await ctx.routing.liveAgents(workspaceId)).filter(
+      (a) => a.status !== 'offline' && a.userId !== userId,
     );
+    const named = await Promise.all(
+      agents.map(async (a) => ({
+        id: a.userId,
+        name: (await ctx.users.get(workspaceId, a.userId).catch(() => null))?.name ?? null,
+        status: a.status,
+        reason: a.reason,
+      })),
+    );
+    return named
+      .filter((a): a is typeof a & { name: string } => a.name !== null)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Moves the call-back to a new window. */
@@ -146,7 +175,16 @@ export function createDeskService(ctx: ChatContext, conversations: ConversationS
     if (removed === 0) throw errors.notFound('Canned response');
   }
 
-  return { transfer, callbacks, callbackOutcome, reschedule, canned, addCanned, removeCanned };
+  return {
+    transfer,
+    transferTargets,
+    callbacks,
+    callbackOutcome,
+    reschedule,
+    canned,
+    addCanned,
+    removeCanned,
+  };
 }
 
 export type DeskService = ReturnType<typeof createDeskService>;

@@ -6,6 +6,7 @@ import type { RealtimeHub } from '../../platform/realtime/hub.ts';
 import { createChannelService } from './channels-service.ts';
 import { type ChatDeps, createChatContext } from './context.ts';
 import { createConversationService } from './conversations-service.ts';
+import { seedDemoChat } from './demo.ts';
 import { deskRoutes } from './desk-routes.ts';
 import { createDeskService } from './desk-service.ts';
 import { createIntakeService } from './intake-service.ts';
@@ -14,6 +15,7 @@ import { createVisitorService } from './visitors-service.ts';
 import { widgetFrameRoutes } from './widget-frame.ts';
 
 export type { ChatDeps } from './context.ts';
+export { DEMO_CHANNEL_KEY } from './demo.ts';
 export { signIdentity } from './tokens.ts';
 
 /**
@@ -46,6 +48,8 @@ export function createChat(deps: ChatDeps, hub: Pick<RealtimeHub, 'serve' | 'reg
       deskRoutes({ channels, conversations, desk, intake }),
     ],
     frame: widgetFrameRoutes(ctx),
+    /** Seeds the demo web channel and canned responses; its queues `chat` and `callbacks` must exist. */
+    seedDemo: (workspaceId: string) => seedDemoChat({ channels, desk }, workspaceId),
   };
 }
 

@@ -170,10 +170,9 @@ export function createIntakeService(
         payload: { state: created.state, reference },
       });
     });
-    // Call-backs are worked from the desk's call-back list in their window; messages and requests wait in
-    // the queue for an agent, who answers by e-mail.
-    if (created.state === 'queued' && interaction.channel !== 'callback')
-      await ctx.router.enqueue(visitor.workspaceId, created);
+    // Queued work is routed now: messages and requests (answered by e-mail) and a call-back whose window
+    // is already open. A call-back for later stays scheduled; routing offers it when its window opens.
+    if (created.state === 'queued') await ctx.router.enqueue(visitor.workspaceId, created);
     const email = contact.email ?? visitor.email;
     if (email && kind !== 'callback') {
       const es = visitor.language === 'es';

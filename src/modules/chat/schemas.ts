@@ -141,6 +141,9 @@ export const PublicConfigSchema = Obj({
     reason: Nullable(Type.Union([Type.Literal('closed'), Type.Literal('nobody')])),
   }),
   knowledgeSearch: Type.Boolean(),
+  helpCenter: Nullable(
+    Type.String({ description: "The workspace's help center, for its public search; null without one" }),
+  ),
 });
 
 export const ConversationParams = Obj({ conversationId: Uuid });

@@ -28,10 +28,12 @@ export interface SessionRequest {
 export function createVisitorService(ctx: ChatContext) {
   const { db, clock, newId } = ctx;
 
-  /** Refuses a widget on a site the channel does not list. */
+  const ownOrigin = new URL(ctx.publicUrl).origin;
+
+  /** Refuses a widget on a site the channel does not list; Atiende's own pages (the demo) may show any. */
   async function channelFor(channelKey: string, origin: string | undefined): Promise<Channel> {
     const channel = await ctx.channelByKey(channelKey);
-    if (!originAllowed(channel.allowedOrigins, origin))
+    if (origin !== ownOrigin && !originAllowed(channel.allowedOrigins, origin))
       throw new AppError(
         'chat.origin_not_allowed',
         403,
@@ -55,9 +57,11 @@ export function createVisitorService(ctx: ChatContext) {
   async function publicConfig(channelKey: string, origin: string | undefined, languages: string[]) {
     const channel = await channelFor(channelKey, origin);
     const s = channel.settings;
+    const language = pickLanguage(languages, s.languages);
+    const searchable = (await ctx.knowledge?.hasPublicArticles(channel.workspaceId, language)) ?? false;
     return {
       name: channel.name,
-      language: pickLanguage(languages, s.languages),
+      language,
       languages: s.languages,
       colors: s.colors,
       logoUrl: s.logoUrl,
@@ -65,8 +69,9 @@ export function createVisitorService(ctx: ChatContext) {
       preChatFields: s.preChatFields,
       requestCategories: s.requestCategories,
       availability: await availability(channel),
-      // The help-center search stays hidden until a knowledge base answers for this workspace.
-      knowledgeSearch: false,
+      // The help-center search shows when the workspace has published articles in the visitor's language.
+      knowledgeSearch: searchable,
+      helpCenter: searchable ? (await ctx.workspaces.get(channel.workspaceId)).slug : null,
     };
   }
 

@@ -5,27 +5,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChatContext } from './context.ts';
 
+const KeyParams = {
+  type: 'object',
+  properties: { key: { type: 'string', pattern: '^wc_[\\w-]{8,40}$' } },
+  required: ['key'],
+  additionalProperties: false,
+};
+
 const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function widgetFrameRoutes(ctx: ChatContext) {
   return async (app: FastifyInstance) => {
     app.get<{ Params: { key: string } }>(
       '/widget/frame/:key',
-      {
-        schema: {
-          hide: true,
-          params: {
-            type: 'object',
-            properties: { key: { type: 'string', pattern: '^wc_[\\w-]{8,40}$' } },
-            required: ['key'],
-            additionalProperties: false,
-          },
-        },
-      },
+      { schema: { hide: true, params: KeyParams } },
       async (request, reply) => {
         const channel = await ctx.channelByKey(request.params.key).catch(() => null);
         if (!channel) return reply.status(404).type('text/plain').send('Unknown web channel');
-        const ancestors = channel.allowedOrigins.length > 0 ? channel.allowedOrigins.join(' ') : "'none'";
+        // Atiende's own pages (the demo page) may show any channel; other sites only where listed.
+        const ancestors = ["'self'", ...channel.allowedOrigins].join(' ');
         const csp = [
           "default-src 'none'",
           "script-src 'self'",
@@ -46,5 +44,33 @@ export function widgetFrameRoutes(ctx: ChatContext) {
           );
       },
     );
+
+    app.get<{ Params: { key: string } }>(
+      '/widget/demo/:key',
+      { schema: { hide: true, params: KeyParams } },
+      async (request, reply) => {
+        const channel = await ctx.channelByKey(request.params.key).catch(() => null);
+        if (!channel) return reply.status(404).type('text/plain').send('Unknown web channel');
+        return reply
+          .header(
+            'content-security-policy',
+            "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; frame-src 'self'; base-uri 'none'",
+          )
+          .header('cache-control', 'no-cache')
+          .type('text/html; charset=utf-8')
+          .send(demoPage(channel.name, channel.publicKey));
+      },
+    );
   };
+}
+
+/** A stand-in for a customer's website with the widget's one tag: what `npm start` shows at /widget/demo/…. */
+function demoPage(name: string, publicKey: string): string {
+  const n = escapeAttr(name);
+  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${n} · demo</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1b1e}header{background:#0b7285;color:#fff;padding:24px 32px}main{max-width:720px;padding:24px 32px}h1{margin:0}</style></head>
+<body><header><h1>${n}</h1><p>Tours por Santander · Tours around Santander</p></header>
+<main><p>Esta página hace de sitio web de un cliente: el botón abajo a la derecha abre el widget de chat de Atiende. Los agentes lo atienden en <a href="/desk">/desk</a>.</p>
+<p>This page stands in for a customer's website: the button at the bottom right opens Atiende's chat widget. Agents answer at <a href="/desk">/desk</a>.</p></main>
+<script src="/widget/loader.js" data-atiende-channel="${escapeAttr(publicKey)}" async></script></body></html>`;
 }

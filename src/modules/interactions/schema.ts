@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 import type { Channel, InteractionState } from './lifecycle.ts';
@@ -33,6 +34,8 @@ export const interactions = pgTable(
     index('interactions_state').on(t.workspaceId, t.state, t.createdAt),
     index('interactions_customer').on(t.workspaceId, t.customerId, t.createdAt),
     index('interactions_agent').on(t.workspaceId, t.agentId, t.state),
+    /** Scheduled work by due time, across workspaces: what routing wakes up for. */
+    index('interactions_scheduled').on(t.scheduledFor).where(sql`${t.state} = 'scheduled'`),
   ],
 );
 

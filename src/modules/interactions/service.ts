@@ -8,6 +8,7 @@ import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-wor
 import { type PageRequest, toPage } from '../../platform/http/pagination.ts';
 import { type Channel, type InteractionState, isTerminal } from './lifecycle.ts';
 import { type NewInteraction, prepareInteraction } from './new-interaction.ts';
+import { scheduledQueries } from './scheduled.ts';
 import { interactionMessages, interactions } from './schema.ts';
 import {
   type Interaction,
@@ -359,6 +360,7 @@ export function createInteractionService(deps: {
   }
 
   return {
+    ...scheduledQueries(db),
     setAttributes,
     get,
     create,

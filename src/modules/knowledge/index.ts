@@ -50,6 +50,13 @@ export function createKnowledge(deps: KnowledgeDeps & { workspaces: Pick<Workspa
         source: 'agent',
         limit: 3,
       }),
+    /**
+     * Whether the workspace's help center has published public articles in this language (the chat
+     * widget shows its search box then).
+     * @example await knowledge.hasPublicArticles(ws, 'es') // true
+     */
+    hasPublicArticles: async (workspaceId: string, language: 'es' | 'en') =>
+      (await help.articles(workspaceId, language, undefined, 1)).length > 0,
     /** Seeds the Servicenter help center (articles in Spanish and English, synonyms) into a workspace. */
     seedDemo: (workspaceId: string) => seedDemoKnowledge(deps, workspaceId),
     services: { articles, search, learning, help, attachments },

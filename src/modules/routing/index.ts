@@ -5,12 +5,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
+import type { EventBus } from '../../platform/events/bus.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type { User } from '../identity/index.ts';
 import type { InteractionService, Router } from '../interactions/index.ts';
 import { routingConfigRoutes } from './config-routes.ts';
 import { createRoutingConfigService, type WorkspaceCalendar } from './config-service.ts';
+import { createDueWork } from './due-work.ts';
 import { createEngineHost } from './engine-host.ts';
 import { routingRoutes } from './routes.ts';
 import { type CustomerLookup, createRoutingService } from './service.ts';
@@ -43,6 +45,8 @@ export interface RoutingDeps {
   customers?: CustomerLookup;
   /** The workspace's time zone and calendar, for queues that follow business hours. */
   workspaces?: WorkspaceCalendar;
+  /** Wakes the sweep of scheduled work (call-backs) when something changed, here or in another process. */
+  bus?: EventBus;
 }
 
 /**
@@ -69,9 +73,22 @@ export function createRouting(deps: RoutingDeps) {
     await app.register(routingRoutes({ routing: service }));
     await app.register(routingConfigRoutes({ routing: service, config, reload: host.reload }));
   };
-  /** Starts the engines of workspaces with queues, so that their timers and business hours run. */
-  const resume = async () => host.resume(await config.workspacesWithQueues());
-  return { config, service, router, routes, resume, close: host.close };
+  const dueWork = createDueWork({ ...deps, routeDue: service.routeDue });
+  /**
+   * Starts the engines of workspaces with queues, so that their timers and business hours run, and the
+   * timer that routes scheduled work (call-backs) when it falls due.
+   */
+  const resume = async () => {
+    dueWork.start();
+    await host.resume(await config.workspacesWithQueues());
+  };
+  const close = async () => {
+    await dueWork.close();
+    await host.close();
+  };
+  /** Routes the scheduled work that is due now (the timer does this by itself once `resume` ran). */
+  const sweepDue = dueWork.sweep;
+  return { config, service, router, routes, resume, sweepDue, close };
 }
 
 export type Routing = ReturnType<typeof createRouting>;

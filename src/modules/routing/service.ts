@@ -3,7 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { User } from '../identity/index.ts';
-import type { Interaction, InteractionService, NewInteraction } from '../interactions/index.ts';
+import type {
+  Interaction,
+  InteractionService,
+  NewInteraction,
+  TransitionRequest,
+} from '../interactions/index.ts';
 import { type AgentRouting, DEFAULT_CAPS, type RoutingConfigService } from './config-service.ts';
 import type { AgentStatus, InteractionRequest, RoutingDecision } from './core/index.ts';
 import type { EngineHost } from './engine-host.ts';
@@ -82,6 +87,36 @@ export function createRoutingService(deps: {
     refuse(
       await host.handle(workspaceId, (at) => ({ type: 'interactionArrived', at, interaction: request })),
     );
+  }
+
+  /**
+   * A scheduled interaction whose time came (a call-back's window opened) enters routing like any arrival;
+   * it becomes `queued` in the same transaction, its `scheduledFor` spent. The core refuses an arrival it
+   * already holds, so a second sweep (another process) changes nothing. One the core cannot route (its
+   * queue is gone) stays scheduled without a time, for agents to work from their lists. Answers the
+   * refusal's code, or null when it entered routing.
+   */
+  async function routeDue(workspaceId: string, interaction: Interaction): Promise<string | null> {
+    const request = await arrivalOf(workspaceId, interaction);
+    const decisions = await host.handle(
+      workspaceId,
+      (at) => ({ type: 'interactionArrived', at, interaction: request }),
+      (out): TransitionRequest[] => {
+        const refused = out.find((d) => d.type === 'eventRejected');
+        if (!refused) return [{ id: interaction.id, to: 'queued', changes: { scheduledFor: null } }];
+        if (refused.code === 'routing.duplicate_interaction') return [];
+        return [
+          {
+            id: interaction.id,
+            changes: { scheduledFor: null },
+            eventType: 'interaction.unroutable',
+            payload: { reason: refused.code },
+          },
+        ];
+      },
+    );
+    const refused = decisions.find((d) => d.type === 'eventRejected');
+    return refused?.type === 'eventRejected' ? refused.code : null;
   }
 
   /**
@@ -356,6 +391,17 @@ export function createRoutingService(deps: {
     return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
   }
 
+  /** Agents logged in to routing as the live engine sees them: their shown status and not-ready reason. */
+  async function liveAgents(workspaceId: string) {
+    return host.read(workspaceId, (engine) =>
+      engine.snapshot().agents.map((a) => ({
+        userId: a.profile.id,
+        status: engine.agentStatus(a.profile.id),
+        reason: a.notReadyReason,
+      })),
+    );
+  }
+
   /** How many agents are logged in and ready (available or busy), whatever their load: "is anyone there?". */
   async function readyAgents(workspaceId: string): Promise<number> {
     return host.read(
@@ -384,6 +430,7 @@ export function createRoutingService(deps: {
   return {
     enqueue,
     park,
+    routeDue,
     create,
     saveProfile,
     setState,
@@ -396,6 +443,7 @@ export function createRoutingService(deps: {
     abandon,
     presence,
     agents,
+    liveAgents,
     readyAgents,
     queueStats,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as desk from '../features/agent-desk/i18n.ts';
+import * as chatAdmin from '../features/chat-admin/i18n.ts';
 import * as customers from '../features/customers/i18n.ts';
 import * as email from '../features/email/i18n.ts';
 import * as knowledge from '../features/knowledge/i18n.ts';
@@ -11,6 +12,7 @@ import * as workforceSchedule from '../features/workforce/schedule-i18n.ts';
 
 const FEATURES = {
   desk,
+  chatAdmin,
   customers,
   email,
   knowledge,

@@ -27,6 +27,11 @@ describe('navigation by permission', () => {
     ]);
   });
 
+  it('opens the web channels to whoever manages the workspace', () => {
+    expect(keys(visibleAdminPages(['workspace.manage']))).toContain('webChannels');
+    expect(keys(visibleAdminPages(['routing.manage']))).not.toContain('webChannels');
+  });
+
   it('does not open Admin for users.read alone', () => {
     expect(keys(visibleSections(['users.read']))).toEqual(['home']);
     expect(visibleAdminPages(['users.read'])).toEqual([]);

@@ -26,7 +26,8 @@ export type AdminPageKey =
   | 'agentProfiles'
   | 'scripts'
   | 'mailboxes'
-  | 'emailTemplates';
+  | 'emailTemplates'
+  | 'webChannels';
 
 export interface Section {
   key: SectionKey;
@@ -59,6 +60,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'scripts', path: '/admin/scripts', anyOf: ['scripts.manage'] },
   { key: 'mailboxes', path: '/admin/mailboxes', anyOf: ['workspace.manage'] },
   { key: 'emailTemplates', path: '/admin/email-templates', anyOf: ['workspace.manage'] },
+  { key: 'webChannels', path: '/admin/web-channels', anyOf: ['workspace.manage'] },
 ];
 
 /** Having any of these shows the Admin section. */

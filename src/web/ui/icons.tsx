@@ -25,6 +25,7 @@ const PATHS = {
   scripts: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h5',
   mailboxes: 'M3 5h18v14H3zM3 6l9 7 9-7',
   emailTemplates: 'M3 5h18v14H3zM3 6l9 7 9-7M7 16h6',
+  webChannels: 'M4 4h16v12H8l-4 4zM8 9h8M8 12h5',
   sun: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
   moon: 'M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z',
   logout: 'M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10',

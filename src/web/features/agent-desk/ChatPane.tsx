@@ -20,6 +20,8 @@ export function ChatPane({
   customerId,
   customerName,
   typing,
+  draft,
+  onDraft,
   onEnd,
   onTransfer,
   onError,
@@ -28,6 +30,9 @@ export function ChatPane({
   customerId: string | null;
   customerName: string;
   typing: boolean;
+  /** The reply being written; kept by the desk, so suggestions can insert into it and tabs keep it. */
+  draft: string;
+  onDraft: (draft: string) => void;
   onEnd: () => void;
   onTransfer: () => void;
   onError: (e: Error) => void;
@@ -40,7 +45,6 @@ export function ChatPane({
     queryFn: async () =>
       mergeFetched(queryClient.getQueryData<ChatHistory>(chatKey(id)), await deskApi.history(id)),
   });
-  const [draft, setDraft] = useState('');
   const [internal, setInternal] = useState(false);
   const query = cannedQuery(draft);
   const canned = useQuery({
@@ -60,16 +64,16 @@ export function ChatPane({
   const send = async () => {
     const body = draft.trim();
     if (!body) return;
-    setDraft('');
+    onDraft('');
     try {
       await deskApi.send(id, { clientId: newClientId(), body, ...(internal ? { internal: true } : {}) });
       await history.refetch();
     } catch (e) {
-      setDraft(body);
+      onDraft(body);
       onError(e as Error);
     }
   };
-  const pick = (body: string) => setDraft(fillCanned(body, { customerName, agentName: me.name }));
+  const pick = (body: string) => onDraft(fillCanned(body, { customerName, agentName: me.name }));
   const statusOf = (m: ChatMessage, c: ChatHistory['conversation']) =>
     m.direction !== 'outbound' || m.seq === null
       ? ''
@@ -148,7 +152,7 @@ export function ChatPane({
         autosize
         minRows={2}
         onChange={(e) => {
-          setDraft(e.currentTarget.value);
+          onDraft(e.currentTarget.value);
           if (Date.now() - lastTyping.current > 2500) {
             lastTyping.current = Date.now();
             void deskApi.typing(id).catch(() => undefined);

@@ -8,7 +8,9 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import type { DomainEvent } from '../../api/types.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useSession } from '../auth/session.tsx';
+import { AssistPanel } from './AssistPanel.tsx';
 import { type AgentStatus, type ChatHistory, type ChatMessage, deskApi, type Offer } from './api.ts';
+import { CallbackPane } from './CallbackPane.tsx';
 import { CallbacksPanel } from './CallbacksPanel.tsx';
 import { ChatPane, chatKey } from './ChatPane.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
@@ -44,10 +46,14 @@ export function DeskPage() {
     queryFn: () => deskApi.mine(me.id),
     refetchInterval: 15_000,
   });
-  const chats = useMemo(
+  // The agent's work in tabs: its chats and the call-backs it accepted.
+  const work = useMemo(
     () =>
       (mine.data?.items ?? []).filter(
-        (i) => i.channel === 'chat' && (i.state === 'active' || i.state === 'wrap_up') && i.agentId === me.id,
+        (i) =>
+          (i.channel === 'chat' || i.channel === 'callback') &&
+          (i.state === 'active' || i.state === 'wrap_up') &&
+          i.agentId === me.id,
       ),
     [mine.data, me.id],
   );
@@ -59,7 +65,10 @@ export function DeskPage() {
       ),
     [mine.data, me.id],
   );
+  const chats = useMemo(() => work.filter((i) => i.channel === 'chat'), [work]);
   const wrapping = [...chats, ...emails].find((c) => c.state === 'wrap_up');
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const setDraft = (id: string, draft: string) => setDrafts((d) => ({ ...d, [id]: draft }));
 
   const onEvent = useCallback(
     (event: DomainEvent) => {
@@ -120,7 +129,7 @@ export function DeskPage() {
     setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
     deskApi.decline(offer.interactionId).catch(onError);
   };
-  const selected = [...chats, ...emails].find((c) => c.id === tab);
+  const selected = [...work, ...emails].find((c) => c.id === tab);
   const open = (id: string | null) => {
     setTab(id);
     if (id) setUnread((u) => ({ ...u, [id]: 0 }));
@@ -129,7 +138,13 @@ export function DeskPage() {
   return (
     <Stack>
       <PageHeader title={t('title')} />
-      <StateBar status={status} onStatus={setStatus} activeChats={chats.length} onError={onError} />
+      <StateBar
+        status={status}
+        onStatus={setStatus}
+        activeChats={chats.length}
+        activeCalls={work.length - chats.length}
+        onError={onError}
+      />
       {error && (
         <Alert color="red" withCloseButton onClose={() => setError(null)}>
           {t('error', { message: error })}
@@ -152,7 +167,7 @@ export function DeskPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs value={tab} onChange={open} keepMounted={false}>
             <Tabs.List>
-              {chats.map((c) => (
+              {work.map((c) => (
                 <Tabs.Tab
                   key={c.id}
                   value={c.id}
@@ -165,8 +180,10 @@ export function DeskPage() {
                     ) : null
                   }
                 >
+                  {c.channel === 'callback' ? '☎ ' : ''}
                   {String(
                     (c.attributes.fields as Record<string, string> | undefined)?.name ??
+                      c.attributes.phone ??
                       c.subject ??
                       c.id.slice(0, 8),
                   ).slice(0, 24)}
@@ -179,19 +196,25 @@ export function DeskPage() {
               ))}
               <Tabs.Tab value="callbacks">{t('tabs.callbacks')}</Tabs.Tab>
             </Tabs.List>
-            {chats.map((c) => (
+            {work.map((c) => (
               <Tabs.Panel key={c.id} value={c.id} pt="sm">
-                <ChatPane
-                  id={c.id}
-                  customerId={c.customerId}
-                  customerName={String(
-                    (c.attributes.fields as Record<string, string> | undefined)?.name ?? '',
-                  )}
-                  typing={(typing[c.id] ?? 0) > Date.now()}
-                  onEnd={() => deskApi.close(c.id).then(() => mine.refetch(), onError)}
-                  onTransfer={() => setTransferring(c.id)}
-                  onError={onError}
-                />
+                {c.channel === 'callback' ? (
+                  <CallbackPane interaction={c} onDone={() => void mine.refetch()} onError={onError} />
+                ) : (
+                  <ChatPane
+                    id={c.id}
+                    customerId={c.customerId}
+                    customerName={String(
+                      (c.attributes.fields as Record<string, string> | undefined)?.name ?? '',
+                    )}
+                    typing={(typing[c.id] ?? 0) > Date.now()}
+                    draft={drafts[c.id] ?? ''}
+                    onDraft={(draft) => setDraft(c.id, draft)}
+                    onEnd={() => deskApi.close(c.id).then(() => mine.refetch(), onError)}
+                    onTransfer={() => setTransferring(c.id)}
+                    onError={onError}
+                  />
+                )}
               </Tabs.Panel>
             ))}
             {emails.map((e) => (
@@ -209,7 +232,7 @@ export function DeskPage() {
               <CallbacksPanel onError={onError} />
             </Tabs.Panel>
           </Tabs>
-          {chats.length + emails.length === 0 && (
+          {work.length + emails.length === 0 && (
             <Text c="dimmed" size="sm" mt="sm">
               {t('tabs.empty')}
             </Text>
@@ -218,11 +241,22 @@ export function DeskPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             {selected?.customerId && <CustomerPanel customerId={selected.customerId} />}
-            {/* The assist slot: suggested answers and scripts mount here, given the selected interaction. */}
+            {/* The assist slot: suggested answers and the script, for the selected interaction. */}
             <div data-slot="desk-assist" data-interaction={selected?.id ?? ''}>
-              <Text size="xs" c="dimmed">
-                {t('assist')}
-              </Text>
+              {selected ? (
+                <AssistPanel
+                  interaction={selected}
+                  onInsert={
+                    selected.channel === 'chat'
+                      ? (passage) => setDraft(selected.id, joinDraft(drafts[selected.id] ?? '', passage))
+                      : null
+                  }
+                />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t('assist.idle')}
+                </Text>
+              )}
             </div>
           </Stack>
         </Grid.Col>
@@ -242,3 +276,7 @@ export function DeskPage() {
     </Stack>
   );
 }
+
+/** A suggested passage added to what the agent has written, on a line of its own. */
+const joinDraft = (draft: string, passage: string) =>
+  draft.trim() ? `${draft.trimEnd()}\n${passage}` : passage;

@@ -5,6 +5,7 @@ import { type DeskKey, useDeskT } from './i18n.ts';
 
 const REASONS = ['break', 'lunch', 'training', 'meeting', 'back_office'] as const;
 const CHAT_COST = 34;
+const CALLBACK_COST = 100;
 const CAPACITY = 100;
 const MAX_CHATS = 3;
 
@@ -12,11 +13,14 @@ export function StateBar({
   status,
   onStatus,
   activeChats,
+  activeCalls = 0,
   onError,
 }: {
   status: AgentStatus;
   onStatus: (s: AgentStatus) => void;
   activeChats: number;
+  /** Call-backs the agent accepted and has not finished: each fills its capacity. */
+  activeCalls?: number;
   onError: (e: Error) => void;
 }) {
   const t = useDeskT();
@@ -31,12 +35,10 @@ export function StateBar({
   ];
   const change = (v: string | null) => {
     if (!v) return;
-    // Give the keyboard back to the page, so A and D answer the next offer at once.
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     const [state, reason] = v.split(':') as ['available' | 'not_ready' | 'offline', string | undefined];
     deskApi.setState(state, reason).then((r) => onStatus(r.status), onError);
   };
-  const used = activeChats * CHAT_COST;
+  const used = activeChats * CHAT_COST + activeCalls * CALLBACK_COST;
   return (
     <Group justify="space-between" wrap="nowrap" data-testid="state-bar">
       <Group gap="sm">
@@ -46,6 +48,11 @@ export function StateBar({
           value={value === 'not_ready' ? null : value}
           placeholder={t('state.not_ready')}
           onChange={change}
+          // Give the keyboard back to the page, so A and D answer the next offer at once (also when the
+          // agent picks the state it is already in).
+          onOptionSubmit={() => {
+            if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+          }}
           w={260}
           allowDeselect={false}
         />

@@ -8,6 +8,7 @@ export interface Interaction {
   channel: string;
   customerId: string | null;
   subject: string | null;
+  language: string | null;
   state: string;
   agentId: string | null;
   queueId: string | null;
@@ -57,6 +58,17 @@ export interface Callback {
   note: string | null;
   state: string;
   due: boolean;
+}
+
+export interface TransferAgent {
+  id: string;
+  name: string;
+  status: AgentStatus;
+  reason: string | null;
+}
+
+export interface ScriptChoice {
+  script: { id: string; name: string; version: number } | null;
 }
 
 export interface TimelineEntry {
@@ -121,6 +133,8 @@ export const deskApi = {
       query: { customerId: id, limit: 20 },
     }),
   queues: () => request<{ items: { key: string; name: string }[] }>('GET', `${base}/routing/queues`),
+  agents: () => request<{ items: TransferAgent[] }>('GET', `${base}/chat/agents`),
+  scriptFor: (id: string) => request<ScriptChoice>('GET', `${base}/scripting/interactions/${id}/suggestion`),
   callbacks: () => request<{ items: Callback[] }>('GET', `${base}/chat/callbacks`),
   callbackOutcome: (id: string, outcome: string, notes: string) =>
     request<Interaction>('POST', `${base}/chat/callbacks/${id}/outcome`, {

@@ -54,7 +54,9 @@ export const es = {
   transfer: {
     title: 'Transferir la conversación',
     queue: 'A la cola',
-    agent: 'O a un agente (id)',
+    agent: 'O a un agente',
+    loading: 'Cargando agentes…',
+    noAgents: 'Ningún otro agente está conectado.',
     note: 'Nota para el siguiente agente',
     submit: 'Transferir',
   },
@@ -93,8 +95,17 @@ export const es = {
       wrong_number: 'Número equivocado',
       voicemail: 'Buzón de voz',
     },
+    inRouting: 'En cola: se ofrecerá a un agente',
+    call: 'Llamar al {{phone}}',
+    notes: 'Notas de la llamada',
   },
-  assist: 'Sugerencias y guiones aparecerán aquí.',
+  assist: {
+    idle: 'Seleccione una conversación para ver respuestas sugeridas y el guion.',
+    answers: 'Respuestas sugeridas',
+    script: 'Guion',
+    noScript: 'Ningún guion aplica a esta interacción.',
+    openScript: 'Abrir el guion «{{name}}»',
+  },
   error: 'No se pudo completar: {{message}}',
 };
 
@@ -145,7 +156,9 @@ export const en: Shape<typeof es> = {
   transfer: {
     title: 'Transfer the conversation',
     queue: 'To the queue',
-    agent: 'Or to an agent (id)',
+    agent: 'Or to an agent',
+    loading: 'Loading agents…',
+    noAgents: 'No other agent is logged in.',
     note: 'Note for the next agent',
     submit: 'Transfer',
   },
@@ -184,8 +197,17 @@ export const en: Shape<typeof es> = {
       wrong_number: 'Wrong number',
       voicemail: 'Voicemail',
     },
+    inRouting: 'Queued: it will be offered to an agent',
+    call: 'Call {{phone}}',
+    notes: 'Notes on the call',
   },
-  assist: 'Suggestions and scripts will appear here.',
+  assist: {
+    idle: 'Select a conversation to see suggested answers and its script.',
+    answers: 'Suggested answers',
+    script: 'Script',
+    noScript: 'No script applies to this interaction.',
+    openScript: 'Open the script “{{name}}”',
+  },
   error: 'Could not complete: {{message}}',
 };
 

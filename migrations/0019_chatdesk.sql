@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_scheduled" ON "interactions" USING btree ("scheduled_for") WHERE "interactions"."state" = 'scheduled';
