@@ -1,7 +1,7 @@
 /**
  * The projector: reads a workspace's settled events after its cursor and folds them into the read
- * model (contacts, agent time), in one transaction per batch with the cursor, so a batch is applied
- * exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
+ * model (contacts, their interval tallies, agent time), in one transaction per batch with the cursor,
+ * so a batch is applied exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
@@ -14,8 +14,20 @@ import {
   emptyContact,
   type MetricEvent,
 } from './metrics/contacts.ts';
+import { CONTACT_TALLY_KEYS, tallyDeltas } from './metrics/tallies.ts';
 
 const BATCH = 20_000;
+const READ_MODEL = [
+  'analytics_cursors',
+  'analytics_contacts',
+  'analytics_tallies',
+  'analytics_agent_time',
+  'analytics_agent_state',
+];
+/** The interval tallies' columns and the `Tally` keys they hold. */
+const TALLY_COLUMNS = CONTACT_TALLY_KEYS.map(
+  (k) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), k] as const,
+);
 const INTERVAL_MS = 15 * 60_000;
 const TYPES = [...CONTACT_EVENT_TYPES, 'agent.status_changed'];
 
@@ -156,9 +168,15 @@ export function createProjector(db: Db) {
       sql`select * from analytics_contacts where workspace_id = ${workspaceId}
           and interaction_id = any(${`{${ids.join(',')}}`}::uuid[])`,
     );
-    const contacts = new Map(existing.map((r) => [r.interaction_id, fromRow(r)]));
+    const before = new Map(existing.map((r) => [r.interaction_id, fromRow(r)]));
+    const contacts = new Map(before);
     for (const e of events)
       contacts.set(e.subjectId, applyEvent(contacts.get(e.subjectId) ?? emptyContact(e.subjectId), e));
+    await applyTallies(
+      tx,
+      workspaceId,
+      [...contacts].map(([id, c]) => [before.get(id) ?? null, c]),
+    );
     // One JSON parameter per batch: far cheaper to bind and parse than fifteen parameters a row.
     const rows = [...contacts.values()].map((c) => ({
       interaction_id: c.id,
@@ -188,6 +206,27 @@ export function createProjector(db: Db) {
         arrived_at = excluded.arrived_at, answered_at = excluded.answered_at, talk_ended_at = excluded.talk_ended_at,
         closed_at = excluded.closed_at, abandoned_at = excluded.abandoned_at, first_reply_at = excluded.first_reply_at,
         transfers = excluded.transfers, csat = excluded.csat`);
+  }
+
+  /** Adds the batch's changes of contacts to the interval tallies (see `metrics/tallies.ts`). */
+  async function applyTallies(tx: Db, workspaceId: string, changes: [Contact | null, Contact][]) {
+    const rows = tallyDeltas(changes).map((d) => ({
+      interval_start: iso(d.intervalStart),
+      queue_id: d.queueId,
+      channel: d.channel,
+      ...Object.fromEntries(TALLY_COLUMNS.map(([column, key]) => [column, d.tally[key]])),
+    }));
+    if (rows.length === 0) return;
+    const columns = sql.raw(TALLY_COLUMNS.map(([c]) => c).join(', '));
+    const types = sql.raw(TALLY_COLUMNS.map(([c]) => `${c} bigint`).join(', '));
+    const sums = sql.raw(
+      TALLY_COLUMNS.map(([c]) => `${c} = analytics_tallies.${c} + excluded.${c}`).join(', '),
+    );
+    await tx.execute(sql`insert into analytics_tallies (workspace_id, interval_start, queue_id, channel, ${columns})
+      select ${workspaceId}::uuid, interval_start, queue_id, channel, ${columns}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(interval_start timestamptz, queue_id text, channel text, ${types})
+      on conflict (workspace_id, interval_start, queue_id, channel) do update set ${sums}`);
   }
 
   async function applyAgentStates(tx: Db, workspaceId: string, events: MetricEvent[]): Promise<void> {
@@ -232,7 +271,21 @@ export function createProjector(db: Db) {
       on conflict (workspace_id, interval_start, agent_id, state) do update set ms = analytics_agent_time.ms + excluded.ms`);
   }
 
-  return { catchUp };
+  /**
+   * Drops the workspace's read model and folds the whole log again: what the tables hold is a function
+   * of the log alone, so a rebuild gives the same rows.
+   * @example await projector.rebuild(workspaceId);
+   */
+  async function rebuild(workspaceId: string): Promise<number> {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`analytics:${workspaceId}`}, 0))`);
+      for (const table of READ_MODEL)
+        await tx.execute(sql`delete from ${sql.raw(table)} where workspace_id = ${workspaceId}`);
+    });
+    return catchUp(workspaceId);
+  }
+
+  return { catchUp, rebuild };
 }
 
 export type Projector = ReturnType<typeof createProjector>;

@@ -109,3 +109,45 @@ export function agentTimeReportSql(q: ReportQuery): SQL {
       ${q.filter?.agentId ? sql`and agent_id = ${q.filter.agentId}::uuid` : sql``}
     group by 1, 2`;
 }
+
+/**
+ * The same tallies as `contactsReportSql`, read from the interval tallies (default target and short
+ * abandon only; no agent). Periods are labelled once per interval, not once per contact.
+ */
+export function talliesReportSql(q: ReportQuery): SQL {
+  const { start, end } = bounds(q);
+  const sums = sql.raw(TALLY_SQL_COLUMNS.map((c) => `coalesce(sum(${c}), 0) as ${c}`).join(', '));
+  const outer = sql.raw(TALLY_SQL_COLUMNS.map((c) => `sum(${c}) as ${c}`).join(', '));
+  return sql`
+    with t as (
+      select interval_start, ${dimension(q.by, '')} as key, ${sums}
+      from analytics_tallies
+      where workspace_id = ${q.workspaceId} and interval_start >= ${start} and interval_start < ${end}
+        ${q.filter?.queueId ? sql`and queue_id = ${q.filter.queueId}` : sql``}
+        ${q.filter?.channel ? sql`and channel = ${q.filter.channel}` : sql``}
+      group by 1, 2
+    )
+    select ${periodSql(sql.raw('interval_start'), q)} as period, key, ${outer}
+    from t group by 1, 2`;
+}
+
+const TALLY_SQL_COLUMNS = [
+  'offered',
+  'answered',
+  'abandoned',
+  'short_abandoned',
+  'answered_in_target',
+  'wait_ms',
+  'abandon_wait_ms',
+  'handled',
+  'talk_ms',
+  'wrap_up_ms',
+  'transfers',
+  'replied',
+  'first_reply_ms',
+  'resolved',
+  'resolution_ms',
+  'csat_count',
+  'csat_sum',
+  'csat_satisfied',
+];

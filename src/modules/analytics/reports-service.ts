@@ -1,10 +1,23 @@
 /** Reports: tallies from the read model, turned into figures by the pure definitions. */
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { errors } from '../../platform/errors.ts';
-import { addTally, emptyTally, type Figures, figures, type Tally } from './metrics/measures.ts';
+import {
+  addTally,
+  DEFAULT_OPTIONS,
+  emptyTally,
+  type Figures,
+  figures,
+  type Tally,
+} from './metrics/measures.ts';
 import type { Grain } from './metrics/periods.ts';
 import type { Projector } from './projector.ts';
-import { agentTimeReportSql, contactsReportSql, type Dimension, type ReportQuery } from './report-sql.ts';
+import {
+  agentTimeReportSql,
+  contactsReportSql,
+  type Dimension,
+  type ReportQuery,
+  talliesReportSql,
+} from './report-sql.ts';
 
 export type ReportDimension = Dimension | 'team';
 
@@ -110,8 +123,8 @@ export function createReportsService(deps: ReportDeps) {
       grain: request.grain,
       intervalMinutes: request.intervalMinutes ?? 15,
       by: sqlBy,
-      targetSeconds: request.targetSeconds ?? 20,
-      shortAbandonSeconds: request.shortAbandonSeconds ?? 5,
+      targetSeconds: request.targetSeconds ?? DEFAULT_OPTIONS.targetSeconds,
+      shortAbandonSeconds: request.shortAbandonSeconds ?? DEFAULT_OPTIONS.shortAbandonSeconds,
       filter: { queueId: request.queueId, channel: request.channel, agentId: request.agentId },
     };
     const out = new Map<string, Tally>();
@@ -119,7 +132,17 @@ export function createReportsService(deps: ReportDeps) {
       const k = `${period}\u0000${key}`;
       out.set(k, addTally(out.get(k) ?? emptyTally(), t));
     };
-    const contactRows = await queryRows<Record<string, Num>>(deps.db, contactsReportSql(query));
+    // The interval tallies hold every contact figure by queue and channel with the default thresholds;
+    // anything by agent, or with other thresholds, reads the contacts.
+    const fromTallies =
+      sqlBy !== 'agent' &&
+      !query.filter?.agentId &&
+      query.targetSeconds === DEFAULT_OPTIONS.targetSeconds &&
+      query.shortAbandonSeconds === DEFAULT_OPTIONS.shortAbandonSeconds;
+    const contactRows = await queryRows<Record<string, Num>>(
+      deps.db,
+      fromTallies ? talliesReportSql(query) : contactsReportSql(query),
+    );
     // Agent time has no queue or channel: it joins the totals and the agents' rows only.
     const agentRows =
       sqlBy === 'total' || sqlBy === 'agent'
