@@ -89,6 +89,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
     routing,
     workspaces,
     recordTimelineEntry,
+    mailer,
+    users: identity.users,
+    roles: identity.roles,
   });
   const wfm = createWfm({ ...base, timeZoneOf: async (id) => (await workspaces.get(id)).timeZone });
   const email = createEmail(
