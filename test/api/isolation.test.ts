@@ -109,6 +109,47 @@ const planOfA = (
     payload: { name: 'A only', queueKey: 'only_in_a', channel: 'voice', intervalMinutes: 60 },
   })
 ).json();
+// Quality and scheduled reports of A: a scorecard and a schedule (an evaluation needs handled work).
+const scorecardOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/quality/scorecards',
+    headers: adminA.headers,
+    payload: {
+      name: 'Ficha Solo De A',
+      definition: {
+        sections: [
+          {
+            id: 's',
+            title: 'Solo De A',
+            questions: [
+              {
+                id: 'q',
+                text: 'Solo De A',
+                weight: 1,
+                critical: false,
+                allowNa: false,
+                scale: { kind: 'yes_no' },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  })
+).json();
+const scheduleOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/analytics/report-schedules',
+    headers: adminA.headers,
+    payload: {
+      name: 'Informe Solo De A',
+      schedule: { frequency: 'daily', time: '07:00', grain: 'day', by: 'queue' },
+      recipients: ['solo-de-a@example.com'],
+    },
+  })
+).json();
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
@@ -121,6 +162,8 @@ const idsOfA = [
   articleOfA.id,
   synonymOfA.id,
   planOfA.id,
+  scorecardOfA.id,
+  scheduleOfA.id,
 ];
 const secretsOfA = [
   a.id,
