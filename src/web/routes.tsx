@@ -10,6 +10,7 @@ import { ComingSoonPage } from './features/coming-soon/ComingSoonPage.tsx';
 import { customerRoutes } from './features/customers/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { knowledgeRoutes } from './features/knowledge/index.ts';
+import { qualityRoutes } from './features/quality/index.ts';
 import { scriptingRoutes } from './features/scripting/index.ts';
 import { workforceRoutes } from './features/workforce/index.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -119,6 +120,14 @@ export const routes: RouteObject[] = [
       { path: 'profile', element: <ProfilePage /> },
       ...sectionRoutes,
       ...scriptingRoutes,
+      {
+        element: (
+          <RequirePermission anyOf={['supervise', 'desk.use']}>
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: qualityRoutes,
+      },
       {
         path: 'admin',
         element: (

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as desk from '../features/agent-desk/i18n.ts';
 import * as customers from '../features/customers/i18n.ts';
 import * as knowledge from '../features/knowledge/i18n.ts';
+import * as quality from '../features/quality/i18n.ts';
 import * as routingAdmin from '../features/routing-admin/i18n.ts';
 import * as scripting from '../features/scripting/i18n.ts';
 import * as supervisor from '../features/supervisor/i18n.ts';
 import * as workforce from '../features/workforce/i18n.ts';
 
-const FEATURES = { desk, customers, knowledge, routingAdmin, scripting, supervisor, workforce };
+const FEATURES = { desk, customers, knowledge, quality, routingAdmin, scripting, supervisor, workforce };
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
