@@ -63,14 +63,17 @@ export function EvaluatePage() {
   const submit = useMutation({
     mutationFn: () =>
       qualityApi.evaluate({ scorecardId: card!.id, interactionId, answers, comment: comment.trim() || null }),
+    // The answers stay on screen, as sent; changing one allows another evaluation.
     onSuccess: () => {
-      setAnswers({});
-      setComment('');
       void client.invalidateQueries({ queryKey: qualityKeys.review(interactionId) });
       void client.invalidateQueries({ queryKey: qualityKeys.evaluations });
     },
   });
-  const ready = card !== undefined && complete(card.definition, answers);
+  const ready = card !== undefined && complete(card.definition, answers) && !submit.isSuccess;
+  const change = (next: Answers) => {
+    submit.reset();
+    setAnswers(next);
+  };
   const send = () => ready && !submit.isPending && submit.mutate();
   return (
     <>
@@ -109,10 +112,10 @@ export function EvaluatePage() {
                   value={card?.id ?? null}
                   onChange={(v) => {
                     setCardId(v);
-                    setAnswers({});
+                    change({});
                   }}
                 />
-                {card && <AnswerForm definition={card.definition} answers={answers} onChange={setAnswers} />}
+                {card && <AnswerForm definition={card.definition} answers={answers} onChange={change} />}
                 {card && (
                   <Textarea
                     label={t('evaluate.comment')}

@@ -10,7 +10,6 @@ export const es = {
     description: 'Fichas de evaluación, evaluaciones de interacciones, calibración y tendencias.',
     mineTitle: 'Mis evaluaciones',
     mineDescription: 'Lo que tus evaluadores vieron en tu trabajo. Confírmalo o recúrrelo.',
-    link: 'Calidad',
   },
   tabs: {
     evaluations: 'Evaluaciones',
@@ -39,7 +38,7 @@ export const es = {
     removeQuestion: 'Quitar',
     weight: 'Peso',
     critical: 'Crítica',
-    criticalHint: 'Si se falla, la evaluación vale 0',
+    criticalHint: 'Una pregunta crítica fallada deja la evaluación en 0',
     allowNa: 'Admite «no aplica»',
     scale: 'Escala',
     yesNo: 'Sí / No',
@@ -146,7 +145,6 @@ export const en: Strings<typeof es> = {
     description: 'Scorecards, evaluations of interactions, calibration and trends.',
     mineTitle: 'My evaluations',
     mineDescription: 'What your evaluators saw in your work. Acknowledge it or dispute it.',
-    link: 'Quality',
   },
   tabs: {
     evaluations: 'Evaluations',
@@ -175,7 +173,7 @@ export const en: Strings<typeof es> = {
     removeQuestion: 'Remove',
     weight: 'Weight',
     critical: 'Critical',
-    criticalHint: 'Failing it makes the evaluation score 0',
+    criticalHint: 'A failed critical question makes the evaluation score 0',
     allowNa: 'Allows “not applicable”',
     scale: 'Scale',
     yesNo: 'Yes / No',
