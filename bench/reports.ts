@@ -162,6 +162,7 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
       wallboard_latency_p99_ms: latency.p99,
       wallboard_events_per_s: latency.rate,
       hub_delivery_p99_ms: latency.hubP99,
+      wallboard_fetch_p99_ms: latency.fetchP99,
     },
     peer: { month_daily_from_raw_log_ms: Number(peerMonthly.toFixed(1)) },
     ratios: { raw_log_over_read_model: Number((peerMonthly / monthDaily).toFixed(1)) },
@@ -193,14 +194,17 @@ async function wallboardLatency(built: Built, workspaceId: string, email: string
   const received: string[] = [];
   const latencies: number[] = [];
   const hub: number[] = [];
+  const fetches: number[] = [];
   let fetching = false;
   const refresh = async () => {
     if (fetching) return;
     fetching = true;
     while (received.length > 0) {
       const batch = received.splice(0);
+      const asked = performance.now();
       await fetch(`${base}/api/v1/analytics/wallboard`, { headers: { cookie } }).then((r) => r.arrayBuffer());
       const now = performance.now();
+      fetches.push(now - asked);
       for (const id of batch) latencies.push(now - written.get(id)!);
     }
     fetching = false;
@@ -257,6 +261,7 @@ async function wallboardLatency(built: Built, workspaceId: string, email: string
     p99: Number(percentile(latencies, 99).toFixed(1)),
     rate: Math.round(achieved),
     hubP99: Number(percentile(hub, 99).toFixed(1)),
+    fetchP99: Number(percentile(fetches, 99).toFixed(1)),
   };
 }
 
