@@ -1,5 +1,6 @@
 /** The quality API as the screens use it: JSON types, typed calls and query keys. */
 import { request } from '../../api/client.ts';
+import type { Message } from '../supervisor/api.ts';
 
 export type Scale = { kind: 'yes_no' } | { kind: 'points'; max: number };
 
@@ -63,13 +64,7 @@ export interface Evaluation {
   createdAt: string;
 }
 
-export interface Message {
-  id: string;
-  direction: string;
-  authorId: string | null;
-  body: string;
-  createdAt: string;
-}
+export type { Message } from '../supervisor/api.ts';
 
 export interface Review {
   interaction: { id: string; channel: string; subject: string | null; agentId: string | null; state: string };
