@@ -36,6 +36,9 @@ export { contactTally, figures, firstContactResolution, tallyBy } from './metric
 export type { ScorecardDefinition } from './quality/scoring.ts';
 export type { Report, ReportRequest, ReportRow } from './reports-service.ts';
 
+/** The least time between the starts of two catch-ups of one workspace while events keep coming. */
+const FOLLOW_GAP_MS = 100;
+
 export interface AnalyticsDeps {
   db: Db;
   uow: UnitOfWork;
@@ -89,7 +92,10 @@ export function createAnalytics(deps: AnalyticsDeps) {
   const schedules = createScheduleService({ ...deps, reports });
   schedules.start();
 
-  // Follow the log: one catch-up at a time per workspace, another right after if news came meanwhile.
+  // Follow the log: one catch-up at a time per workspace, and the next one (if news came meanwhile) no
+  // sooner than FOLLOW_GAP_MS after the last began. Under a steady stream of events this folds many
+  // commits into one catch-up instead of a transaction per commit, which left every other query
+  // (the wallboard's among them) queueing behind the projector.
   const running = new Map<string, boolean>();
   const follow = (workspaceId: string) => {
     if (running.has(workspaceId)) {
@@ -97,15 +103,24 @@ export function createAnalytics(deps: AnalyticsDeps) {
       return;
     }
     running.set(workspaceId, false);
+    const began = Date.now();
     projector
       .catchUp(workspaceId)
       .catch((err) =>
         deps.logger.warn({ err, workspaceId }, 'analytics projection failed; retried on next event'),
       )
       .finally(() => {
-        const again = running.get(workspaceId);
-        running.delete(workspaceId);
-        if (again) follow(workspaceId);
+        if (!running.get(workspaceId)) {
+          running.delete(workspaceId);
+          return;
+        }
+        setTimeout(
+          () => {
+            running.delete(workspaceId);
+            follow(workspaceId);
+          },
+          Math.max(0, began + FOLLOW_GAP_MS - Date.now()),
+        );
       });
   };
   const unsubscribe = deps.bus.subscribe(follow);
