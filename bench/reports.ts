@@ -122,7 +122,7 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
   const t0 = performance.now();
   await built.services.analytics.projector.catchUp(ws);
   const projectionS = (performance.now() - t0) / 1000;
-  await database.exec('analyze analytics_contacts');
+  await database.exec('analyze analytics_contacts; analyze analytics_tallies; analyze analytics_day_tallies');
 
   const reports = built.services.analytics.reports;
   const time = async (run: () => Promise<unknown>, times = 5) => {

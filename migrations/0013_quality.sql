@@ -1,3 +1,29 @@
+CREATE TABLE "analytics_day_tallies" (
+	"workspace_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"queue_id" text NOT NULL,
+	"channel" text NOT NULL,
+	"offered" bigint DEFAULT 0 NOT NULL,
+	"answered" bigint DEFAULT 0 NOT NULL,
+	"abandoned" bigint DEFAULT 0 NOT NULL,
+	"short_abandoned" bigint DEFAULT 0 NOT NULL,
+	"answered_in_target" bigint DEFAULT 0 NOT NULL,
+	"wait_ms" bigint DEFAULT 0 NOT NULL,
+	"abandon_wait_ms" bigint DEFAULT 0 NOT NULL,
+	"handled" bigint DEFAULT 0 NOT NULL,
+	"talk_ms" bigint DEFAULT 0 NOT NULL,
+	"wrap_up_ms" bigint DEFAULT 0 NOT NULL,
+	"transfers" bigint DEFAULT 0 NOT NULL,
+	"replied" bigint DEFAULT 0 NOT NULL,
+	"first_reply_ms" bigint DEFAULT 0 NOT NULL,
+	"resolved" bigint DEFAULT 0 NOT NULL,
+	"resolution_ms" bigint DEFAULT 0 NOT NULL,
+	"csat_count" bigint DEFAULT 0 NOT NULL,
+	"csat_sum" bigint DEFAULT 0 NOT NULL,
+	"csat_satisfied" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "analytics_day_tallies_workspace_id_day_queue_id_channel_pk" PRIMARY KEY("workspace_id","day","queue_id","channel")
+);
+--> statement-breakpoint
 CREATE TABLE "analytics_tallies" (
 	"workspace_id" uuid NOT NULL,
 	"interval_start" timestamp with time zone NOT NULL,
@@ -86,6 +112,7 @@ CREATE TABLE "report_schedules" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "analytics_cursors" ADD COLUMN "day_time_zone" text;--> statement-breakpoint
 CREATE INDEX "quality_calibrations_created" ON "quality_calibrations" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "quality_evaluations_created" ON "quality_evaluations" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "quality_evaluations_agent" ON "quality_evaluations" USING btree ("workspace_id","agent_id","created_at");--> statement-breakpoint

@@ -14,7 +14,7 @@ import { appendEvents } from '../../platform/events/log.ts';
 import { replayBankDay } from '../routing/index.ts';
 import { createProjector } from './projector.ts';
 import { historyEvents, type ReplayEvent, simulationEvents } from './replay-events.ts';
-import { contactsReportSql, type ReportQuery, talliesReportSql } from './report-sql.ts';
+import { contactsReportSql, dayTalliesReportSql, type ReportQuery, talliesReportSql } from './report-sql.ts';
 import { createReportsService } from './reports-service.ts';
 
 const FILE = new URL('../../../../shared/data/anonymous-bank/january-1999.tsv', import.meta.url);
@@ -48,7 +48,7 @@ async function persist(workspaceId: string, list: ReplayEvent[]) {
 function reports() {
   return createReportsService({
     db: database.db,
-    projector: createProjector(database.db),
+    projector: createProjector(database.db, async () => TZ),
     timeZoneOf: async () => TZ,
     teamsOf: async () => [],
   });
@@ -131,10 +131,14 @@ describe('reports from the event log equal the measures computed independently',
     );
   });
 
-  it('the interval tallies give the same report as the contacts, and a rebuild from the log gives the same tallies', async () => {
-    const query = (grain: ReportQuery['grain'], by: ReportQuery['by']): ReportQuery => ({
+  it('the interval and day tallies give the same report as the contacts, in a new time zone too, and a rebuild gives the same tallies', async () => {
+    const query = (
+      grain: ReportQuery['grain'],
+      by: ReportQuery['by'],
+      timeZone = 'America/Bogota',
+    ): ReportQuery => ({
       workspaceId: FILE_WS,
-      timeZone: 'America/Bogota',
+      timeZone,
       from: '1999-01-03',
       to: '1999-01-05',
       grain,
@@ -163,13 +167,35 @@ describe('reports from the event log equal the measures computed independently',
       expect(fromContacts.length).toBeGreaterThan(0);
       expect(sorted(fromTallies)).toEqual(sorted(fromContacts));
     }
+    // Day tallies, kept in the projector's time zone; then again after the workspace moves to Bogotá.
+    const sameByDay = async (timeZone: string) => {
+      for (const [grain, by] of [
+        ['day', 'total'],
+        ['week', 'queue'],
+        ['month', 'channel'],
+      ] as const) {
+        const fromContacts = await queryRows<Record<string, unknown>>(
+          database.db,
+          contactsReportSql(query(grain, by, timeZone)),
+        );
+        const fromDays = await queryRows<Record<string, unknown>>(
+          database.db,
+          dayTalliesReportSql(query(grain, by, timeZone)),
+        );
+        expect(sorted(fromDays)).toEqual(sorted(fromContacts));
+      }
+    };
+    await sameByDay(TZ);
+    await createProjector(database.db, async () => 'America/Bogota').catchUp(FILE_WS);
+    await sameByDay('America/Bogota');
     const tallies = () =>
       queryRows<Record<string, unknown>>(
         database.db,
-        sql`select * from analytics_tallies where workspace_id = ${FILE_WS} order by interval_start, queue_id, channel`,
+        sql`select t.*, (select count(*) from analytics_day_tallies where workspace_id = ${FILE_WS}) as days
+            from analytics_tallies t where workspace_id = ${FILE_WS} order by interval_start, queue_id, channel`,
       );
     const before = await tallies();
-    await createProjector(database.db).rebuild(FILE_WS);
+    await createProjector(database.db, async () => TZ).rebuild(FILE_WS);
     expect(await tallies()).toEqual(before);
   });
 });

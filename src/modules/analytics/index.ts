@@ -62,8 +62,8 @@ export interface AnalyticsDeps {
  * @example const analytics = createAnalytics(deps); for (const r of analytics.routes) await api.register(r);
  */
 export function createAnalytics(deps: AnalyticsDeps) {
-  const projector = createProjector(deps.db);
   const timeZoneOf = async (workspaceId: string) => (await deps.workspaces.get(workspaceId)).timeZone;
+  const projector = createProjector(deps.db, timeZoneOf);
   const teamsOf = async (workspaceId: string, agentId: string) =>
     (await deps.routing.config.agentProfile(workspaceId, agentId))?.teams ?? [];
   const reports = createReportsService({ db: deps.db, projector, timeZoneOf, teamsOf });

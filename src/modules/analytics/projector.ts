@@ -14,20 +14,18 @@ import {
   emptyContact,
   type MetricEvent,
 } from './metrics/contacts.ts';
-import { CONTACT_TALLY_KEYS, tallyDeltas } from './metrics/tallies.ts';
+import { tallyDeltas } from './metrics/tallies.ts';
+import { addTallies, deriveDayTallies } from './tally-store.ts';
 
 const BATCH = 20_000;
 const READ_MODEL = [
   'analytics_cursors',
   'analytics_contacts',
   'analytics_tallies',
+  'analytics_day_tallies',
   'analytics_agent_time',
   'analytics_agent_state',
 ];
-/** The interval tallies' columns and the `Tally` keys they hold. */
-const TALLY_COLUMNS = CONTACT_TALLY_KEYS.map(
-  (k) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), k] as const,
-);
 const INTERVAL_MS = 15 * 60_000;
 const TYPES = [...CONTACT_EVENT_TYPES, 'agent.status_changed'];
 
@@ -81,7 +79,10 @@ function fromRow(r: ContactRow): Contact {
   };
 }
 
-export function createProjector(db: Db) {
+/**
+ * @param timeZoneOf the workspace's time zone, for the day tallies.
+ */
+export function createProjector(db: Db, timeZoneOf: (workspaceId: string) => Promise<string>) {
   /**
    * Applies every settled event after the cursor. Returns how many events it read.
    * @example await projector.catchUp(workspaceId);
@@ -89,16 +90,23 @@ export function createProjector(db: Db) {
   async function catchUp(workspaceId: string, options: { settleMs?: number } = {}): Promise<number> {
     if (options.settleMs) await settle(options.settleMs);
     let total = 0;
+    const timeZone = await timeZoneOf(workspaceId);
     for (;;) {
       const read = await db.transaction(async (t) => {
         const tx = t as unknown as Db;
         await tx.execute(
           sql`select pg_advisory_xact_lock(hashtextextended(${`analytics:${workspaceId}`}, 0))`,
         );
-        const [cursorRow] = await queryRows<{ cursor: string }>(
+        const [cursorRow] = await queryRows<{ cursor: string; day_time_zone: string | null }>(
           tx,
-          sql`select cursor from analytics_cursors where workspace_id = ${workspaceId}`,
+          sql`select cursor, day_time_zone from analytics_cursors where workspace_id = ${workspaceId}`,
         );
+        // The workspace moved to another time zone: its days are other spans of the intervals.
+        if (cursorRow && cursorRow.day_time_zone !== timeZone) {
+          await deriveDayTallies(tx, workspaceId, timeZone);
+          await tx.execute(sql`update analytics_cursors set day_time_zone = ${timeZone}
+            where workspace_id = ${workspaceId}`);
+        }
         const after = cursorRow ? decodeCursor(cursorRow.cursor) : null;
         const rows = await queryRows<EventRow>(
           tx,
@@ -121,6 +129,7 @@ export function createProjector(db: Db) {
         await applyContacts(
           tx,
           workspaceId,
+          timeZone,
           events.filter((e) => e.type !== 'agent.status_changed'),
         );
         await applyAgentStates(
@@ -130,7 +139,8 @@ export function createProjector(db: Db) {
         );
         const last = rows[rows.length - 1]!;
         const cursor = encodeCursor({ tx: last.tx, id: Number(last.id) });
-        await tx.execute(sql`insert into analytics_cursors (workspace_id, cursor) values (${workspaceId}, ${cursor})
+        await tx.execute(sql`insert into analytics_cursors (workspace_id, cursor, day_time_zone)
+          values (${workspaceId}, ${cursor}, ${timeZone})
           on conflict (workspace_id) do update set cursor = excluded.cursor`);
         return rows.length;
       });
@@ -160,7 +170,12 @@ export function createProjector(db: Db) {
     }
   }
 
-  async function applyContacts(tx: Db, workspaceId: string, events: MetricEvent[]): Promise<void> {
+  async function applyContacts(
+    tx: Db,
+    workspaceId: string,
+    timeZone: string,
+    events: MetricEvent[],
+  ): Promise<void> {
     if (events.length === 0) return;
     const ids = [...new Set(events.map((e) => e.subjectId))];
     const existing = await queryRows<ContactRow>(
@@ -172,11 +187,8 @@ export function createProjector(db: Db) {
     const contacts = new Map(before);
     for (const e of events)
       contacts.set(e.subjectId, applyEvent(contacts.get(e.subjectId) ?? emptyContact(e.subjectId), e));
-    await applyTallies(
-      tx,
-      workspaceId,
-      [...contacts].map(([id, c]) => [before.get(id) ?? null, c]),
-    );
+    const changes = [...contacts].map(([id, c]) => [before.get(id) ?? null, c] as [Contact | null, Contact]);
+    await addTallies(tx, workspaceId, timeZone, tallyDeltas(changes));
     // One JSON parameter per batch: far cheaper to bind and parse than fifteen parameters a row.
     const rows = [...contacts.values()].map((c) => ({
       interaction_id: c.id,
@@ -206,27 +218,6 @@ export function createProjector(db: Db) {
         arrived_at = excluded.arrived_at, answered_at = excluded.answered_at, talk_ended_at = excluded.talk_ended_at,
         closed_at = excluded.closed_at, abandoned_at = excluded.abandoned_at, first_reply_at = excluded.first_reply_at,
         transfers = excluded.transfers, csat = excluded.csat`);
-  }
-
-  /** Adds the batch's changes of contacts to the interval tallies (see `metrics/tallies.ts`). */
-  async function applyTallies(tx: Db, workspaceId: string, changes: [Contact | null, Contact][]) {
-    const rows = tallyDeltas(changes).map((d) => ({
-      interval_start: iso(d.intervalStart),
-      queue_id: d.queueId,
-      channel: d.channel,
-      ...Object.fromEntries(TALLY_COLUMNS.map(([column, key]) => [column, d.tally[key]])),
-    }));
-    if (rows.length === 0) return;
-    const columns = sql.raw(TALLY_COLUMNS.map(([c]) => c).join(', '));
-    const types = sql.raw(TALLY_COLUMNS.map(([c]) => `${c} bigint`).join(', '));
-    const sums = sql.raw(
-      TALLY_COLUMNS.map(([c]) => `${c} = analytics_tallies.${c} + excluded.${c}`).join(', '),
-    );
-    await tx.execute(sql`insert into analytics_tallies (workspace_id, interval_start, queue_id, channel, ${columns})
-      select ${workspaceId}::uuid, interval_start, queue_id, channel, ${columns}
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as x(interval_start timestamptz, queue_id text, channel text, ${types})
-      on conflict (workspace_id, interval_start, queue_id, channel) do update set ${sums}`);
   }
 
   async function applyAgentStates(tx: Db, workspaceId: string, events: MetricEvent[]): Promise<void> {

@@ -5,6 +5,9 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Grain } from './metrics/periods.ts';
+import { TALLY_COLUMNS } from './tally-store.ts';
+
+const TALLY_SQL_COLUMNS = TALLY_COLUMNS.map(([c]) => c);
 
 export type Dimension = 'total' | 'queue' | 'channel' | 'agent';
 
@@ -131,23 +134,23 @@ export function talliesReportSql(q: ReportQuery): SQL {
     from t group by 1, 2`;
 }
 
-const TALLY_SQL_COLUMNS = [
-  'offered',
-  'answered',
-  'abandoned',
-  'short_abandoned',
-  'answered_in_target',
-  'wait_ms',
-  'abandon_wait_ms',
-  'handled',
-  'talk_ms',
-  'wrap_up_ms',
-  'transfers',
-  'replied',
-  'first_reply_ms',
-  'resolved',
-  'resolution_ms',
-  'csat_count',
-  'csat_sum',
-  'csat_satisfied',
-];
+/**
+ * The same tallies from the day tallies (local days of the time zone they were kept in, which the
+ * caller checks is the report's): for days, weeks and months.
+ */
+export function dayTalliesReportSql(q: ReportQuery): SQL {
+  const period =
+    q.grain === 'month'
+      ? sql.raw(`to_char(day, 'YYYY-MM')`)
+      : q.grain === 'week'
+        ? sql.raw(`to_char(date_trunc('week', day), 'YYYY-MM-DD')`)
+        : sql.raw(`to_char(day, 'YYYY-MM-DD')`);
+  const sums = sql.raw(TALLY_SQL_COLUMNS.map((c) => `coalesce(sum(${c}), 0) as ${c}`).join(', '));
+  return sql`
+    select ${period} as period, ${dimension(q.by, '')} as key, ${sums}
+    from analytics_day_tallies
+    where workspace_id = ${q.workspaceId} and day >= ${q.from}::date and day <= ${q.to}::date
+      ${q.filter?.queueId ? sql`and queue_id = ${q.filter.queueId}` : sql``}
+      ${q.filter?.channel ? sql`and channel = ${q.filter.channel}` : sql``}
+    group by 1, 2`;
+}

@@ -1,4 +1,5 @@
 /** Reports: tallies from the read model, turned into figures by the pure definitions. */
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { errors } from '../../platform/errors.ts';
 import {
@@ -15,6 +16,7 @@ import {
   agentTimeReportSql,
   contactsReportSql,
   type Dimension,
+  dayTalliesReportSql,
   type ReportQuery,
   talliesReportSql,
 } from './report-sql.ts';
@@ -108,6 +110,15 @@ function checkRange(request: ReportRequest): void {
 }
 
 export function createReportsService(deps: ReportDeps) {
+  /** The time zone the workspace's day tallies are kept in (null before the first catch-up). */
+  async function dayTalliesIn(workspaceId: string): Promise<string | null> {
+    const [row] = await queryRows<{ day_time_zone: string | null }>(
+      deps.db,
+      sql`select day_time_zone from analytics_cursors where workspace_id = ${workspaceId}`,
+    );
+    return row?.day_time_zone ?? null;
+  }
+
   /** Tallies by period and key, grouped in SQL. */
   async function tallies(workspaceId: string, request: ReportRequest): Promise<Map<string, Tally>> {
     checkRange(request);
@@ -141,7 +152,11 @@ export function createReportsService(deps: ReportDeps) {
       query.shortAbandonSeconds === DEFAULT_OPTIONS.shortAbandonSeconds;
     const contactRows = await queryRows<Record<string, Num>>(
       deps.db,
-      fromTallies ? talliesReportSql(query) : contactsReportSql(query),
+      !fromTallies
+        ? contactsReportSql(query)
+        : query.grain !== 'interval' && (await dayTalliesIn(workspaceId)) === timeZone
+          ? dayTalliesReportSql(query)
+          : talliesReportSql(query),
     );
     // Agent time has no queue or channel: it joins the totals and the agents' rows only.
     const agentRows =

@@ -1,6 +1,7 @@
 import {
   bigint,
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -71,10 +72,11 @@ export const analyticsAgentState = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.agentId] })],
 );
 
-/** How far the projector has read each workspace's log. */
+/** How far the projector has read each workspace's log, and the time zone its day tallies are in. */
 export const analyticsCursors = pgTable('analytics_cursors', {
   workspaceId: uuid('workspace_id').primaryKey(),
   cursor: text('cursor').notNull(),
+  dayTimeZone: text('day_time_zone'),
 });
 
 /** Customer satisfaction survey answers: one per interaction. */
@@ -111,6 +113,27 @@ export const analyticsThresholds = pgTable(
 
 const tallyColumn = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 
+const tallyColumns = () => ({
+  offered: tallyColumn('offered'),
+  answered: tallyColumn('answered'),
+  abandoned: tallyColumn('abandoned'),
+  shortAbandoned: tallyColumn('short_abandoned'),
+  answeredInTarget: tallyColumn('answered_in_target'),
+  waitMs: tallyColumn('wait_ms'),
+  abandonWaitMs: tallyColumn('abandon_wait_ms'),
+  handled: tallyColumn('handled'),
+  talkMs: tallyColumn('talk_ms'),
+  wrapUpMs: tallyColumn('wrap_up_ms'),
+  transfers: tallyColumn('transfers'),
+  replied: tallyColumn('replied'),
+  firstReplyMs: tallyColumn('first_reply_ms'),
+  resolved: tallyColumn('resolved'),
+  resolutionMs: tallyColumn('resolution_ms'),
+  csatCount: tallyColumn('csat_count'),
+  csatSum: tallyColumn('csat_sum'),
+  csatSatisfied: tallyColumn('csat_satisfied'),
+});
+
 /**
  * Contacts' additive tallies per 15-minute interval (UTC start) × queue × channel, kept by the projector
  * in the same transaction as `analytics_contacts` (each contact change adds the difference of its
@@ -124,26 +147,27 @@ export const analyticsTallies = pgTable(
     intervalStart: at('interval_start').notNull(),
     queueId: text('queue_id').notNull(),
     channel: text('channel').notNull(),
-    offered: tallyColumn('offered'),
-    answered: tallyColumn('answered'),
-    abandoned: tallyColumn('abandoned'),
-    shortAbandoned: tallyColumn('short_abandoned'),
-    answeredInTarget: tallyColumn('answered_in_target'),
-    waitMs: tallyColumn('wait_ms'),
-    abandonWaitMs: tallyColumn('abandon_wait_ms'),
-    handled: tallyColumn('handled'),
-    talkMs: tallyColumn('talk_ms'),
-    wrapUpMs: tallyColumn('wrap_up_ms'),
-    transfers: tallyColumn('transfers'),
-    replied: tallyColumn('replied'),
-    firstReplyMs: tallyColumn('first_reply_ms'),
-    resolved: tallyColumn('resolved'),
-    resolutionMs: tallyColumn('resolution_ms'),
-    csatCount: tallyColumn('csat_count'),
-    csatSum: tallyColumn('csat_sum'),
-    csatSatisfied: tallyColumn('csat_satisfied'),
+    ...tallyColumns(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.intervalStart, t.queueId, t.channel] })],
+);
+
+/**
+ * The same tallies summed per local day of the workspace's time zone (the one named in
+ * `analytics_cursors.day_time_zone`), so day, week and month reports read 31 rows a month per queue and
+ * channel. The projector keeps them with the interval tallies, and derives them again from those when
+ * the workspace's time zone changes.
+ */
+export const analyticsDayTallies = pgTable(
+  'analytics_day_tallies',
+  {
+    workspaceId: workspaceColumn(),
+    day: date('day', { mode: 'string' }).notNull(),
+    queueId: text('queue_id').notNull(),
+    channel: text('channel').notNull(),
+    ...tallyColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.queueId, t.channel] })],
 );
 
 /** A workspace's quality scorecards: sections of weighted questions (see `quality/scoring.ts`). */
