@@ -260,7 +260,8 @@ async function wallboardLatency(built: Built, workspaceId: string, email: string
   }
   await Promise.all(pending);
   const achieved = (rate * seconds) / ((performance.now() - start) / 1000);
-  const deadline = performance.now() + 10_000;
+  // A shared server can hold the snapshot horizon back for seconds; late events still count, in full.
+  const deadline = performance.now() + 30_000;
   while (latencies.length < rate * seconds && performance.now() < deadline)
     await new Promise((r) => setTimeout(r, 50));
   socket.close();
