@@ -19,7 +19,6 @@ import { type QualityReportParams, type QualityRow, qualityApi, qualityKeys } fr
 import { useQualityT } from './i18n.ts';
 import { useNames } from './names.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const BY = {
   total: 'byTotal',
   agent: 'byAgent',
@@ -32,7 +31,7 @@ export function ReportTab() {
   const t = useQualityT();
   const name = useNames();
   const [draft, setDraft] = useState<QualityReportParams>({
-    from: `${today().slice(0, 8)}01`,
+    from: monthStart(),
     to: today(),
     grain: 'week',
     by: 'agent',
@@ -89,7 +88,6 @@ export function ReportTab() {
               if (x.averageScore !== null) point[label(x)] = x.averageScore;
             return point;
           });
-          const palette = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'pink.6'];
           return (
             <Stack gap="md">
               <Card withBorder>
@@ -101,7 +99,7 @@ export function ReportTab() {
                   data={data}
                   dataKey="period"
                   yAxisProps={{ domain: [0, 100] }}
-                  series={keys.map((k, i) => ({ name: k, color: palette[i % palette.length]! }))}
+                  series={keys.map((k, i) => ({ name: k, color: PALETTE[i % PALETTE.length]! }))}
                 />
               </Card>
               <Table striped data-testid="quality-report">
