@@ -15,6 +15,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryView } from '../../ui/QueryView.tsx';
+import { monthStart, PALETTE, today } from '../supervisor/format.ts';
 import { type QualityReportParams, type QualityRow, qualityApi, qualityKeys } from './api.ts';
 import { useQualityT } from './i18n.ts';
 import { useNames } from './names.ts';
