@@ -44,6 +44,8 @@ module.exports = {
           '^src/modules/routing/hours\\.ts$',
           '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages|stem-cache|stop-words)\\.ts$',
           '^src/modules/analytics/metrics/',
+          '^src/modules/analytics/quality/',
+          '^src/modules/analytics/report-schedule\\.ts$',
           '^src/modules/chat/(origins|reference|rate-window|settings|tokens)\\.ts$',
           '^src/modules/customers/(value|merge-plan|spelling|nightly|search-text|custom-fields|normalise)\\.ts$',
           '^src/modules/email/(automated|threading|ack-policy|templates|content)\\.ts$',

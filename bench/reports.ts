@@ -3,8 +3,9 @@
  * event-to-screen latency. On PostgreSQL when DATABASE_URL is set (a fresh database, created and dropped
  * here), else PGlite. 10,000,000 events with --full (a tenth by default) over one month, 20 queues, 3
  * channels, 300 agents: the projector folds them into the read model, then a month's daily report by
- * queue and a day's 15-minute report are timed (median of 5). Peer: the same month's report computed
- * straight from the raw events in SQL, without the read model. Then, at a sustained 500 events/s, the
+ * queue and a day's 15-minute report are timed (median of 5), each with the projector's catch-up check
+ * and the month also without it (the interval tallies' own time). Peer: the same month's report
+ * computed straight from the raw events in SQL, without the read model. Then, at a sustained 500 events/s, the
  * events due are written every 10 ms in one transaction (group commit, as routing writes) and a browser-like client (WebSocket on the realtime hub,
  * then GET /analytics/wallboard) records when the snapshot that includes it arrives.
  */
@@ -121,7 +122,7 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
   const t0 = performance.now();
   await built.services.analytics.projector.catchUp(ws);
   const projectionS = (performance.now() - t0) / 1000;
-  await database.exec('analyze analytics_contacts');
+  await database.exec('analyze analytics_contacts; analyze analytics_tallies; analyze analytics_day_tallies');
 
   const reports = built.services.analytics.reports;
   const time = async (run: () => Promise<unknown>, times = 5) => {
@@ -144,6 +145,11 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
   const monthByAgent = await time(() =>
     reports.report(ws, { from: `${MONTH}-01`, to: `${MONTH}-31`, grain: 'month', by: 'agent' }),
   );
+  // The same month without the catch-up check: the read model's own time, apart from waiting for the
+  // server-wide snapshot horizon (which other databases' transactions on a shared server hold back).
+  const monthDailyQuery = await time(() =>
+    reports.report(ws, { from: `${MONTH}-01`, to: `${MONTH}-31`, grain: 'day', by: 'queue', catchUp: false }),
+  );
   progress('timing the peer (raw log)');
   const peerMonthly = await time(() => database.exec(rawMonthly(ws)), 1);
 
@@ -155,6 +161,7 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
     figures: {
       events: Number(n),
       month_daily_report_ms: Number(monthDaily.toFixed(1)),
+      month_daily_query_ms: Number(monthDailyQuery.toFixed(1)),
       day_interval_report_ms: Number(dayInterval.toFixed(1)),
       month_by_agent_report_ms: Number(monthByAgent.toFixed(1)),
       projection_events_per_s: Math.round(Number(n) / projectionS),
@@ -162,9 +169,13 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
       wallboard_latency_p99_ms: latency.p99,
       wallboard_events_per_s: latency.rate,
       hub_delivery_p99_ms: latency.hubP99,
+      wallboard_fetch_p99_ms: latency.fetchP99,
     },
     peer: { month_daily_from_raw_log_ms: Number(peerMonthly.toFixed(1)) },
-    ratios: { raw_log_over_read_model: Number((peerMonthly / monthDaily).toFixed(1)) },
+    ratios: {
+      raw_log_over_read_model: Number((peerMonthly / monthDaily).toFixed(1)),
+      raw_log_over_tallies_query: Number((peerMonthly / monthDailyQuery).toFixed(1)),
+    },
   };
 }
 
@@ -193,14 +204,17 @@ async function wallboardLatency(built: Built, workspaceId: string, email: string
   const received: string[] = [];
   const latencies: number[] = [];
   const hub: number[] = [];
+  const fetches: number[] = [];
   let fetching = false;
   const refresh = async () => {
     if (fetching) return;
     fetching = true;
     while (received.length > 0) {
       const batch = received.splice(0);
+      const asked = performance.now();
       await fetch(`${base}/api/v1/analytics/wallboard`, { headers: { cookie } }).then((r) => r.arrayBuffer());
       const now = performance.now();
+      fetches.push(now - asked);
       for (const id of batch) latencies.push(now - written.get(id)!);
     }
     fetching = false;
@@ -246,7 +260,8 @@ async function wallboardLatency(built: Built, workspaceId: string, email: string
   }
   await Promise.all(pending);
   const achieved = (rate * seconds) / ((performance.now() - start) / 1000);
-  const deadline = performance.now() + 10_000;
+  // A shared server can hold the snapshot horizon back for seconds; late events still count, in full.
+  const deadline = performance.now() + 30_000;
   while (latencies.length < rate * seconds && performance.now() < deadline)
     await new Promise((r) => setTimeout(r, 50));
   socket.close();
@@ -257,6 +272,7 @@ async function wallboardLatency(built: Built, workspaceId: string, email: string
     p99: Number(percentile(latencies, 99).toFixed(1)),
     rate: Math.round(achieved),
     hubP99: Number(percentile(hub, 99).toFixed(1)),
+    fetchP99: Number(percentile(fetches, 99).toFixed(1)),
   };
 }
 

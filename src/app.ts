@@ -90,6 +90,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
     routing,
     workspaces,
     recordTimelineEntry,
+    mailer,
+    users: identity.users,
+    roles: identity.roles,
   });
   const wfm = createWfm({
     ...base,

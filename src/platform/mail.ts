@@ -13,6 +13,8 @@ export interface OutgoingMail {
   html?: string;
   /** Extra headers, e.g. `Auto-Submitted: auto-generated` on notifications. */
   headers?: Record<string, string>;
+  /** Files attached, e.g. a report's CSV. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -49,6 +51,7 @@ export function createSmtpMailer(options: { url: string; from: string }): Mailer
         subject: mail.subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.attachments ? { attachments: mail.attachments } : {}),
         headers: { 'Auto-Submitted': 'auto-generated', ...mail.headers },
       });
     },

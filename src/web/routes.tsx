@@ -11,6 +11,7 @@ import { customerRoutes } from './features/customers/index.ts';
 import { emailDeskRoutes } from './features/email/index.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { knowledgeRoutes } from './features/knowledge/index.ts';
+import { qualityRoutes } from './features/quality/index.ts';
 import {
   DESIGNER_PATHS,
   ScriptDesignerPage,
@@ -144,6 +145,14 @@ export const routes: RouteObject[] = [
       { path: 'profile', element: <ProfilePage /> },
       ...sectionRoutes,
       ...scriptingRoutes,
+      {
+        element: (
+          <RequirePermission anyOf={['supervise', 'desk.use']}>
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: qualityRoutes,
+      },
       {
         path: 'admin',
         element: (

@@ -143,6 +143,47 @@ const templateOfA = (
     payload: { name: 'A only', language: 'es', body: 'Hola {{customer.name}}' },
   })
 ).json();
+// Quality and scheduled reports of A: a scorecard and a schedule (an evaluation needs handled work).
+const scorecardOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/quality/scorecards',
+    headers: adminA.headers,
+    payload: {
+      name: 'Ficha Solo De A',
+      definition: {
+        sections: [
+          {
+            id: 's',
+            title: 'Solo De A',
+            questions: [
+              {
+                id: 'q',
+                text: 'Solo De A',
+                weight: 1,
+                critical: false,
+                allowNa: false,
+                scale: { kind: 'yes_no' },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  })
+).json();
+const scheduleOfA = (
+  await inject({
+    method: 'POST',
+    url: '/api/v1/analytics/report-schedules',
+    headers: adminA.headers,
+    payload: {
+      name: 'Informe Solo De A',
+      schedule: { frequency: 'daily', time: '07:00', grain: 'day', by: 'queue' },
+      recipients: ['solo-de-a@example.com'],
+    },
+  })
+).json();
 const customerIdsOfA = [customerOfA.id, customerOfA.identities[0].id, pairOfA.id, fieldOfA.id, importOfA.id];
 const usersOfA = (
   await inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: adminA.headers })
@@ -157,6 +198,8 @@ const idsOfA = [
   planOfA.id,
   timeOffOfA.id,
   templateOfA.id,
+  scorecardOfA.id,
+  scheduleOfA.id,
 ];
 const secretsOfA = [
   a.id,

@@ -4,14 +4,17 @@
  * measures computed independently: the simulator's own figures, and plain counts over the file.
  */
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/support/database.ts';
 import { type BankCall, parseAnonymousBank } from '../../lib/anonymous-bank/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
+import { queryRows } from '../../platform/db/connect.ts';
 import { appendEvents } from '../../platform/events/log.ts';
 import { replayBankDay } from '../routing/index.ts';
 import { createProjector } from './projector.ts';
 import { historyEvents, type ReplayEvent, simulationEvents } from './replay-events.ts';
+import { contactsReportSql, dayTalliesReportSql, type ReportQuery, talliesReportSql } from './report-sql.ts';
 import { createReportsService } from './reports-service.ts';
 
 const FILE = new URL('../../../../shared/data/anonymous-bank/january-1999.tsv', import.meta.url);
@@ -45,7 +48,7 @@ async function persist(workspaceId: string, list: ReplayEvent[]) {
 function reports() {
   return createReportsService({
     db: database.db,
-    projector: createProjector(database.db),
+    projector: createProjector(database.db, async () => TZ),
     timeZoneOf: async () => TZ,
     teamsOf: async () => [],
   });
@@ -126,5 +129,73 @@ describe('reports from the event log equal the measures computed independently',
     expect(hourly.rows.map((r) => [Number(r.period.slice(11, 13)), r.offered])).toEqual(
       [...byHour].sort((a, b) => a[0] - b[0]),
     );
+  });
+
+  it('the interval and day tallies give the same report as the contacts, in a new time zone too, and a rebuild gives the same tallies', async () => {
+    const query = (
+      grain: ReportQuery['grain'],
+      by: ReportQuery['by'],
+      timeZone = 'America/Bogota',
+    ): ReportQuery => ({
+      workspaceId: FILE_WS,
+      timeZone,
+      from: '1999-01-03',
+      to: '1999-01-05',
+      grain,
+      intervalMinutes: 30,
+      by,
+      targetSeconds: 20,
+      shortAbandonSeconds: 5,
+    });
+    const sorted = (rows: Record<string, unknown>[]) =>
+      rows
+        .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])))
+        .sort((a, b) => `${a.period}${a.key}`.localeCompare(`${b.period}${b.key}`));
+    for (const [grain, by] of [
+      ['interval', 'total'],
+      ['day', 'queue'],
+      ['week', 'channel'],
+    ] as const) {
+      const fromContacts = await queryRows<Record<string, unknown>>(
+        database.db,
+        contactsReportSql(query(grain, by)),
+      );
+      const fromTallies = await queryRows<Record<string, unknown>>(
+        database.db,
+        talliesReportSql(query(grain, by)),
+      );
+      expect(fromContacts.length).toBeGreaterThan(0);
+      expect(sorted(fromTallies)).toEqual(sorted(fromContacts));
+    }
+    // Day tallies, kept in the projector's time zone; then again after the workspace moves to Bogotá.
+    const sameByDay = async (timeZone: string) => {
+      for (const [grain, by] of [
+        ['day', 'total'],
+        ['week', 'queue'],
+        ['month', 'channel'],
+      ] as const) {
+        const fromContacts = await queryRows<Record<string, unknown>>(
+          database.db,
+          contactsReportSql(query(grain, by, timeZone)),
+        );
+        const fromDays = await queryRows<Record<string, unknown>>(
+          database.db,
+          dayTalliesReportSql(query(grain, by, timeZone)),
+        );
+        expect(sorted(fromDays)).toEqual(sorted(fromContacts));
+      }
+    };
+    await sameByDay(TZ);
+    await createProjector(database.db, async () => 'America/Bogota').catchUp(FILE_WS);
+    await sameByDay('America/Bogota');
+    const tallies = () =>
+      queryRows<Record<string, unknown>>(
+        database.db,
+        sql`select t.*, (select count(*) from analytics_day_tallies where workspace_id = ${FILE_WS}) as days
+            from analytics_tallies t where workspace_id = ${FILE_WS} order by interval_start, queue_id, channel`,
+      );
+    const before = await tallies();
+    await createProjector(database.db, async () => TZ).rebuild(FILE_WS);
+    expect(await tallies()).toEqual(before);
   });
 });

@@ -37,7 +37,19 @@ function cell(v: unknown): string {
  * @example toCsv(report.rows, (key) => names.get(key) ?? key)
  */
 export function toCsv(rows: ReportRow[], label: (key: string) => string = (k) => k): string {
-  const lines = [COLUMNS.join(',')];
-  for (const r of rows) lines.push(COLUMNS.map((c) => cell(c === 'key' ? label(r.key) : r[c])).join(','));
+  return tableCsv(rows, COLUMNS, label);
+}
+
+/**
+ * Any rows with a `key`, in the given columns.
+ * @example tableCsv(quality.rows, ['period', 'key', 'evaluations', 'averageScore'])
+ */
+export function tableCsv<R extends { key: string }>(
+  rows: R[],
+  columns: readonly (keyof R & string)[],
+  label: (key: string) => string = (k) => k,
+): string {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => cell(c === 'key' ? label(r.key) : r[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,7 +1,7 @@
 /**
  * The projector: reads a workspace's settled events after its cursor and folds them into the read
- * model (contacts, agent time), in one transaction per batch with the cursor, so a batch is applied
- * exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
+ * model (contacts, their interval tallies, agent time), in one transaction per batch with the cursor,
+ * so a batch is applied exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
@@ -14,8 +14,18 @@ import {
   emptyContact,
   type MetricEvent,
 } from './metrics/contacts.ts';
+import { tallyDeltas } from './metrics/tallies.ts';
+import { addTallies, deriveDayTallies } from './tally-store.ts';
 
 const BATCH = 20_000;
+const READ_MODEL = [
+  'analytics_cursors',
+  'analytics_contacts',
+  'analytics_tallies',
+  'analytics_day_tallies',
+  'analytics_agent_time',
+  'analytics_agent_state',
+];
 const INTERVAL_MS = 15 * 60_000;
 const TYPES = [...CONTACT_EVENT_TYPES, 'agent.status_changed'];
 
@@ -69,7 +79,10 @@ function fromRow(r: ContactRow): Contact {
   };
 }
 
-export function createProjector(db: Db) {
+/**
+ * @param timeZoneOf the workspace's time zone, for the day tallies.
+ */
+export function createProjector(db: Db, timeZoneOf: (workspaceId: string) => Promise<string>) {
   /**
    * Applies every settled event after the cursor. Returns how many events it read.
    * @example await projector.catchUp(workspaceId);
@@ -77,16 +90,23 @@ export function createProjector(db: Db) {
   async function catchUp(workspaceId: string, options: { settleMs?: number } = {}): Promise<number> {
     if (options.settleMs) await settle(options.settleMs);
     let total = 0;
+    const timeZone = await timeZoneOf(workspaceId);
     for (;;) {
       const read = await db.transaction(async (t) => {
         const tx = t as unknown as Db;
         await tx.execute(
           sql`select pg_advisory_xact_lock(hashtextextended(${`analytics:${workspaceId}`}, 0))`,
         );
-        const [cursorRow] = await queryRows<{ cursor: string }>(
+        const [cursorRow] = await queryRows<{ cursor: string; day_time_zone: string | null }>(
           tx,
-          sql`select cursor from analytics_cursors where workspace_id = ${workspaceId}`,
+          sql`select cursor, day_time_zone from analytics_cursors where workspace_id = ${workspaceId}`,
         );
+        // The workspace moved to another time zone: its days are other spans of the intervals.
+        if (cursorRow && cursorRow.day_time_zone !== timeZone) {
+          await deriveDayTallies(tx, workspaceId, timeZone);
+          await tx.execute(sql`update analytics_cursors set day_time_zone = ${timeZone}
+            where workspace_id = ${workspaceId}`);
+        }
         const after = cursorRow ? decodeCursor(cursorRow.cursor) : null;
         const rows = await queryRows<EventRow>(
           tx,
@@ -109,6 +129,7 @@ export function createProjector(db: Db) {
         await applyContacts(
           tx,
           workspaceId,
+          timeZone,
           events.filter((e) => e.type !== 'agent.status_changed'),
         );
         await applyAgentStates(
@@ -118,7 +139,8 @@ export function createProjector(db: Db) {
         );
         const last = rows[rows.length - 1]!;
         const cursor = encodeCursor({ tx: last.tx, id: Number(last.id) });
-        await tx.execute(sql`insert into analytics_cursors (workspace_id, cursor) values (${workspaceId}, ${cursor})
+        await tx.execute(sql`insert into analytics_cursors (workspace_id, cursor, day_time_zone)
+          values (${workspaceId}, ${cursor}, ${timeZone})
           on conflict (workspace_id) do update set cursor = excluded.cursor`);
         return rows.length;
       });
@@ -148,7 +170,12 @@ export function createProjector(db: Db) {
     }
   }
 
-  async function applyContacts(tx: Db, workspaceId: string, events: MetricEvent[]): Promise<void> {
+  async function applyContacts(
+    tx: Db,
+    workspaceId: string,
+    timeZone: string,
+    events: MetricEvent[],
+  ): Promise<void> {
     if (events.length === 0) return;
     const ids = [...new Set(events.map((e) => e.subjectId))];
     const existing = await queryRows<ContactRow>(
@@ -156,9 +183,12 @@ export function createProjector(db: Db) {
       sql`select * from analytics_contacts where workspace_id = ${workspaceId}
           and interaction_id = any(${`{${ids.join(',')}}`}::uuid[])`,
     );
-    const contacts = new Map(existing.map((r) => [r.interaction_id, fromRow(r)]));
+    const before = new Map(existing.map((r) => [r.interaction_id, fromRow(r)]));
+    const contacts = new Map(before);
     for (const e of events)
       contacts.set(e.subjectId, applyEvent(contacts.get(e.subjectId) ?? emptyContact(e.subjectId), e));
+    const changes = [...contacts].map(([id, c]) => [before.get(id) ?? null, c] as [Contact | null, Contact]);
+    await addTallies(tx, workspaceId, timeZone, tallyDeltas(changes));
     // One JSON parameter per batch: far cheaper to bind and parse than fifteen parameters a row.
     const rows = [...contacts.values()].map((c) => ({
       interaction_id: c.id,
@@ -232,7 +262,21 @@ export function createProjector(db: Db) {
       on conflict (workspace_id, interval_start, agent_id, state) do update set ms = analytics_agent_time.ms + excluded.ms`);
   }
 
-  return { catchUp };
+  /**
+   * Drops the workspace's read model and folds the whole log again: what the tables hold is a function
+   * of the log alone, so a rebuild gives the same rows.
+   * @example await projector.rebuild(workspaceId);
+   */
+  async function rebuild(workspaceId: string): Promise<number> {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`analytics:${workspaceId}`}, 0))`);
+      for (const table of READ_MODEL)
+        await tx.execute(sql`delete from ${sql.raw(table)} where workspace_id = ${workspaceId}`);
+    });
+    return catchUp(workspaceId);
+  }
+
+  return { catchUp, rebuild };
 }
 
 export type Projector = ReturnType<typeof createProjector>;

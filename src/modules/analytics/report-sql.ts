@@ -5,6 +5,9 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Grain } from './metrics/periods.ts';
+import { TALLY_COLUMNS } from './tally-store.ts';
+
+const TALLY_SQL_COLUMNS = TALLY_COLUMNS.map(([c]) => c);
 
 export type Dimension = 'total' | 'queue' | 'channel' | 'agent';
 
@@ -107,5 +110,47 @@ export function agentTimeReportSql(q: ReportQuery): SQL {
     from analytics_agent_time
     where workspace_id = ${q.workspaceId} and interval_start >= ${start} and interval_start < ${end}
       ${q.filter?.agentId ? sql`and agent_id = ${q.filter.agentId}::uuid` : sql``}
+    group by 1, 2`;
+}
+
+/**
+ * The same tallies as `contactsReportSql`, read from the interval tallies (default target and short
+ * abandon only; no agent). Periods are labelled once per interval, not once per contact.
+ */
+export function talliesReportSql(q: ReportQuery): SQL {
+  const { start, end } = bounds(q);
+  const sums = sql.raw(TALLY_SQL_COLUMNS.map((c) => `coalesce(sum(${c}), 0) as ${c}`).join(', '));
+  const outer = sql.raw(TALLY_SQL_COLUMNS.map((c) => `sum(${c}) as ${c}`).join(', '));
+  return sql`
+    with t as (
+      select interval_start, ${dimension(q.by, '')} as key, ${sums}
+      from analytics_tallies
+      where workspace_id = ${q.workspaceId} and interval_start >= ${start} and interval_start < ${end}
+        ${q.filter?.queueId ? sql`and queue_id = ${q.filter.queueId}` : sql``}
+        ${q.filter?.channel ? sql`and channel = ${q.filter.channel}` : sql``}
+      group by 1, 2
+    )
+    select ${periodSql(sql.raw('interval_start'), q)} as period, key, ${outer}
+    from t group by 1, 2`;
+}
+
+/**
+ * The same tallies from the day tallies (local days of the time zone they were kept in, which the
+ * caller checks is the report's): for days, weeks and months.
+ */
+export function dayTalliesReportSql(q: ReportQuery): SQL {
+  const period =
+    q.grain === 'month'
+      ? sql.raw(`to_char(day, 'YYYY-MM')`)
+      : q.grain === 'week'
+        ? sql.raw(`to_char(date_trunc('week', day), 'YYYY-MM-DD')`)
+        : sql.raw(`to_char(day, 'YYYY-MM-DD')`);
+  const sums = sql.raw(TALLY_SQL_COLUMNS.map((c) => `coalesce(sum(${c}), 0) as ${c}`).join(', '));
+  return sql`
+    select ${period} as period, ${dimension(q.by, '')} as key, ${sums}
+    from analytics_day_tallies
+    where workspace_id = ${q.workspaceId} and day >= ${q.from}::date and day <= ${q.to}::date
+      ${q.filter?.queueId ? sql`and queue_id = ${q.filter.queueId}` : sql``}
+      ${q.filter?.channel ? sql`and channel = ${q.filter.channel}` : sql``}
     group by 1, 2`;
 }

@@ -1,10 +1,25 @@
 /** Reports: tallies from the read model, turned into figures by the pure definitions. */
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { errors } from '../../platform/errors.ts';
-import { addTally, emptyTally, type Figures, figures, type Tally } from './metrics/measures.ts';
+import {
+  addTally,
+  DEFAULT_OPTIONS,
+  emptyTally,
+  type Figures,
+  figures,
+  type Tally,
+} from './metrics/measures.ts';
 import type { Grain } from './metrics/periods.ts';
 import type { Projector } from './projector.ts';
-import { agentTimeReportSql, contactsReportSql, type Dimension, type ReportQuery } from './report-sql.ts';
+import {
+  agentTimeReportSql,
+  contactsReportSql,
+  type Dimension,
+  dayTalliesReportSql,
+  type ReportQuery,
+  talliesReportSql,
+} from './report-sql.ts';
 
 export type ReportDimension = Dimension | 'team';
 
@@ -95,6 +110,15 @@ function checkRange(request: ReportRequest): void {
 }
 
 export function createReportsService(deps: ReportDeps) {
+  /** The time zone the workspace's day tallies are kept in (null before the first catch-up). */
+  async function dayTalliesIn(workspaceId: string): Promise<string | null> {
+    const [row] = await queryRows<{ day_time_zone: string | null }>(
+      deps.db,
+      sql`select day_time_zone from analytics_cursors where workspace_id = ${workspaceId}`,
+    );
+    return row?.day_time_zone ?? null;
+  }
+
   /** Tallies by period and key, grouped in SQL. */
   async function tallies(workspaceId: string, request: ReportRequest): Promise<Map<string, Tally>> {
     checkRange(request);
@@ -110,8 +134,8 @@ export function createReportsService(deps: ReportDeps) {
       grain: request.grain,
       intervalMinutes: request.intervalMinutes ?? 15,
       by: sqlBy,
-      targetSeconds: request.targetSeconds ?? 20,
-      shortAbandonSeconds: request.shortAbandonSeconds ?? 5,
+      targetSeconds: request.targetSeconds ?? DEFAULT_OPTIONS.targetSeconds,
+      shortAbandonSeconds: request.shortAbandonSeconds ?? DEFAULT_OPTIONS.shortAbandonSeconds,
       filter: { queueId: request.queueId, channel: request.channel, agentId: request.agentId },
     };
     const out = new Map<string, Tally>();
@@ -119,7 +143,21 @@ export function createReportsService(deps: ReportDeps) {
       const k = `${period}\u0000${key}`;
       out.set(k, addTally(out.get(k) ?? emptyTally(), t));
     };
-    const contactRows = await queryRows<Record<string, Num>>(deps.db, contactsReportSql(query));
+    // The interval tallies hold every contact figure by queue and channel with the default thresholds;
+    // anything by agent, or with other thresholds, reads the contacts.
+    const fromTallies =
+      sqlBy !== 'agent' &&
+      !query.filter?.agentId &&
+      query.targetSeconds === DEFAULT_OPTIONS.targetSeconds &&
+      query.shortAbandonSeconds === DEFAULT_OPTIONS.shortAbandonSeconds;
+    const contactRows = await queryRows<Record<string, Num>>(
+      deps.db,
+      !fromTallies
+        ? contactsReportSql(query)
+        : query.grain !== 'interval' && (await dayTalliesIn(workspaceId)) === timeZone
+          ? dayTalliesReportSql(query)
+          : talliesReportSql(query),
+    );
     // Agent time has no queue or channel: it joins the totals and the agents' rows only.
     const agentRows =
       sqlBy === 'total' || sqlBy === 'agent'

@@ -4,6 +4,7 @@ import * as chatAdmin from '../features/chat-admin/i18n.ts';
 import * as customers from '../features/customers/i18n.ts';
 import * as email from '../features/email/i18n.ts';
 import * as knowledge from '../features/knowledge/i18n.ts';
+import * as quality from '../features/quality/i18n.ts';
 import * as routingAdmin from '../features/routing-admin/i18n.ts';
 import * as scripting from '../features/scripting/i18n.ts';
 import * as supervisor from '../features/supervisor/i18n.ts';
@@ -16,6 +17,7 @@ const FEATURES = {
   customers,
   email,
   knowledge,
+  quality,
   routingAdmin,
   scripting,
   supervisor,

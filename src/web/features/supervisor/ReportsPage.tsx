@@ -18,11 +18,8 @@ import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
 import { analyticsApi, analyticsKeys, type By, type Grain, type Report, type ReportParams } from './api.ts';
-import { duration, percent } from './format.ts';
+import { duration, monthStart, PALETTE, percent, today } from './format.ts';
 import { useSupervisorT } from './i18n.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
-const monthStart = () => `${today().slice(0, 8)}01`;
 
 function Charts({ report, byKey }: { report: Report; byKey: boolean }) {
   const t = useSupervisorT();
@@ -41,7 +38,6 @@ function Charts({ report, byKey }: { report: Report; byKey: boolean }) {
     const inTarget = rows.reduce((s, r) => s + (r.serviceLevel ?? 0) * r.offered, 0);
     return { period, sl: offered > 0 ? Math.round((inTarget / offered) * 100) : 0 };
   });
-  const palette = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'pink.6'];
   return (
     <Group grow align="flex-start">
       <Card withBorder>
@@ -53,7 +49,7 @@ function Charts({ report, byKey }: { report: Report; byKey: boolean }) {
           data={volume}
           dataKey="period"
           type={byKey ? 'stacked' : 'default'}
-          series={keys.slice(0, 8).map((k, i) => ({ name: k, color: palette[i % palette.length]! }))}
+          series={keys.slice(0, 8).map((k, i) => ({ name: k, color: PALETTE[i % PALETTE.length]! }))}
         />
       </Card>
       <Card withBorder>

@@ -7,6 +7,7 @@ import { Alert, Badge, Box, Button, Card, Group, SimpleGrid, Stack, Text, Title 
 import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { users } from '../../api/endpoints.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
@@ -129,6 +130,9 @@ export function WallboardPage() {
             <Badge color="green" variant="dot">
               {t('wallboard.live')}
             </Badge>
+            <Button variant="default" component={Link} to="/quality">
+              {t('wallboard.quality')}
+            </Button>
             <Button variant="default" onClick={() => setBig(true)} title={t('wallboard.shortcutHint')}>
               {t('wallboard.bigScreen')}
             </Button>

@@ -14,6 +14,7 @@ export const es = {
     empty: 'Aún no hay colas. Créelas en la configuración de enrutamiento.',
     alert: 'Alerta: {{queue}} está en rojo',
     live: 'En vivo',
+    quality: 'Calidad',
   },
   queue: {
     waiting: 'En espera',
@@ -99,6 +100,7 @@ export const en: Strings<typeof es> = {
     empty: 'No queues yet. Create them in the routing settings.',
     alert: 'Alert: {{queue}} is red',
     live: 'Live',
+    quality: 'Quality',
   },
   queue: {
     waiting: 'Waiting',
