@@ -6,6 +6,7 @@
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
@@ -84,8 +85,7 @@ export function createCsatService(deps: CsatDeps) {
         }
       });
     } catch (error) {
-      const e = error as { code?: string; cause?: { code?: string } };
-      if (e.code === '23505' || e.cause?.code === '23505')
+      if (isUniqueViolation(error))
         throw new AppError('analytics.already_rated', 409, 'This interaction already has a survey answer');
       throw error;
     }

@@ -6,13 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import type { RecordEvents } from '../../platform/events/unit-of-work.ts';
 import type { Interaction } from '../interactions/index.ts';
 import { isTerminal } from '../interactions/index.ts';
 import type { createAckService } from './ack-service.ts';
 import type { EmailDeps } from './context.ts';
-import { isUniqueViolation } from './db-errors.ts';
 import { DEFAULT_LIMITS, type ParsedEmail, parseEmail, Unparseable } from './parse.ts';
 import {
   emailAttachments,

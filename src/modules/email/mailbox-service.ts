@@ -2,10 +2,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { SecretBox } from '../../platform/secret-box.ts';
-import { isUniqueViolation } from './db-errors.ts';
 import { emailMailboxes, type ImapSettings, type SmtpSettings } from './schema.ts';
 
 type Row = typeof emailMailboxes.$inferSelect;

@@ -5,9 +5,9 @@
 import { asc, eq, isNull, or } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
-import { isUniqueViolation } from './db-errors.ts';
 import { emailSignatures, emailTemplates } from './schema.ts';
 import { fillTemplate, KNOWN_VARIABLES, SIGNATURE_VARIABLES, variablesOf } from './templates.ts';
 
