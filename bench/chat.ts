@@ -13,13 +13,13 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, queryRows } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLogger } from '../src/platform/logging.ts';
+import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const SITE = 'https://shop.example.com';
@@ -83,25 +83,6 @@ function next(socket: WebSocket, accept: (m: { type?: string }) => boolean): Pro
   });
 }
 
-async function scratchDatabase(serverUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 interface Load {
   customers: number;
   agents: number;
@@ -151,7 +132,7 @@ async function drive(
 
 async function atiende(databaseUrl: string | null, load: Load): Promise<Measured & { kind: string }> {
   const { customers, agents, progress } = load;
-  const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'atiende_bench_chat') : null;
+  const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'chat') : null;
   const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir: null, poolSize: 16 });
   await migrate(database);
   const config = loadConfig({ ATIENDE_MODE: 'test' });

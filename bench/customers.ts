@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createCustomers, DEMO_NAMES } from '../src/modules/customers/index.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../src/platform/clock.ts';
@@ -21,6 +20,7 @@ import { createLocalBus } from '../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
 import { copyCeiling } from './support/customers-copy-ceiling.ts';
 import { customerId, generate } from './support/customers-data.ts';
+import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const percentile = (values: number[], p: number) => {
@@ -213,13 +213,8 @@ const bench: Bench = async ({ full, progress }) => {
   const serverUrl = process.env.DATABASE_URL;
 
   if (serverUrl) {
-    const name = `atiende_bench_customers_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 4 });
+    const scratch = await scratchDatabase(serverUrl, 'customers');
+    const database = await openDatabase({ databaseUrl: scratch.url, dataDir: null, poolSize: 4 });
     try {
       progress(`PostgreSQL: generating ${serverCustomers.toLocaleString('en-US')} customers`);
       const m = await measure(database, serverCustomers, { lookups: 2000, searches: 300 }, progress);
@@ -232,7 +227,7 @@ const bench: Bench = async ({ full, progress }) => {
       const imported = await importRun(
         join(dir, 'import.csv'),
         importRows,
-        { DATABASE_URL: url.toString() },
+        { DATABASE_URL: scratch.url },
         [],
       );
       figures.import_rows_per_s = imported.rowsPerSecond;
@@ -249,8 +244,7 @@ const bench: Bench = async ({ full, progress }) => {
       context.search_hit_rate = Number(m.searchHitRate.toFixed(3));
     } finally {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     }
   }
 

@@ -22,7 +22,7 @@ import { openDatabase } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { startDovecot } from '../test/mail/servers.ts';
-import { scratchDatabase } from './routing.ts';
+import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 /** Deliveries in flight at once, as a mail server's LMTP delivery processes would be. */
@@ -122,7 +122,7 @@ async function mailparserOnly(samples: Sample[]): Promise<number> {
 }
 
 async function openApp(serverUrl: string | null) {
-  const scratch = serverUrl ? await scratchDatabase(serverUrl, 'atiende_bench_email') : null;
+  const scratch = serverUrl ? await scratchDatabase(serverUrl, 'email') : null;
   const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir: null, poolSize: 16 });
   await migrate(database);
   const config = loadConfig({

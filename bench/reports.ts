@@ -10,13 +10,13 @@
  * then GET /analytics/wallboard) records when the snapshot that includes it arrives.
  */
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type Database, openDatabase, queryRows } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLogger } from '../src/platform/logging.ts';
+import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const MONTH = '2026-01';
@@ -280,26 +280,16 @@ const bench: Bench = async ({ full, progress }) => {
   const serverUrl = process.env.DATABASE_URL;
   let result: Awaited<ReturnType<typeof measure>>;
   if (serverUrl) {
-    const name = `atiende_bench_reports_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
+    const scratch = await scratchDatabase(serverUrl, 'reports');
+    const database = await openDatabase({ databaseUrl: scratch.url, dataDir: null, poolSize: 8 });
     try {
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 8 });
-      try {
-        result = await measure(database, full, progress);
-      } catch (error) {
-        progress(`failed: ${(error as Error).stack}`);
-        throw error;
-      } finally {
-        await database.close();
-      }
+      result = await measure(database, full, progress);
+    } catch (error) {
+      progress(`failed: ${(error as Error).stack}`);
+      throw error;
     } finally {
-      admin.on('error', () => {});
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
+      await database.close();
+      await scratch.drop();
     }
   } else {
     const database = await openDatabase({ databaseUrl: null, dataDir: null });

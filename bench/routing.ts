@@ -15,6 +15,7 @@ import { openDatabase } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import core from './routing-core.ts';
+import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const AGENTS = 1000;
@@ -24,29 +25,6 @@ const CONCURRENCY = 64;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-
-/** A fresh database on a PostgreSQL server, dropped again by `drop()`. */
-export async function scratchDatabase(
-  serverUrl: string,
-  name: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 /** Runs `count` tasks with at most `concurrency` in flight. */
 async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
@@ -59,9 +37,7 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
 }
 
 export async function endToEnd(databaseUrl: string | null, arrivals: number, progress: (m: string) => void) {
-  const scratch = databaseUrl
-    ? await scratchDatabase(databaseUrl, `atiende_bench_routing_${process.pid}`)
-    : null;
+  const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'routing') : null;
   const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir: null, poolSize: 16 });
   await migrate(database);
   const config = loadConfig({ ATIENDE_MODE: 'test' });
@@ -137,7 +113,7 @@ export async function endToEnd(databaseUrl: string | null, arrivals: number, pro
 }
 
 async function pgBoss(serverUrl: string, jobs: number, progress: (m: string) => void) {
-  const scratch = await scratchDatabase(serverUrl, `atiende_bench_pgboss_${process.pid}`);
+  const scratch = await scratchDatabase(serverUrl, 'pgboss');
   const boss = new PgBoss({ connectionString: scratch.url, max: 16, supervise: false, schedule: false });
   boss.on('error', () => {});
   await boss.start();
@@ -170,7 +146,7 @@ async function pgBoss(serverUrl: string, jobs: number, progress: (m: string) => 
 }
 
 async function ceiling(serverUrl: string, seconds: number): Promise<number> {
-  const scratch = await scratchDatabase(serverUrl, `atiende_bench_ceiling_${process.pid}`);
+  const scratch = await scratchDatabase(serverUrl, 'ceiling');
   const p = new pg.Pool({ connectionString: scratch.url, max: 16 });
   p.on('error', () => {});
   await p.query('create table t (id bigserial primary key, v int)');

@@ -9,7 +9,6 @@
  *   Peer: the customer summary alone (a primary-key read), p99.
  */
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createCustomers, recordTimelineEntry } from '../src/modules/customers/index.ts';
 import { createInteractionService } from '../src/modules/interactions/index.ts';
 import { compile, evaluate } from '../src/modules/scripting/core/evaluate.ts';
@@ -23,6 +22,7 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import { createLocalBus } from '../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
 import { customerId, generate } from './support/customers-data.ts';
+import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const percentile = (values: number[], p: number) => {
@@ -50,31 +50,6 @@ function coreSpeed(seconds: number) {
   const ceilingUntil = performance.now() + seconds * 1000;
   while (performance.now() < ceilingUntil) for (const id of path) if (byId.get(id)) walked++;
   return { ours, ceiling: walked / seconds, pathLength: path.length };
-}
-
-async function scratch(serverUrl: string) {
-  const name = `atiende_bench_scripting_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      // The pool's last connections may still be closing: forcing them out then would crash the pool.
-      for (let wait = 0; wait < 50; wait++) {
-        const { rows } = await admin.query(
-          'select count(*)::int as n from pg_stat_activity where datname = $1',
-          [name],
-        );
-        if (rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 async function endToEnd(
@@ -171,7 +146,7 @@ const bench: Bench = async ({ full, progress }) => {
   const core = coreSpeed(full ? 5 : 2);
   const customers = full ? 1_000_000 : 100_000;
   const serverUrl = process.env.DATABASE_URL ?? null;
-  const target = serverUrl ? await scratch(serverUrl) : null;
+  const target = serverUrl ? await scratchDatabase(serverUrl, 'scripting') : null;
   const database = await openDatabase({ databaseUrl: target?.url ?? null, dataDir: null, poolSize: 4 });
   try {
     const m = await endToEnd(database, customers, full ? 2000 : 300, progress);
