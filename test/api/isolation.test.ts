@@ -217,6 +217,20 @@ const spec = (await inject({ method: 'GET', url: '/api/docs/json' })).json() as 
   paths: Record<string, Record<string, unknown>>;
 };
 const operation = (method: string, path: string) => spec.paths[path]?.[method.toLowerCase()];
+/** The required query parameters of an operation, filled with examples (`?a=x&b=y`, or ''). */
+const requiredQuery = (op: unknown) => {
+  const params = ((op as { parameters?: QueryParameter[] } | undefined)?.parameters ?? []).filter(
+    (q) => q.in === 'query' && q.required,
+  );
+  const pairs = params.map((q) => `${q.name}=${encodeURIComponent(String(exampleOf(q.schema)))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+};
+interface QueryParameter {
+  in: string;
+  name: string;
+  required?: boolean;
+  schema?: Parameters<typeof exampleOf>[0];
+}
 const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
   Object.keys(methods).map((m) => [m.toUpperCase(), path] as const),
 );
@@ -239,7 +253,8 @@ describe('workspace isolation', () => {
   it.each(byId)("%s %s answers 404 for another workspace's record", async (method, path) => {
     const targets = path.includes('{key}') ? ['only_in_a'] : idsOfA;
     for (const target of targets) {
-      const url = path.replace(/\{(id|key)\}/, target);
+      // Every path parameter (an article's file too) is one of A's ids.
+      const url = path.replace(/\{[^}]+\}/g, target) + requiredQuery(operation(method, path));
       const res = await inject({
         method: method as 'GET',
         url,

@@ -60,10 +60,11 @@ export function createAttachmentService(ctx: Context) {
       fileName: string,
       bytes: Buffer,
     ): Promise<AttachmentInfo> {
-      const sniffed = sniffFile(bytes);
-      if (!sniffed.ok) throw new AppError('knowledge.bad_file', sniffed.status, sniffed.message);
       return uow.run(async (tx, record) => {
+        // Another workspace's article is not found, whatever was sent.
         await loadArticle(tx, workspaceId, articleId, true);
+        const sniffed = sniffFile(bytes);
+        if (!sniffed.ok) throw new AppError('knowledge.bad_file', sniffed.status, sniffed.message);
         const [count] = await queryRows<{ n: number }>(
           tx,
           sql`select count(*)::int as n from kb_attachments where workspace_id = ${workspaceId} and article_id = ${articleId}`,
