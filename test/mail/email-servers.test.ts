@@ -121,6 +121,8 @@ describe.skipIf(!available)('e-mail against Dovecot and swaks', () => {
     const before = await stored(boxA.id);
     const [box] = await db().select().from(emailMailboxes).where(eq(emailMailboxes.id, boxA.id));
     const oldValidity = box!.uidValidity!;
+    // The worker is connected again after the previous test's restart (its retry may still be waiting).
+    await until(async () => dovecot.sessions('a@acme.test') > 0, 70_000);
     // The server's index is rebuilt: every message keeps its place under a new UIDVALIDITY, and the
     // open sessions are dropped, as an administrator does after a rebuild.
     dovecot.setUidValidity('a@acme.test', oldValidity + 1000);
@@ -147,7 +149,7 @@ describe.skipIf(!available)('e-mail against Dovecot and swaks', () => {
       .groupBy(emailMessages.dedupeKey)
       .having(sql`count(*) > 1`);
     expect(copies).toEqual([]);
-  });
+  }, 120_000);
 
   it('the LMTP listener takes deliveries from swaks, once each, and refuses strangers', async () => {
     const { port } = await app.services.email.listen({ protocol: 'lmtp', host: '127.0.0.1', port: 0 });
