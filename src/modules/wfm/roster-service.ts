@@ -141,7 +141,7 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
       { timeLimitSeconds: timeLimitSeconds ?? 30 },
     );
     const now = clock.now();
-    const { shifts: solved, violations: _v, ...summary } = solution;
+    const { shifts: solved, violations: _v, preferences: _p, ...summary } = solution;
     const row: RosterRow = {
       id: existing?.id ?? newId(),
       workspaceId,
