@@ -1,4 +1,7 @@
-/** Agents' rostering profiles: the queues they work, their contract and their availability by weekday. */
+/**
+ * Agents' rostering profiles: the queues they work, their contract, their availability by weekday and
+ * their preferences (a start window, days they would rather have off).
+ */
 import {
   Button,
   Card,
@@ -41,6 +44,9 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
   const [days, setDays] = useState<string[]>(['d0', 'd1', 'd2', 'd3', 'd4']);
   const [from, setFrom] = useState('07:00');
   const [to, setTo] = useState('19:00');
+  const [preferFrom, setPreferFrom] = useState('');
+  const [preferTo, setPreferTo] = useState('');
+  const [preferOff, setPreferOff] = useState<string[]>([]);
   const load = (a: AgentProfile) => {
     setUserId(a.userId);
     setQueues(a.queues);
@@ -51,6 +57,9 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
     setFrom(toTime(w[0]));
     // A time field cannot say 24:00: midnight as the end means the day's end.
     setTo(w[1] >= 1440 ? '00:00' : toTime(w[1]));
+    setPreferFrom(a.preferences.start ? toTime(a.preferences.start[0]) : '');
+    setPreferTo(a.preferences.start ? toTime(a.preferences.start[1]) : '');
+    setPreferOff(a.preferences.daysOff.map((d) => WEEKDAYS[d]!));
   };
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: scheduleKeys.agents });
@@ -64,6 +73,14 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
         contractMinutes: Math.round(Number(hours) * 60),
         maxDays: Number(maxDays),
         availability: WEEKDAYS.map((d) => (days.includes(d) ? window : null)),
+        preferences: {
+          // One end alone leaves the other open: from it to the day's last quarter hour, or from midnight.
+          start:
+            preferFrom || preferTo
+              ? [preferFrom ? toMinutes(preferFrom) : 0, preferTo ? toMinutes(preferTo) : 1425]
+              : null,
+          daysOff: WEEKDAYS.flatMap((d, i) => (preferOff.includes(d) ? [i] : [])),
+        },
       });
     },
     onSuccess: done,
@@ -74,6 +91,16 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
       .map((w, i) => (w ? `${t(`agents.weekdays.${WEEKDAYS[i]!}`)} ${toTime(w[0])}–${toTime(w[1])}` : null))
       .filter(Boolean)
       .join(', ');
+  const wishes = ({ preferences: p }: AgentProfile) =>
+    [
+      p.start && t('agents.preferStart', { from: toTime(p.start[0]), to: toTime(p.start[1]) }),
+      p.daysOff.length > 0 &&
+        t('agents.preferDaysOff', {
+          days: p.daysOff.map((d) => t(`agents.weekdays.${WEEKDAYS[d]!}`)).join(', '),
+        }),
+    ]
+      .filter(Boolean)
+      .join(' · ') || '—';
   return (
     <Card withBorder radius="md" padding="md" data-testid="agents-card">
       <Title order={4} mb="sm">
@@ -98,6 +125,7 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
                   <Table.Th>{t('agents.contract')}</Table.Th>
                   <Table.Th>{t('agents.maxDays')}</Table.Th>
                   <Table.Th>{t('agents.days')}</Table.Th>
+                  <Table.Th>{t('agents.preferences')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -114,6 +142,9 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
                     <Table.Td>{a.maxDays}</Table.Td>
                     <Table.Td>
                       <Text size="xs">{summary(a)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{wishes(a)}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Button
@@ -187,6 +218,38 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
             label={t('agents.to')}
             value={to}
             onChange={(e) => setTo(e.currentTarget.value)}
+          />
+        </Group>
+        <Group align="flex-end" gap="sm">
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('agents.preferOff')}
+            </Text>
+            <Chip.Group multiple value={preferOff} onChange={setPreferOff}>
+              <Group gap={4} data-testid="agent-prefer-off">
+                {WEEKDAYS.map((d) => (
+                  <Chip key={d} value={d} size="xs" color="grape">
+                    {t(`agents.weekdays.${d}`)}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </Stack>
+          <TextInput
+            type="time"
+            step={900}
+            label={t('agents.preferFrom')}
+            value={preferFrom}
+            onChange={(e) => setPreferFrom(e.currentTarget.value)}
+            data-testid="agent-prefer-from"
+          />
+          <TextInput
+            type="time"
+            step={900}
+            label={t('agents.preferTo')}
+            value={preferTo}
+            onChange={(e) => setPreferTo(e.currentTarget.value)}
+            data-testid="agent-prefer-to"
           />
           <Button
             disabled={!userId}
