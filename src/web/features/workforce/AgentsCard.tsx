@@ -196,7 +196,7 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
               {t('agents.days')}
             </Text>
             <Chip.Group multiple value={days} onChange={setDays}>
-              <Group gap={4}>
+              <Group gap={4} data-testid="agent-days">
                 {WEEKDAYS.map((d) => (
                   <Chip key={d} value={d} size="xs">
                     {t(`agents.weekdays.${d}`)}
