@@ -34,7 +34,7 @@ import {
   validateAgent,
   withinAvailability,
 } from './roster-types.ts';
-import { loadSolver } from './schedule.ts';
+import { loadSolver, runMip } from './schedule.ts';
 import { DAY_MS } from './series.ts';
 import type { ShiftPattern } from './shift-patterns.ts';
 
@@ -145,25 +145,13 @@ export async function solveRoster(
   );
   const highs = await loadSolver();
   const limit = options.timeLimitSeconds ?? 30;
-  const run = (model: ModelData, seconds: number) =>
-    highs.withModel(model, (m) => {
-      m.options.set({ output_flag: false, mip_rel_gap: options.relativeGap ?? 0.01 });
-      m.options.set('time_limit', seconds);
-      const { modelStatus } = m.run();
-      const ok = Number(m.info.get('primal_solution_status')) === 2;
-      return {
-        modelStatus,
-        x: ok ? Array.from(m.getSolution().colValue) : null,
-        objective: ok ? m.getObjectiveValue() : null,
-        gap: ok ? Number(m.info.get('mip_gap')) : null,
-      };
-    });
-  const out = run(buildModel(problem, candidates, w, rules), limit);
+  const gap = options.relativeGap ?? 0.01;
+  const out = runMip(highs, buildModel(problem, candidates, w, rules), gap, limit);
   // Second stage: the fewest preferences broken without costing more than the first stage found.
   if (out.objective !== null && candidates.some((c) => c.broken > 0)) {
     const cap = out.objective + 1e-6 * Math.max(1, Math.abs(out.objective));
     const left = Math.max(1, limit - (performance.now() - started) / 1000);
-    const kept = run(buildModel(problem, candidates, w, rules, cap), left);
+    const kept = runMip(highs, buildModel(problem, candidates, w, rules, cap), gap, left);
     if (kept.x) out.x = kept.x;
   }
   const seconds = (performance.now() - started) / 1000;

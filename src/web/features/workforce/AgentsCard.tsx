@@ -5,7 +5,6 @@
 import {
   Button,
   Card,
-  Chip,
   Group,
   NumberInput,
   Select,
@@ -13,7 +12,6 @@ import {
   Table,
   TagsInput,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,10 +19,10 @@ import { useState } from 'react';
 import { users } from '../../api/endpoints.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
+import { TimeField, WEEKDAYS, WeekdayChips } from './fields.tsx';
 import { type AgentProfile, scheduleApi, scheduleKeys, type Window } from './schedule-api.ts';
 import { useScheduleT } from './schedule-i18n.ts';
 
-const WEEKDAYS = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6'] as const;
 const toTime = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const toMinutes = (s: string) => {
@@ -191,65 +189,29 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
           />
         </Group>
         <Group align="flex-end" gap="sm">
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('agents.days')}
-            </Text>
-            <Chip.Group multiple value={days} onChange={setDays}>
-              <Group gap={4} data-testid="agent-days">
-                {WEEKDAYS.map((d) => (
-                  <Chip key={d} value={d} size="xs">
-                    {t(`agents.weekdays.${d}`)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </Stack>
-          <TextInput
-            type="time"
-            step={900}
-            label={t('agents.from')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-          />
-          <TextInput
-            type="time"
-            step={900}
-            label={t('agents.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-          />
+          <WeekdayChips label={t('agents.days')} value={days} onChange={setDays} testId="agent-days" />
+          <TimeField label={t('agents.from')} value={from} onChange={setFrom} />
+          <TimeField label={t('agents.to')} value={to} onChange={setTo} />
         </Group>
         <Group align="flex-end" gap="sm">
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('agents.preferOff')}
-            </Text>
-            <Chip.Group multiple value={preferOff} onChange={setPreferOff}>
-              <Group gap={4} data-testid="agent-prefer-off">
-                {WEEKDAYS.map((d) => (
-                  <Chip key={d} value={d} size="xs" color="grape">
-                    {t(`agents.weekdays.${d}`)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </Stack>
-          <TextInput
-            type="time"
-            step={900}
+          <WeekdayChips
+            label={t('agents.preferOff')}
+            value={preferOff}
+            onChange={setPreferOff}
+            testId="agent-prefer-off"
+            color="grape"
+          />
+          <TimeField
             label={t('agents.preferFrom')}
             value={preferFrom}
-            onChange={(e) => setPreferFrom(e.currentTarget.value)}
-            data-testid="agent-prefer-from"
+            onChange={setPreferFrom}
+            testId="agent-prefer-from"
           />
-          <TextInput
-            type="time"
-            step={900}
+          <TimeField
             label={t('agents.preferTo')}
             value={preferTo}
-            onChange={(e) => setPreferTo(e.currentTarget.value)}
-            data-testid="agent-prefer-to"
+            onChange={setPreferTo}
+            testId="agent-prefer-to"
           />
           <Button
             disabled={!userId}
