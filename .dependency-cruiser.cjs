@@ -39,7 +39,7 @@ module.exports = {
           '^src/modules/routing/core/',
           '^src/modules/wfm/(erlang|staffing|accuracy)',
           '^src/modules/wfm/forecast/',
-          '^src/modules/wfm/(plan|event-history|intraday|adherence|roster-check|roster-spec|roster-types)\\.ts$',
+          '^src/modules/wfm/(plan|event-history|intraday|adherence|roster-check|roster-spec|roster-types|roster-preferences)\\.ts$',
           '^src/modules/workspaces/calendar\\.ts$',
           '^src/modules/routing/hours\\.ts$',
           '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages|stem-cache|stop-words)\\.ts$',

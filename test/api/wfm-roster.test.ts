@@ -267,4 +267,40 @@ describe('rostering, schedules and adherence', () => {
     ]);
     expect((await call(nextDay, 'GET', '/api/v1/wfm/adherence?day=yesterday')).statusCode).toBe(400);
   });
+
+  it("keeps agents' preferences, refusing a window that ends before it begins, and reports them", async () => {
+    // The clock has moved on a day since the first sign-in.
+    const boss = await login(app, ws.email('supervisor'));
+    const put = (preferences: object) =>
+      call(boss, 'PUT', `/api/v1/wfm/agents/${supervisor.userId}`, {
+        ...profile(['hoy']),
+        preferences,
+      });
+    const backwards = await put({ start: [1020, 480], daysOff: [] });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.message).toMatch(
+      /preferred start must be quarter hours with 00:00 ≤ earliest ≤ latest < 24:00, got 17:00–08:00/,
+    );
+    for (const bad of [
+      { start: [490, 600], daysOff: [] },
+      { start: [480, 1440], daysOff: [] },
+      { start: null, daysOff: [7] },
+      { start: null, daysOff: [1, 1] },
+      { start: null },
+    ])
+      expect((await put(bad)).statusCode, JSON.stringify(bad)).toBe(400);
+    const saved = await put({ start: [600, 630], daysOff: [4] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const list = (await call(boss, 'GET', '/api/v1/wfm/agents')).json();
+    const mine = list.items.find((a: { userId: string }) => a.userId === supervisor.userId);
+    expect(mine.preferences).toEqual({ start: [600, 630], daysOff: [4] });
+    expect(list.items.find((a: { userId: string }) => a.userId === agent.userId).preferences).toEqual({
+      start: null,
+      daysOff: [],
+    });
+    // The published roster starts every shift at 08:00, and Friday 6 March was given off.
+    const roster = (await call(boss, 'GET', `/api/v1/wfm/plans/${planId}/roster`)).json();
+    const worked = roster.shifts.filter((s: Shift) => s.agentId === supervisor.userId).length;
+    expect(roster.preferences).toEqual([{ agentId: supervisor.userId, met: 1, broken: worked }]);
+  });
 });

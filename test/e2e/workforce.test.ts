@@ -178,8 +178,11 @@ describe('workforce journey', () => {
     // Laura joins from the screen: the plan's queue, every day of the week, 07:00–19:00.
     await page.getByTestId('agent-user').click();
     await page.getByRole('option', { name: 'Laura Gómez' }).click();
-    await page.getByText('sáb', { exact: true }).click();
-    await page.getByText('dom', { exact: true }).click();
+    await page.getByTestId('agent-days').getByText('sáb', { exact: true }).click();
+    await page.getByTestId('agent-days').getByText('dom', { exact: true }).click();
+    // She would rather start by 20:00 and have Sundays off: the roster says whether it kept that.
+    await page.getByTestId('agent-prefer-to').fill('20:00');
+    await page.getByTestId('agent-prefer-off').getByText('dom', { exact: true }).click();
     await page.getByTestId('agent-save').click();
     await page.getByTestId('agents-table').getByText('Laura Gómez').waitFor();
 
@@ -187,6 +190,10 @@ describe('workforce journey', () => {
     await page.getByTestId('gantt').waitFor();
     await expect(page.getByTestId('gantt-row').count()).resolves.toBe(3);
     await expect(page.getByTestId('roster-status').textContent()).resolves.toBe('Borrador');
+    await page
+      .getByTestId('roster-preferences')
+      .getByText(/Laura Gómez: \d cumplidas, \d no/)
+      .waitFor();
     await screenshot(page, 'workforce-roster');
 
     // Move Laura's shift to start an hour ago, with the editor, then 15 minutes later with the keyboard.

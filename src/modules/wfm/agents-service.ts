@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
+import { NO_PREFERENCES } from './roster-preferences.ts';
 import { type RosterAgent, validateAgent } from './roster-types.ts';
 import { wfmAgents, wfmTimeOff } from './schema.ts';
 import { DAY_MS } from './series.ts';
@@ -21,7 +22,7 @@ export interface AgentsDeps {
   users: { get(workspaceId: string, id: string): Promise<{ id: string; name: string }> };
 }
 
-export type AgentProfile = Omit<RosterAgent, 'id'> & { userId: string; name: string };
+export type AgentProfile = Required<Omit<RosterAgent, 'id'>> & { userId: string; name: string };
 export type TimeOff = typeof wfmTimeOff.$inferSelect;
 
 /** `YYYY-MM-DD` to its local epoch day number (NaN for a day the calendar has not), and back. */
@@ -62,9 +63,14 @@ export function createAgentsService({ db, uow, clock, newId, users }: AgentsDeps
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Creates or replaces an agent's profile; the user must exist in the workspace. */
-  async function save(workspaceId: string, userId: string, profile: Omit<RosterAgent, 'id'>) {
+  /** Creates or replaces an agent's profile (no preferences when none are given); the user must exist. */
+  async function save(
+    workspaceId: string,
+    userId: string,
+    input: Omit<RosterAgent, 'id'>,
+  ): Promise<AgentProfile> {
     const user = await users.get(workspaceId, userId);
+    const profile = { ...input, preferences: input.preferences ?? NO_PREFERENCES };
     validateAgent({ id: user.name, ...profile });
     const row = { workspaceId, userId, ...profile, updatedAt: clock.now() };
     await db

@@ -6,17 +6,32 @@ export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description:
 const Minutes = (max: number) => Type.Integer({ minimum: 0, maximum: max, multipleOf: 15 });
 const WindowSchema = Nullable(Type.Tuple([Minutes(2880), Minutes(2880)]));
 
+const PreferencesSchema = Obj({
+  start: Nullable(
+    Type.Tuple([Minutes(1425), Minutes(1425)], {
+      description: 'Earliest and latest preferred start, minutes after midnight',
+    }),
+  ),
+  daysOff: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), {
+    maxItems: 7,
+    uniqueItems: true,
+    description: 'Weekdays preferred off, 0 = Monday',
+  }),
+});
+
 export const AgentProfileInput = Obj({
   queues: Type.Array(QueueKey, { maxItems: 100 }),
   contractMinutes: Type.Integer({ minimum: 0, maximum: 10_080 }),
   maxDays: Type.Integer({ minimum: 0, maximum: 7 }),
   availability: Type.Array(WindowSchema, { minItems: 7, maxItems: 7, description: 'Monday first' }),
+  preferences: Type.Optional(PreferencesSchema),
 });
 
 export const AgentProfileSchema = Obj({
   userId: Type.String(),
   name: Type.String(),
   ...AgentProfileInput.properties,
+  preferences: PreferencesSchema,
 });
 
 export const TimeOffSchema = Obj({
@@ -94,6 +109,8 @@ export const RosterSchema = Obj({
   shifts: Type.Array(ShiftSchema),
   names: Type.Record(Type.String(), Type.String()),
   violations: Type.Array(ViolationSchema),
+  /** Per agent with preferences, how many the roster keeps and breaks. */
+  preferences: Type.Array(Obj({ agentId: Type.String(), met: Type.Integer(), broken: Type.Integer() })),
   /** Agents to schedule and scheduled, per quarter hour of each day. */
   requirement: Type.Array(Type.Array(Type.Integer())),
   coverage: Type.Array(Type.Array(Type.Integer())),

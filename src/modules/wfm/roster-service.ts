@@ -13,6 +13,7 @@ import { type AgentsService, dayNumber, dayText } from './agents-service.ts';
 import type { PlanService } from './plan-service.ts';
 import { solveRoster } from './roster.ts';
 import { checkRoster, coverage, type Violation } from './roster-check.ts';
+import { type PreferenceTally, preferenceTally } from './roster-preferences.ts';
 import {
   applyEdit,
   defaultSpec,
@@ -41,6 +42,8 @@ export interface RosterView extends Omit<RosterRow, 'workspaceId'> {
   /** Names of the agents in the roster or the profiles. */
   names: Record<string, string>;
   violations: Violation[];
+  /** Per agent with preferences, how many the roster's shifts keep and break (today's profiles). */
+  preferences: PreferenceTally[];
   /** Agents to schedule and agents scheduled per quarter hour, days × 96. */
   requirement: number[][];
   coverage: number[][];
@@ -74,13 +77,14 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
     const plan = await plans.get(workspaceId, row.planId);
     const { requirement } = requirementOf(plan.intervals, plan.intervalMinutes);
     const { list, roster } = await profiles(workspaceId);
+    const concerned = roster.filter(
+      (a) => a.queues.includes(row.queueKey) || row.shifts.some((s) => s.agentId === a.id),
+    );
     const violations = checkRoster({
       queueKey: row.queueKey,
       firstDay: row.firstDay,
       requirement,
-      agents: roster.filter(
-        (a) => a.queues.includes(row.queueKey) || row.shifts.some((s) => s.agentId === a.id),
-      ),
+      agents: concerned,
       timeOff: await approvedOff(workspaceId, row.firstDay, row.days),
       shifts: row.shifts,
       rules: { minRestMinutes: row.spec.minRestMinutes },
@@ -95,6 +99,7 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
       ...rest,
       names: Object.fromEntries(named),
       violations,
+      preferences: preferenceTally(concerned, row.firstDay, row.days, row.shifts),
       requirement,
       coverage: coverage(row.firstDay, row.days, row.shifts),
     };
@@ -141,7 +146,7 @@ export function createRosterService({ db, uow, clock, newId, plans, agents }: Ro
       { timeLimitSeconds: timeLimitSeconds ?? 30 },
     );
     const now = clock.now();
-    const { shifts: solved, violations: _v, ...summary } = solution;
+    const { shifts: solved, violations: _v, preferences: _p, ...summary } = solution;
     const row: RosterRow = {
       id: existing?.id ?? newId(),
       workspaceId,

@@ -13,6 +13,13 @@ export const PERIODS_PER_DAY = 1440 / PERIOD_MINUTES;
 /** Available from `from` to `to`, minutes after the day's midnight (`to` up to 2880: into the next day). */
 export type Window = [from: number, to: number];
 
+export interface AgentPreferences {
+  /** Earliest and latest preferred start, minutes after midnight; null for no preference. */
+  start: [earliest: number, latest: number] | null;
+  /** Weekdays the agent would rather have off, 0 = Monday … 6 = Sunday. */
+  daysOff: number[];
+}
+
 export interface RosterAgent {
   id: string;
   /** Queues the agent is skilled for. */
@@ -23,6 +30,8 @@ export interface RosterAgent {
   maxDays: number;
   /** By weekday, 0 = Monday … 6 = Sunday: when the agent may work, or null for a day off. */
   availability: (Window | null)[];
+  /** Soft wishes the roster keeps when cover and contract allow; none when absent. */
+  preferences?: AgentPreferences;
 }
 
 export type BreakKind = 'break' | 'lunch';
@@ -100,6 +109,8 @@ export function validateAgent(agent: RosterAgent): void {
         `availability of weekday ${i + 1} must be quarter hours with 0 ≤ from < to ≤ 2880, got ${w[0]}–${w[1]}`,
       );
   });
+  const wish = agent.preferences && preferenceProblem(agent.preferences);
+  if (wish) bad(wish);
 }
 
 /**
@@ -122,4 +133,19 @@ export function horizonLimits(
 /** `YYYY-MM-DD HH:MM` of a local epoch time, for messages. */
 export function describeLocal(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Checks a preferred start window: quarter hours with earliest ≤ latest within the day. */
+function preferenceProblem(prefs: AgentPreferences): string | null {
+  const w = prefs.start;
+  const hm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  if (w && !(w[0] >= 0 && w[0] <= w[1] && w[1] < 1440 && w[0] % 15 === 0 && w[1] % 15 === 0))
+    return `preferred start must be quarter hours with 00:00 ≤ earliest ≤ latest < 24:00, got ${hm(w[0])}–${hm(w[1])}`;
+  if (
+    prefs.daysOff.some((d) => !Number.isInteger(d) || d < 0 || d > 6) ||
+    new Set(prefs.daysOff).size !== prefs.daysOff.length
+  )
+    return `preferred days off must be distinct weekdays 0 (Monday) to 6, got ${prefs.daysOff.join(', ')}`;
+  return null;
 }

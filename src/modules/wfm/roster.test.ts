@@ -230,3 +230,77 @@ describe('checking a roster after edits', () => {
     ]);
   });
 });
+
+describe('preferences', () => {
+  const twoStarts = shiftPatterns({
+    periodMinutes: 15,
+    startMinutes: [480, 600],
+    lengthMinutes: [510],
+    breaks: [{ afterMinutes: 240, minutes: 30, paid: false }],
+  });
+  const startsOf = (r: Awaited<ReturnType<typeof solveRoster>>, id: string) =>
+    r.shifts.filter((s) => s.agentId === id).map((s) => (s.start - dayOf(s.start) * DAY_MS) / 60_000);
+
+  it('choose between rosters that cover alike: the start window and the day off', async () => {
+    const long = { contractMinutes: 1920, maxDays: 4, availability: weekdays([420, 1140]) };
+    const solve = (start: [number, number], daysOff: number[]) =>
+      solveRoster({
+        queueKey: 'sales',
+        firstDay: MONDAY,
+        // One agent from 8:00, two from 10:00 to 16:30, one until 18:30: an early and a late shift.
+        requirement: requirement(7, q(8), q(18, 30), 1, [0, 1, 2, 3, 4]),
+        patterns: twoStarts,
+        agents: [
+          agent('ana', { ...long, preferences: { start, daysOff } }),
+          agent('beto', long),
+          agent('ciro', long),
+        ],
+        timeOff: [],
+      });
+    const late = await solve([600, 630], [4]);
+    expect(late.status).toBe('optimal');
+    expect(startsOf(late, 'ana')).toEqual([600, 600, 600, 600]);
+    expect(late.shifts.some((s) => s.agentId === 'ana' && mondayWeekday(dayOf(s.start)) === 4)).toBe(false);
+    expect(late.preferences).toEqual([{ agentId: 'ana', met: 5, broken: 0 }]);
+    const early = await solve([420, 480], [0]);
+    expect(startsOf(early, 'ana')).toEqual([480, 480, 480, 480]);
+    expect(early.shifts.some((s) => s.agentId === 'ana' && mondayWeekday(dayOf(s.start)) === 0)).toBe(false);
+    expect(early.preferences).toEqual([{ agentId: 'ana', met: 5, broken: 0 }]);
+    expect(early.objective).toBe(late.objective);
+  });
+
+  it('give way when cover needs the agent', async () => {
+    const problem = {
+      queueKey: 'sales',
+      firstDay: MONDAY,
+      requirement: requirement(7, q(8), q(16, 30), 1, [0, 1, 2, 3, 4]),
+      patterns: twoStarts,
+      timeOff: [],
+    };
+    const plain = await solveRoster({ ...problem, agents: [agent('ana')] });
+    const wished = await solveRoster({
+      ...problem,
+      agents: [agent('ana', { preferences: { start: [600, 600], daysOff: [4] } })],
+    });
+    expect(startsOf(wished, 'ana')).toEqual([480, 480, 480, 480, 480]);
+    expect(wished.shifts).toEqual(plain.shifts);
+    expect(wished.violations).toEqual(plain.violations);
+    expect(wished.preferences).toEqual([{ agentId: 'ana', met: 0, broken: 6 }]);
+    expect(plain.preferences).toEqual([]);
+  });
+
+  it('refuse a start window that ends before it begins', async () => {
+    await expect(
+      solveRoster({
+        queueKey: 'sales',
+        firstDay: MONDAY,
+        requirement: requirement(7, q(8), q(16, 30), 1),
+        patterns: twoStarts,
+        agents: [agent('ana', { preferences: { start: [1020, 480], daysOff: [] } })],
+        timeOff: [],
+      }),
+    ).rejects.toThrow(
+      'agent ana: preferred start must be quarter hours with 00:00 ≤ earliest ≤ latest < 24:00, got 17:00–08:00',
+    );
+  });
+});

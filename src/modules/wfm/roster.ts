@@ -10,10 +10,15 @@
  *        Σ paid·y[a] + short_a ≥ contract                          hours short of the contract, penalised
  *        y[a][d][p] + y[a][d+1][q] ≤ 1  when rest(p, q) < min rest (one row per start of q)
  *        Σ_weekend y[a] ≤ W,  Σ_night y[a] ≤ N                     fairness: the most any agent gets
+ *
+ * Preferences come second: when any agent has some, a second model keeps that cost at most what the
+ * first found and minimises Σ broken·y, the preferences each shift breaks (a start outside the
+ * preferred window, a preferred day off worked). A preference never makes cover or contract worse.
  */
 import type { ModelData } from 'highs';
 import { WfmError } from './errors.ts';
 import { checkRoster, type Violation } from './roster-check.ts';
+import { brokenBy, type PreferenceTally, preferenceTally } from './roster-preferences.ts';
 import {
   DEFAULT_RULES,
   horizonLimits,
@@ -29,7 +34,7 @@ import {
   validateAgent,
   withinAvailability,
 } from './roster-types.ts';
-import { loadSolver } from './schedule.ts';
+import { loadSolver, runMip } from './schedule.ts';
 import { DAY_MS } from './series.ts';
 import type { ShiftPattern } from './shift-patterns.ts';
 
@@ -71,6 +76,8 @@ export interface RosterSolution {
   unassignable: { agentId: string; reason: 'not_qualified' | 'no_availability' }[];
   /** The most weekend days and night shifts any one agent got. */
   fairness: { maxWeekendDays: number; maxNights: number };
+  /** Per agent with preferences, how many the roster keeps and breaks. */
+  preferences: PreferenceTally[];
   seconds: number;
 }
 
@@ -83,6 +90,8 @@ interface Candidate {
   cells: number[];
   weekend: boolean;
   night: boolean;
+  /** Preferences of the agent it breaks. */
+  broken: number;
 }
 
 /** A pattern placed on a day: its start, end and breaks (gaps of 30 minutes or more are lunches). */
@@ -134,20 +143,17 @@ export async function solveRoster(
           },
         ],
   );
-  const model = buildModel(problem, candidates, w, rules);
   const highs = await loadSolver();
-  const out = highs.withModel(model, (m) => {
-    m.options.set({ output_flag: false, mip_rel_gap: options.relativeGap ?? 0.01 });
-    m.options.set('time_limit', options.timeLimitSeconds ?? 30);
-    const { modelStatus } = m.run();
-    const ok = Number(m.info.get('primal_solution_status')) === 2;
-    return {
-      modelStatus,
-      x: ok ? Array.from(m.getSolution().colValue) : null,
-      objective: ok ? m.getObjectiveValue() : null,
-      gap: ok ? Number(m.info.get('mip_gap')) : null,
-    };
-  });
+  const limit = options.timeLimitSeconds ?? 30;
+  const gap = options.relativeGap ?? 0.01;
+  const out = runMip(highs, buildModel(problem, candidates, w, rules), gap, limit);
+  // Second stage: the fewest preferences broken without costing more than the first stage found.
+  if (out.objective !== null && candidates.some((c) => c.broken > 0)) {
+    const cap = out.objective + 1e-6 * Math.max(1, Math.abs(out.objective));
+    const left = Math.max(1, limit - (performance.now() - started) / 1000);
+    const kept = runMip(highs, buildModel(problem, candidates, w, rules, cap), gap, left);
+    if (kept.x) out.x = kept.x;
+  }
   const seconds = (performance.now() - started) / 1000;
   const chosen = out.x ? candidates.filter((_, j) => out.x![j]! > 0.5) : [];
   const shifts = chosen.map((c) => c.shift).sort((a, b) => a.start - b.start);
@@ -174,6 +180,7 @@ export async function solveRoster(
     }).map((v) => ({ ...v, shiftId: null })),
     unassignable,
     fairness: { maxWeekendDays: most((c) => c.weekend), maxNights: most((c) => c.night) },
+    preferences: preferenceTally(problem.agents, problem.firstDay, problem.requirement.length, shifts),
     seconds,
   };
 }
@@ -211,6 +218,7 @@ function enumerate(problem: RosterProblem): Candidate[] {
           cells,
           weekend: isWeekend(day),
           night: isNight(shift.start, shift.end),
+          broken: brokenBy(agent, shift),
         });
       }
     }
@@ -223,6 +231,8 @@ function buildModel(
   candidates: readonly Candidate[],
   w: RosterWeights,
   rules: RosterRules,
+  /** When given, the cost above stays within it and the preferences broken are minimised instead. */
+  cap?: number,
 ): ModelData {
   const days = problem.requirement.length;
   const rowLower: number[] = [];
@@ -234,7 +244,7 @@ function buildModel(
   const INF = Number.POSITIVE_INFINITY;
   // Column entries (row, value); y columns first, then slacks.
   const entries: [number, number][][] = candidates.map(() => []);
-  const colCost: number[] = candidates.map(() => 0);
+  let colCost: number[] = candidates.map(() => 0);
   const colUpper: number[] = candidates.map(() => 1);
   const integrality: (0 | 1)[] = candidates.map(() => 1);
   const addColumn = (cost: number, cells: [number, number][]) => {
@@ -300,6 +310,13 @@ function buildModel(
       entries[j]!.push([r, 1]);
     }
   });
+  if (cap !== undefined) {
+    const r = row(-INF, cap);
+    colCost.forEach((cost, j) => {
+      if (cost !== 0) entries[j]!.push([r, cost]);
+    });
+    colCost = colCost.map((_, j) => candidates[j]?.broken ?? 0);
+  }
   const starts = [0];
   const indices: number[] = [];
   const values: number[] = [];

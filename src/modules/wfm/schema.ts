@@ -13,7 +13,7 @@ import {
 import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 import type { PlanAccuracy, PlanInterval, PlanSettings } from './plan.ts';
 import type { RosterSpec, RosterSummary } from './roster-spec.ts';
-import type { RosterShift, Window } from './roster-types.ts';
+import type { AgentPreferences, RosterShift, Window } from './roster-types.ts';
 
 /**
  * Stored history: volume and mean handle time per queue, channel and interval. `start` is the interval's
@@ -75,6 +75,11 @@ export const wfmAgents = pgTable(
     maxDays: integer('max_days').notNull(),
     /** By weekday, Monday first: [from, to] minutes after midnight, or null for a day off. */
     availability: jsonb('availability').$type<(Window | null)[]>().notNull(),
+    /** Preferred start window and days off, kept when cover and contract allow. */
+    preferences: jsonb('preferences')
+      .$type<AgentPreferences>()
+      .notNull()
+      .default({ start: null, daysOff: [] }),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],

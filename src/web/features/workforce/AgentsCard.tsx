@@ -1,8 +1,10 @@
-/** Agents' rostering profiles: the queues they work, their contract and their availability by weekday. */
+/**
+ * Agents' rostering profiles: the queues they work, their contract, their availability by weekday and
+ * their preferences (a start window, days they would rather have off).
+ */
 import {
   Button,
   Card,
-  Chip,
   Group,
   NumberInput,
   Select,
@@ -10,7 +12,6 @@ import {
   Table,
   TagsInput,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,10 +19,10 @@ import { useState } from 'react';
 import { users } from '../../api/endpoints.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
+import { TimeField, WEEKDAYS, WeekdayChips } from './fields.tsx';
 import { type AgentProfile, scheduleApi, scheduleKeys, type Window } from './schedule-api.ts';
 import { useScheduleT } from './schedule-i18n.ts';
 
-const WEEKDAYS = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6'] as const;
 const toTime = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const toMinutes = (s: string) => {
@@ -41,6 +42,9 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
   const [days, setDays] = useState<string[]>(['d0', 'd1', 'd2', 'd3', 'd4']);
   const [from, setFrom] = useState('07:00');
   const [to, setTo] = useState('19:00');
+  const [preferFrom, setPreferFrom] = useState('');
+  const [preferTo, setPreferTo] = useState('');
+  const [preferOff, setPreferOff] = useState<string[]>([]);
   const load = (a: AgentProfile) => {
     setUserId(a.userId);
     setQueues(a.queues);
@@ -51,6 +55,9 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
     setFrom(toTime(w[0]));
     // A time field cannot say 24:00: midnight as the end means the day's end.
     setTo(w[1] >= 1440 ? '00:00' : toTime(w[1]));
+    setPreferFrom(a.preferences.start ? toTime(a.preferences.start[0]) : '');
+    setPreferTo(a.preferences.start ? toTime(a.preferences.start[1]) : '');
+    setPreferOff(a.preferences.daysOff.map((d) => WEEKDAYS[d]!));
   };
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: scheduleKeys.agents });
@@ -64,6 +71,14 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
         contractMinutes: Math.round(Number(hours) * 60),
         maxDays: Number(maxDays),
         availability: WEEKDAYS.map((d) => (days.includes(d) ? window : null)),
+        preferences: {
+          // One end alone leaves the other open: from it to the day's last quarter hour, or from midnight.
+          start:
+            preferFrom || preferTo
+              ? [preferFrom ? toMinutes(preferFrom) : 0, preferTo ? toMinutes(preferTo) : 1425]
+              : null,
+          daysOff: WEEKDAYS.flatMap((d, i) => (preferOff.includes(d) ? [i] : [])),
+        },
       });
     },
     onSuccess: done,
@@ -74,6 +89,16 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
       .map((w, i) => (w ? `${t(`agents.weekdays.${WEEKDAYS[i]!}`)} ${toTime(w[0])}–${toTime(w[1])}` : null))
       .filter(Boolean)
       .join(', ');
+  const wishes = ({ preferences: p }: AgentProfile) =>
+    [
+      p.start && t('agents.preferStart', { from: toTime(p.start[0]), to: toTime(p.start[1]) }),
+      p.daysOff.length > 0 &&
+        t('agents.preferDaysOff', {
+          days: p.daysOff.map((d) => t(`agents.weekdays.${WEEKDAYS[d]!}`)).join(', '),
+        }),
+    ]
+      .filter(Boolean)
+      .join(' · ') || '—';
   return (
     <Card withBorder radius="md" padding="md" data-testid="agents-card">
       <Title order={4} mb="sm">
@@ -98,6 +123,7 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
                   <Table.Th>{t('agents.contract')}</Table.Th>
                   <Table.Th>{t('agents.maxDays')}</Table.Th>
                   <Table.Th>{t('agents.days')}</Table.Th>
+                  <Table.Th>{t('agents.preferences')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -114,6 +140,9 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
                     <Table.Td>{a.maxDays}</Table.Td>
                     <Table.Td>
                       <Text size="xs">{summary(a)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{wishes(a)}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Button
@@ -160,33 +189,29 @@ export function AgentsCard({ queueKey, onChange }: { queueKey: string; onChange:
           />
         </Group>
         <Group align="flex-end" gap="sm">
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('agents.days')}
-            </Text>
-            <Chip.Group multiple value={days} onChange={setDays}>
-              <Group gap={4}>
-                {WEEKDAYS.map((d) => (
-                  <Chip key={d} value={d} size="xs">
-                    {t(`agents.weekdays.${d}`)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </Stack>
-          <TextInput
-            type="time"
-            step={900}
-            label={t('agents.from')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
+          <WeekdayChips label={t('agents.days')} value={days} onChange={setDays} testId="agent-days" />
+          <TimeField label={t('agents.from')} value={from} onChange={setFrom} />
+          <TimeField label={t('agents.to')} value={to} onChange={setTo} />
+        </Group>
+        <Group align="flex-end" gap="sm">
+          <WeekdayChips
+            label={t('agents.preferOff')}
+            value={preferOff}
+            onChange={setPreferOff}
+            testId="agent-prefer-off"
+            color="grape"
           />
-          <TextInput
-            type="time"
-            step={900}
-            label={t('agents.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
+          <TimeField
+            label={t('agents.preferFrom')}
+            value={preferFrom}
+            onChange={setPreferFrom}
+            testId="agent-prefer-from"
+          />
+          <TimeField
+            label={t('agents.preferTo')}
+            value={preferTo}
+            onChange={setPreferTo}
+            testId="agent-prefer-to"
           />
           <Button
             disabled={!userId}

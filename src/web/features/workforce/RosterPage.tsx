@@ -151,6 +151,20 @@ function RosterView({ roster, onChange }: { roster: Roster; onChange: (r: Roster
           })}
         </Text>
       </Group>
+      {roster.preferences.length > 0 && (
+        <Text size="sm" data-testid="roster-preferences">
+          {t('roster.preferences')}{' '}
+          {roster.preferences
+            .map((p) =>
+              t('roster.preferenceTally', {
+                name: roster.names[p.agentId] ?? p.agentId,
+                met: p.met,
+                broken: p.broken,
+              }),
+            )
+            .join(' · ')}
+        </Text>
+      )}
       {s.unassignable.map((u) => (
         <Alert key={u.agentId} color="yellow" variant="light">
           {t(u.reason === 'not_qualified' ? 'roster.notQualified' : 'roster.noAvailability', {

@@ -2,9 +2,10 @@
  * Edits one shift of a roster: move it (another start, another agent), swap it with another shift of
  * the day, or give its agent the day off. Alt+← / Alt+→ move it by 15 minutes; Esc closes.
  */
-import { Button, Card, CloseButton, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, CloseButton, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
+import { TimeField } from './fields.tsx';
 import type { RosterEdit, Shift } from './schedule-api.ts';
 import { useScheduleT } from './schedule-i18n.ts';
 import { timeOf } from './time.ts';
@@ -61,14 +62,7 @@ export function ShiftEditor({
       </Text>
       <Stack gap="sm">
         <Group align="flex-end">
-          <TextInput
-            type="time"
-            step={900}
-            label={t('edit.start')}
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
-            data-testid="edit-start"
-          />
+          <TimeField label={t('edit.start')} value={start} onChange={setStart} testId="edit-start" />
           <Select
             label={t('edit.agent')}
             value={agentId}

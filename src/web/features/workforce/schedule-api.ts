@@ -14,6 +14,14 @@ export interface AgentProfile {
   maxDays: number;
   /** Monday first. */
   availability: Window[];
+  preferences: Preferences;
+}
+
+export interface Preferences {
+  /** Earliest and latest preferred start, minutes after midnight. */
+  start: [number, number] | null;
+  /** Weekdays preferred off, 0 = Monday. */
+  daysOff: number[];
 }
 
 export interface TimeOff {
@@ -69,6 +77,7 @@ export interface Roster {
   shifts: Shift[];
   names: Record<string, string>;
   violations: Violation[];
+  preferences: { agentId: string; met: number; broken: number }[];
   requirement: number[][];
   coverage: number[][];
   updatedAt: string;

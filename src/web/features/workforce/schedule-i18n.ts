@@ -22,6 +22,8 @@ export const es = {
     day: 'Día',
     notQualified: '{{name}} no tiene la habilidad de esta cola.',
     noAvailability: '{{name}} no está disponible en ningún turno posible.',
+    preferences: 'Preferencias de los agentes (después de la cobertura y el contrato):',
+    preferenceTally: '{{name}}: {{met}} cumplidas, {{broken}} no',
   },
   gantt: {
     agent: 'Agente',
@@ -73,6 +75,12 @@ export const es = {
     save: 'Guardar agente',
     remove: 'Quitar',
     saved: 'Agente guardado.',
+    preferences: 'Preferencias',
+    preferFrom: 'Prefiere empezar desde',
+    preferTo: 'y hasta',
+    preferOff: 'Días libres preferidos',
+    preferStart: 'empieza {{from}}–{{to}}',
+    preferDaysOff: 'libre {{days}}',
     weekdays: { d0: 'lun', d1: 'mar', d2: 'mié', d3: 'jue', d4: 'vie', d5: 'sáb', d6: 'dom' },
   },
   timeOff: {
@@ -144,6 +152,8 @@ export const en: typeof es = {
     day: 'Day',
     notQualified: '{{name}} lacks the skill for this queue.',
     noAvailability: '{{name}} is not available for any possible shift.',
+    preferences: "Agents' preferences (after cover and contract):",
+    preferenceTally: '{{name}}: {{met}} kept, {{broken}} broken',
   },
   gantt: {
     agent: 'Agent',
@@ -195,6 +205,12 @@ export const en: typeof es = {
     save: 'Save agent',
     remove: 'Remove',
     saved: 'Agent saved.',
+    preferences: 'Preferences',
+    preferFrom: 'Prefers to start from',
+    preferTo: 'until',
+    preferOff: 'Preferred days off',
+    preferStart: 'starts {{from}}–{{to}}',
+    preferDaysOff: 'off {{days}}',
     weekdays: { d0: 'Mon', d1: 'Tue', d2: 'Wed', d3: 'Thu', d4: 'Fri', d5: 'Sat', d6: 'Sun' },
   },
   timeOff: {

@@ -1,0 +1,1 @@
+ALTER TABLE "wfm_agents" ADD COLUMN "preferences" jsonb DEFAULT '{"start":null,"daysOff":[]}'::jsonb NOT NULL;
