@@ -52,7 +52,7 @@ export function RulesPage() {
         }
       />
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Grid.Col span={{ base: 12, xl: 8 }}>
           {(remove.error || move.error) && <ErrorAlert error={remove.error ?? move.error} />}
           <QueryView
             query={rules}
@@ -100,7 +100,7 @@ export function RulesPage() {
             )}
           </QueryView>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Grid.Col span={{ base: 12, xl: 4 }}>
           <RuleTestPanel onChosen={setChosenId} />
         </Grid.Col>
       </Grid>
