@@ -137,7 +137,7 @@ describe('script designer journey', () => {
     await pick(page, 'rule-script', 'Encuesta de satisfacción');
     await page.getByTestId('rule-reason').fill('encuesta');
     await page.getByTestId('rule-save').click();
-    await expect.poll(() => page.getByTestId('rule-priority').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('rule-form').getByText('Debe ser al menos 0.').waitFor();
     await screenshot(page, 'scripting-rule-field-error');
     await page.getByTestId('rule-priority').fill('0');
     await page.getByTestId('rule-save').click();
@@ -150,6 +150,11 @@ describe('script designer journey', () => {
     await result.getByText('Empieza «Encuesta de satisfacción» (versión 1)').waitFor();
     await result.getByText('Por la regla de prioridad 0').waitFor();
     await screenshot(page, 'scripting-rules-test');
+    await switchLanguage(page, 'EN');
+    await result.getByText('Starts “Encuesta de satisfacción” (version 1)').waitFor();
+    await page.getByRole('heading', { name: 'Selection rules' }).waitFor();
+    await screenshot(page, 'scripting-rules-en');
+    await switchLanguage(page, 'ES');
 
     // The runner walks an interaction with that reason through it.
     const interaction = await call<{ id: string }>(page, 'POST', '/api/v1/interactions', {

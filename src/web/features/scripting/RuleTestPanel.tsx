@@ -2,7 +2,7 @@
  * Tests the selection rules: a sample customer and an interaction's queue, channel, reason and language go
  * to the server's own choice, which says which script would start, by which rule, and on which details.
  */
-import { Alert, Button, Card, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -55,34 +55,36 @@ export function RuleTestPanel({ onChosen }: { onChosen: (ruleId: string | null) 
             onChange={setCustomerId}
             testId="rule-test-customer"
           />
-          <TextInput
-            label={t('rules.columns.queue')}
-            value={facts.queueId ?? ''}
-            onChange={(e) => set({ queueId: e.currentTarget.value })}
-            data-testid="rule-test-queue"
-          />
-          <Select
-            label={t('rules.columns.channel')}
-            data={channels}
-            value={facts.channel}
-            onChange={(v) => set({ channel: v })}
-            clearable
-            data-testid="rule-test-channel"
-          />
-          <TextInput
-            label={t('rules.columns.reason')}
-            value={facts.reason ?? ''}
-            onChange={(e) => set({ reason: e.currentTarget.value })}
-            data-testid="rule-test-reason"
-          />
-          <Select
-            label={t('rules.columns.language')}
-            data={languages}
-            value={facts.language}
-            onChange={(v) => set({ language: v })}
-            clearable
-            data-testid="rule-test-language"
-          />
+          <SimpleGrid cols={{ base: 1, sm: 2, xl: 1 }}>
+            <TextInput
+              label={t('rules.columns.queue')}
+              value={facts.queueId ?? ''}
+              onChange={(e) => set({ queueId: e.currentTarget.value })}
+              data-testid="rule-test-queue"
+            />
+            <Select
+              label={t('rules.columns.channel')}
+              data={channels}
+              value={facts.channel}
+              onChange={(v) => set({ channel: v })}
+              clearable
+              data-testid="rule-test-channel"
+            />
+            <TextInput
+              label={t('rules.columns.reason')}
+              value={facts.reason ?? ''}
+              onChange={(e) => set({ reason: e.currentTarget.value })}
+              data-testid="rule-test-reason"
+            />
+            <Select
+              label={t('rules.columns.language')}
+              data={languages}
+              value={facts.language}
+              onChange={(v) => set({ language: v })}
+              clearable
+              data-testid="rule-test-language"
+            />
+          </SimpleGrid>
           <Button type="submit" loading={test.isPending} data-testid="rule-test-run">
             {t('rules.test.run')}
           </Button>
