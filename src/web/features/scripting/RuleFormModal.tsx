@@ -1,22 +1,13 @@
 /** Create or edit a selection rule: priority, script, and the criteria it matches (empty means any). */
-import {
-  Autocomplete,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Autocomplete, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formErrors } from '../../ui/errors.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { useLanguageOptions } from '../../ui/options.ts';
-import { CHANNELS } from '../routing-admin/api.ts';
+import { CHANNELS, routingApi, routingKeys } from '../routing-admin/api.ts';
 import { useRoutingT } from '../routing-admin/i18n.ts';
 import { type Rule, type RuleInput, type ScriptSummary, scriptingApi } from './api.ts';
 import { useScriptingT } from './i18n.ts';
@@ -25,6 +16,12 @@ const FIELDS = ['priority', 'scriptId', 'queueId', 'channel', 'reason', 'languag
 
 /** Empty text is "any": the API stores it as null. */
 const orNull = (text: string | null) => (text?.trim() ? text.trim() : null);
+
+/** The workspace's queue keys, as suggestions (none when the queues cannot be read). */
+export function useQueueKeys(): string[] {
+  const queues = useQuery({ queryKey: routingKeys.queues, queryFn: routingApi.queues, retry: false });
+  return (queues.data ?? []).map((q) => q.key);
+}
 
 export function useChannelOptions() {
   const t = useRoutingT();
@@ -51,6 +48,7 @@ export function RuleFormModal({
   const client = useQueryClient();
   const languages = useLanguageOptions();
   const channels = useChannelOptions();
+  const queueKeys = useQueueKeys();
   const [draft, setDraft] = useState<RuleInput>(
     () =>
       rule ?? {
@@ -109,11 +107,12 @@ export function RuleFormModal({
               required
               data-testid="rule-script"
             />
-            <TextInput
+            <Autocomplete
               label={t('rules.columns.queue')}
               description={t('rules.criterionHint')}
+              data={queueKeys}
               value={draft.queueId ?? ''}
-              onChange={(e) => set({ queueId: e.currentTarget.value })}
+              onChange={(v) => set({ queueId: v })}
               error={errors.fields.queueId}
               data-testid="rule-queue"
             />

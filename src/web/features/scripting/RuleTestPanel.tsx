@@ -2,7 +2,19 @@
  * Tests the selection rules: a sample customer and an interaction's queue, channel, reason and language go
  * to the server's own choice, which says which script would start, by which rule, and on which details.
  */
-import { Alert, Button, Card, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Card,
+  List,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -10,7 +22,7 @@ import { useLanguageOptions } from '../../ui/options.ts';
 import { type RuleFacts, type RuleTestResult, scriptingApi } from './api.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { useScriptingT } from './i18n.ts';
-import { useChannelOptions } from './RuleFormModal.tsx';
+import { useChannelOptions, useQueueKeys } from './RuleFormModal.tsx';
 
 const blank = (text: string | null) => (text?.trim() ? text.trim() : undefined);
 
@@ -18,6 +30,7 @@ export function RuleTestPanel({ onChosen }: { onChosen: (ruleId: string | null) 
   const t = useScriptingT();
   const languages = useLanguageOptions();
   const channels = useChannelOptions();
+  const queueKeys = useQueueKeys();
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [facts, setFacts] = useState<Omit<RuleFacts, 'tier'>>({
     queueId: null,
@@ -56,10 +69,11 @@ export function RuleTestPanel({ onChosen }: { onChosen: (ruleId: string | null) 
             testId="rule-test-customer"
           />
           <SimpleGrid cols={{ base: 1, sm: 2, xl: 1 }}>
-            <TextInput
+            <Autocomplete
               label={t('rules.columns.queue')}
+              data={queueKeys}
               value={facts.queueId ?? ''}
-              onChange={(e) => set({ queueId: e.currentTarget.value })}
+              onChange={(v) => set({ queueId: v })}
               data-testid="rule-test-queue"
             />
             <Select
