@@ -1,19 +1,13 @@
 /** Selection rules over HTTP: changing and reordering rules, and testing them against a sample customer. */
 import { describe, expect, it } from 'vitest';
 import { BOOKING_CHANGE } from '../../src/modules/scripting/demo-scripts.ts';
-import { createWorkspace, login, startTestApp } from '../support/app.ts';
+import { apiCaller, createWorkspace, login, startTestApp } from '../support/app.ts';
 
 const app = await startTestApp();
 const ws = await createWorkspace(app);
 const admin = await login(app, ws.email('admin'));
 const agent = await login(app, ws.email('agent'));
-const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who = admin, payload?: unknown) =>
-  app.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: who.headers,
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
+const api = apiCaller(app, admin);
 
 const publish = async (name: string) => {
   const id = (await api('POST', '/scripting/scripts', admin, { name, definition: BOOKING_CHANGE })).json().id;
