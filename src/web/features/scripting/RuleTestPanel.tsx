@@ -19,7 +19,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLanguageOptions } from '../../ui/options.ts';
-import { type RuleFacts, type RuleTestResult, scriptingApi } from './api.ts';
+import { type Rule, type RuleFacts, type RuleTestResult, scriptingApi } from './api.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { useScriptingT } from './i18n.ts';
 import { useChannelOptions, useQueueKeys } from './RuleFormModal.tsx';
@@ -110,10 +110,18 @@ export function RuleTestPanel({ onChosen }: { onChosen: (ruleId: string | null) 
   );
 }
 
+/** A rule's criteria by name, null where it takes any. */
+const criteria = (t: ReturnType<typeof useScriptingT>, rule: Rule): [string, string | null][] => [
+  [t('rules.columns.queue'), rule.queueId],
+  [t('rules.columns.channel'), rule.channel],
+  [t('rules.columns.reason'), rule.reason],
+  [t('rules.columns.language'), rule.language],
+  [t('rules.columns.tiers'), rule.tiers.length ? rule.tiers.join(', ') : null],
+];
+
 /** Which script starts and why: the rule's criteria, then the details they were checked against. */
 function Outcome({ result }: { result: RuleTestResult }) {
   const t = useScriptingT();
-  const any = (what: string) => t('rules.test.matchAny', { what: what.toLowerCase() });
   const { rule, script, facts } = result;
   return (
     <Stack gap="xs" data-testid="rule-test-result">
@@ -121,22 +129,11 @@ function Outcome({ result }: { result: RuleTestResult }) {
         <Alert color="green" title={t('rules.test.starts', { script: script.name, version: script.version })}>
           <Text size="sm">{t('rules.test.because', { priority: rule.priority })}</Text>
           <List size="sm">
-            <List.Item>
-              {t('rules.columns.queue')}: {rule.queueId ?? any(t('rules.columns.queue'))}
-            </List.Item>
-            <List.Item>
-              {t('rules.columns.channel')}: {rule.channel ?? any(t('rules.columns.channel'))}
-            </List.Item>
-            <List.Item>
-              {t('rules.columns.reason')}: {rule.reason ?? any(t('rules.columns.reason'))}
-            </List.Item>
-            <List.Item>
-              {t('rules.columns.language')}: {rule.language ?? any(t('rules.columns.language'))}
-            </List.Item>
-            <List.Item>
-              {t('rules.columns.tiers')}:{' '}
-              {rule.tiers.length ? rule.tiers.join(', ') : any(t('rules.test.tier'))}
-            </List.Item>
+            {criteria(t, rule).map(([label, wanted]) => (
+              <List.Item key={label}>
+                {label}: {wanted ?? t('rules.any').toLowerCase()}
+              </List.Item>
+            ))}
           </List>
         </Alert>
       ) : (

@@ -83,7 +83,6 @@ export const es = {
       because: 'Por la regla de prioridad {{priority}}, la primera que cumple:',
       none: 'Ningún guion empezaría: ninguna regla con guion publicado cumple con estos datos.',
       facts: 'Datos evaluados',
-      matchAny: 'cualquier {{what}}',
     },
   },
   designer: {
@@ -259,7 +258,6 @@ export const en: Strings<typeof es> = {
       because: 'Because of the rule with priority {{priority}}, the first that matches:',
       none: 'No script would start: no rule with a live script matches these details.',
       facts: 'Details evaluated',
-      matchAny: 'any {{what}}',
     },
   },
   designer: {
