@@ -14,7 +14,9 @@ import { knowledgeRoutes } from './features/knowledge/index.ts';
 import { qualityRoutes } from './features/quality/index.ts';
 import {
   DESIGNER_PATHS,
+  RULES_PATH,
   ScriptDesignerPage,
+  ScriptRulesPage,
   ScriptsAdminPage,
   scriptingRoutes,
 } from './features/scripting/index.ts';
@@ -120,11 +122,14 @@ const adminRoutes: RouteObject[] = ADMIN_PAGES.map((page) => {
   };
 });
 
-const designerRoutes: RouteObject[] = DESIGNER_PATHS.map((path) => ({
+const designerRoutes: RouteObject[] = [
+  ...DESIGNER_PATHS.map((path) => ({ path, Screen: ScriptDesignerPage })),
+  { path: RULES_PATH, Screen: ScriptRulesPage },
+].map(({ path, Screen }) => ({
   path,
   element: (
     <RequirePermission anyOf={['scripts.manage']}>
-      <ScriptDesignerPage />
+      <Screen />
     </RequirePermission>
   ),
 }));

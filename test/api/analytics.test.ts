@@ -188,7 +188,7 @@ describe('analytics over HTTP', () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
     const a = await arrive('board');
-    const b = await arrive('board');
+    await arrive('board');
     const board = await call(supervisor, 'GET', '/api/v1/analytics/wallboard');
     expect(board.statusCode, board.body).toBe(200);
     const tile = board.json().queues.find((q: { queueId: string }) => q.queueId === 'board');

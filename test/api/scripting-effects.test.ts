@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSink } from '../mail/sink.ts';
-import { createWorkspace, login, startTestApp } from '../support/app.ts';
+import { apiCaller, createWorkspace, login, startTestApp } from '../support/app.ts';
 
 const app = await startTestApp({ env: { ATIENDE_SECRET: 'scripting-effects-secret-of-32-chars-or-more' } });
 const ws = await createWorkspace(app);
@@ -15,13 +15,7 @@ const agent = await login(app, ws.email('agent'));
 const sink = await startSink();
 afterAll(() => sink.close());
 
-const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who = admin, payload?: unknown) =>
-  app.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: who.headers,
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
+const api = apiCaller(app, admin);
 interface FollowUp {
   stepId: string;
   kind: string;

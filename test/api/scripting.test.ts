@@ -1,20 +1,14 @@
 /** Scripting over HTTP: designing, publishing, selecting and running scripts; invoices; promotions; offers. */
 import { describe, expect, it } from 'vitest';
 import { BOOKING_CHANGE } from '../../src/modules/scripting/demo-scripts.ts';
-import { createWorkspace, login, startTestApp } from '../support/app.ts';
+import { apiCaller, createWorkspace, login, startTestApp } from '../support/app.ts';
 
 const app = await startTestApp();
 const ws = await createWorkspace(app);
 const admin = await login(app, ws.email('admin'));
 const agent = await login(app, ws.email('agent'));
 const inject = app.app.inject.bind(app.app);
-const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who = admin, payload?: unknown) =>
-  inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: who.headers,
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
+const api = apiCaller(app, admin);
 
 const customer = (
   await api('POST', '/customers', admin, { name: 'Ana Pérez', email: 'ana@example.com' })

@@ -1,7 +1,8 @@
 /**
  * The script designer, end to end on the demo workspace: a supervisor designs a small script (a greeting,
  * a yes/no question, an end), sees the core's problems on the steps they concern, fixes them, saves and
- * publishes a version, previews it against a demo customer, and an agent then runs it in the runner.
+ * publishes a version, previews it against a demo customer, makes a selection rule for it and tests it
+ * against that customer, and an agent then runs it in the runner.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,9 +125,38 @@ describe('script designer journey', () => {
     await screenshot(page, 'scripting-designer-en');
     await switchLanguage(page, 'ES');
 
-    // A selection rule starts it for a contact reason; the runner walks an interaction through it.
-    const scriptId = new URL(page.url()).pathname.split('/')[3]!;
-    await call(page, 'POST', '/api/v1/scripting/rules', { priority: 0, scriptId, reason: 'encuesta' });
+    // A selection rule, made on the rules screen, starts it for a contact reason; a bad priority is refused
+    // on its field. The test panel shows it chosen for the demo customer, and by which rule.
+    await page.getByTestId('nav-admin-scripts').click();
+    await page.getByTestId('script-rules').click();
+    await page.waitForURL((url) => url.pathname === '/admin/scripts/rules');
+    await page.getByTestId('rule-row-40').waitFor();
+    await page.locator('body').click();
+    await page.keyboard.press('n');
+    await page.getByTestId('rule-priority').fill('-1');
+    await pick(page, 'rule-script', 'Encuesta de satisfacción');
+    await page.getByTestId('rule-reason').fill('encuesta');
+    await page.getByTestId('rule-save').click();
+    await page.getByTestId('rule-form').getByText('Debe ser al menos 0.').waitFor();
+    await screenshot(page, 'scripting-rule-field-error');
+    await page.getByTestId('rule-priority').fill('0');
+    await page.getByTestId('rule-save').click();
+    await page.getByTestId('rule-row-0').getByText('encuesta', { exact: true }).waitFor();
+    await page.getByTestId('rule-test-customer').click();
+    await page.getByRole('option', { name: `${customer.name} · ${customer.tier}` }).click();
+    await page.getByTestId('rule-test-reason').fill('encuesta');
+    await page.getByTestId('rule-test-run').click();
+    const result = page.getByTestId('rule-test-result');
+    await result.getByText('Empieza «Encuesta de satisfacción» (versión 1)').waitFor();
+    await result.getByText('Por la regla de prioridad 0').waitFor();
+    await screenshot(page, 'scripting-rules-test');
+    await switchLanguage(page, 'EN');
+    await result.getByText('Starts “Encuesta de satisfacción” (version 1)').waitFor();
+    await page.getByRole('heading', { name: 'Selection rules' }).waitFor();
+    await screenshot(page, 'scripting-rules-en');
+    await switchLanguage(page, 'ES');
+
+    // The runner walks an interaction with that reason through it.
     const interaction = await call<{ id: string }>(page, 'POST', '/api/v1/interactions', {
       channel: 'voice',
       direction: 'inbound',

@@ -78,3 +78,17 @@ export async function login(
     headers: { cookie: cookieHeader, 'x-csrf-token': me.csrfToken },
   };
 }
+
+/**
+ * A caller of the JSON API as a session (the given one, else `fallback`).
+ * @example const api = apiCaller(app, admin); await api('POST', '/customers', admin, { name: 'Ana' })
+ */
+export function apiCaller(app: TestApp, fallback: Session) {
+  return (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who = fallback, payload?: unknown) =>
+    app.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: who.headers,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+}

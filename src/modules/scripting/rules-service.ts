@@ -78,10 +78,10 @@ export function createRulesService(
     }));
   }
 
-  async function create(workspaceId: string, input: RuleInput) {
+  /** A rule's columns from its input, once its script is known to exist in the workspace. */
+  async function columnsOf(workspaceId: string, input: RuleInput) {
     await parts.scripts.loadScript(workspaceId, input.scriptId);
-    const row = {
-      id: newId(),
+    return {
       priority: input.priority,
       scriptId: input.scriptId,
       queueId: input.queueId ?? null,
@@ -90,9 +90,22 @@ export function createRulesService(
       language: input.language ?? null,
       tiers: input.tiers ?? [],
     };
+  }
+
+  async function create(workspaceId: string, input: RuleInput) {
+    const row = { id: newId(), ...(await columnsOf(workspaceId, input)) };
     await scoped(db, workspaceId).insert(scriptingRules, { ...row, createdAt: clock.now() });
     live.invalidate(workspaceId);
     return row;
+  }
+
+  /** Replaces a rule's criteria, script and priority (reordering is a change of priority). */
+  async function update(workspaceId: string, id: string, input: RuleInput): Promise<SelectionRule> {
+    const row = await columnsOf(workspaceId, input);
+    const n = await scoped(db, workspaceId).update(scriptingRules, row, eq(scriptingRules.id, id));
+    if (n === 0) throw errors.notFound('Rule');
+    live.invalidate(workspaceId);
+    return { id, ...row };
   }
 
   async function remove(workspaceId: string, id: string) {
@@ -165,14 +178,21 @@ export function createRulesService(
     const customer = input.customerId
       ? await deps.customers.getCustomerSummary(workspaceId, input.customerId)
       : null;
-    const choice = await choose(workspaceId, {
+    const facts: SelectionFacts = {
       queueId: input.queueId ?? null,
       channel: input.channel ?? null,
       reason: input.reason ?? null,
       language: input.language ?? customer?.language ?? null,
       tier: input.tier ?? customer?.tier ?? null,
-    });
-    return { ruleId: choice?.rule.id ?? null, script: choice?.script ?? null };
+    };
+    const choice = await choose(workspaceId, facts);
+    return {
+      ruleId: choice?.rule.id ?? null,
+      rule: choice?.rule ?? null,
+      script: choice?.script ?? null,
+      facts,
+      customer: customer && { id: customer.id, name: customer.name, tier: customer.tier },
+    };
   }
 
   /** 404 unless the workspace has this customer. */
@@ -180,7 +200,17 @@ export function createRulesService(
     await deps.customers.getCustomerSummary(workspaceId, id);
   }
 
-  return { list, create, remove, choose, contextFor, test, customerExists, invalidate: live.invalidate };
+  return {
+    list,
+    create,
+    update,
+    remove,
+    choose,
+    contextFor,
+    test,
+    customerExists,
+    invalidate: live.invalidate,
+  };
 }
 
 export type RulesService = ReturnType<typeof createRulesService>;

@@ -173,6 +173,21 @@ export const RuleTest = Obj({
   tier: Criterion,
 });
 
+/** What a rule test answers: the rule and live script chosen, and the facts (a customer's tier and language filled in). */
+export const RuleTestResult = Obj({
+  ruleId: Nullable(Uuid),
+  rule: Nullable(Rule),
+  script: Nullable(Obj({ id: Uuid, name: Type.String(), version: Type.Integer() })),
+  facts: Obj({
+    queueId: Nullable(Type.String()),
+    channel: Nullable(Type.String()),
+    reason: Nullable(Type.String()),
+    language: Nullable(Type.String()),
+    tier: Nullable(Type.String()),
+  }),
+  customer: Nullable(Obj({ id: Uuid, name: Type.String(), tier: Type.String() })),
+});
+
 export const AnswerBody = Obj({ stepId: Id, value: Literal });
 
 export const StepView = Obj({

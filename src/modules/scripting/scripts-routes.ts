@@ -1,6 +1,6 @@
 /** HTTP for the designer: scripts, versions, publishing, validation, preview, selection rules and reports. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, Nullable, Obj, Type, Uuid } from '../../platform/http/schema.ts';
+import { IdParams, NoContent, Obj, Type } from '../../platform/http/schema.ts';
 import type { RulesService } from './rules-service.ts';
 import type { RunService } from './runs-service.ts';
 import {
@@ -15,6 +15,7 @@ import {
   Problem,
   Rule,
   RuleTest,
+  RuleTestResult,
   ScriptDetail,
   ScriptSummary,
 } from './schemas.ts';
@@ -208,6 +209,20 @@ export function scriptsRoutes(s: {
       },
       async (request, reply) => reply.status(201).send(await s.rules.create(ws(request), request.body)),
     );
+    app.put(
+      '/scripting/rules/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Change a selection rule (its criteria, script or priority)',
+          params: IdParams,
+          body: NewRule,
+          response: { 200: Rule },
+        },
+      },
+      async (request) => s.rules.update(ws(request), request.params.id, request.body),
+    );
     app.delete(
       '/scripting/rules/:id',
       {
@@ -225,14 +240,10 @@ export function scriptsRoutes(s: {
         config: manage,
         schema: {
           tags,
-          summary: 'Which script the rules start for sample facts or a sample customer',
+          summary:
+            'Which script the rules start for sample facts or a sample customer, the rule that chose it and the facts it saw',
           body: RuleTest,
-          response: {
-            200: Obj({
-              ruleId: Nullable(Uuid),
-              script: Nullable(Obj({ id: Uuid, name: Type.String(), version: Type.Integer() })),
-            }),
-          },
+          response: { 200: RuleTestResult },
         },
       },
       async (request) => s.rules.test(ws(request), request.body),

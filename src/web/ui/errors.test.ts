@@ -29,6 +29,8 @@ describe('errors for people', () => {
     expect(fieldMessage(t(), 'users.weak_password', 'Password must be at least 8 characters')).toBe(
       'Debe tener al menos 8 caracteres.',
     );
+    expect(fieldMessage(t(), 'validation.failed', 'must be >= 0')).toBe('Debe ser al menos 0.');
+    expect(fieldMessage(t(), 'validation.failed', 'must be <= 100000')).toBe('Debe ser como máximo 100000.');
   });
 
   it('keeps a field message it does not recognise', () => {

@@ -65,6 +65,8 @@ const WORDINGS: [RegExp, (t: TFunction, captured: string) => string][] = [
   ],
   [/^must match pattern /, (t) => t('validation.pattern')],
   [/^must be equal to one of the allowed values$/, (t) => t('validation.oneOf')],
+  [/^must be >= (-?[\d.]+)$/, (t, n) => t('validation.minimum', { n })],
+  [/^must be <= (-?[\d.]+)$/, (t, n) => t('validation.maximum', { n })],
   [/^unknown property "(.+)"$/, (t, name) => t('validation.unknown', { name })],
 ];
 

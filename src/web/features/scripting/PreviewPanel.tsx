@@ -2,24 +2,19 @@
  * The designer's preview: the draft run against a chosen customer with the runner's own step card,
  * recording nothing. Answers are kept here and the whole draft is replayed on each one.
  */
-import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type Definition, scriptingApi, type Value } from './api.ts';
+import { CustomerPicker } from './CustomerPicker.tsx';
 import { useScriptingT } from './i18n.ts';
 import { StepCard } from './ScriptRunner.tsx';
 
 export function PreviewPanel({ scriptId, definition }: { scriptId: string | null; definition: Definition }) {
   const t = useScriptingT();
   const [customerId, setCustomerId] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
   const [answers, setAnswers] = useState<{ stepId: string; value: Value }[]>([]);
-  const customers = useQuery({
-    queryKey: ['scripting', 'preview-customers', search],
-    queryFn: () => scriptingApi.customers(search),
-    enabled: scriptId !== null,
-  });
   const preview = useMutation({
     mutationFn: (given: { stepId: string; value: Value }[]) =>
       scriptingApi.preview(scriptId!, customerId!, definition, given),
@@ -50,15 +45,12 @@ export function PreviewPanel({ scriptId, definition }: { scriptId: string | null
         <Text c="dimmed">{t('designer.previewHint')}</Text>
       ) : (
         <Stack gap="sm">
-          <Select
+          <CustomerPicker
             label={t('designer.customer')}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            data={(customers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${c.tier}` }))}
             value={customerId}
             onChange={setCustomerId}
-            data-testid="preview-customer"
+            enabled={scriptId !== null}
+            testId="preview-customer"
           />
           {!customerId && <Text c="dimmed">{t('designer.pickCustomer')}</Text>}
           {preview.error && <ErrorAlert error={preview.error} />}

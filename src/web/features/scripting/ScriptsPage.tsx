@@ -1,5 +1,8 @@
-/** The scripts list (`/admin/scripts`): every script with its live and latest version; N opens a new one. */
-import { Anchor, Badge, Button, Table } from '@mantine/core';
+/**
+ * The scripts list (`/admin/scripts`): every script with its live and latest version, and the way to the
+ * selection rules; N opens a new one.
+ */
+import { Anchor, Badge, Button, Group, Table } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -19,9 +22,14 @@ export function ScriptsPage() {
         title={t('title')}
         description={t('description')}
         actions={
-          <Button component={Link} to="/admin/scripts/new" data-testid="script-new">
-            {t('newScript')}
-          </Button>
+          <Group>
+            <Button component={Link} to="/admin/scripts/rules" variant="default" data-testid="script-rules">
+              {t('rules.open')}
+            </Button>
+            <Button component={Link} to="/admin/scripts/new" data-testid="script-new">
+              {t('newScript')}
+            </Button>
+          </Group>
         }
       />
       <QueryView query={scripts} isEmpty={(d) => d.items.length === 0} empty={t('empty')}>

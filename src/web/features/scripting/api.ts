@@ -99,6 +99,26 @@ export interface Evaluation {
   outcome: string | null;
 }
 
+/** A selection rule: every criterion it sets must match; lower priorities are tried first. */
+export interface Rule {
+  id: string;
+  priority: number;
+  scriptId: string;
+  queueId: string | null;
+  channel: string | null;
+  reason: string | null;
+  language: string | null;
+  tiers: string[];
+}
+export type RuleInput = Omit<Rule, 'id'>;
+export type RuleFacts = Pick<Rule, 'queueId' | 'channel' | 'reason' | 'language'> & { tier: string | null };
+export interface RuleTestResult {
+  rule: Rule | null;
+  script: { id: string; name: string; version: number } | null;
+  facts: RuleFacts;
+  customer: { id: string; name: string; tier: string } | null;
+}
+
 const base = '/api/v1/scripting';
 export const scriptingApi = {
   start: (interactionId: string) =>
@@ -130,6 +150,12 @@ export const scriptingApi = {
     request<{ evaluation: Evaluation }>('POST', `${base}/scripts/${id}/preview`, {
       body: { customerId, definition, answers },
     }),
+  rules: () => request<{ items: Rule[] }>('GET', `${base}/rules`).then((r) => r.items),
+  createRule: (body: RuleInput) => request<Rule>('POST', `${base}/rules`, { body }),
+  updateRule: (id: string, body: RuleInput) => request<Rule>('PUT', `${base}/rules/${id}`, { body }),
+  removeRule: (id: string) => request('DELETE', `${base}/rules/${id}`),
+  testRules: (body: Partial<RuleFacts> & { customerId: string | null }) =>
+    request<RuleTestResult>('POST', `${base}/rules/test`, { body }),
   templates: () => request<{ items: { key: string; name: string }[] }>('GET', `${base}/email-templates`),
   customers: (q: string) =>
     request<{ items: { id: string; name: string; tier: string }[] }>('GET', '/api/v1/customers', {

@@ -1,5 +1,5 @@
 /**
- * The scripting screens: the scripts list and the designer (admin pages, `/admin/scripts…`), the runner
+ * The scripting screens: the scripts list, the selection rules and the designer (admin pages, `/admin/scripts…`), the runner
  * component `ScriptRunner` that the agent desk embeds, and its standalone page (`/scripts/run/:interactionId`).
  */
 import { lazy } from 'react';
@@ -18,6 +18,10 @@ export const ScriptDesignerPage = lazy(() =>
   import('./DesignerPage.tsx').then((m) => ({ default: m.DesignerPage })),
 );
 export const DESIGNER_PATHS = ['scripts/new', 'scripts/:id', 'scripts/:id/v/:version'];
+
+/** The selection rules, an admin page beside the scripts list. */
+export const ScriptRulesPage = lazy(() => import('./RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
+export const RULES_PATH = 'scripts/rules';
 
 /** The scripting routes outside admin, for the app's router. */
 export const scriptingRoutes: RouteObject[] = [
