@@ -45,6 +45,7 @@ export const DEMO_USERS: DemoUser[] = [
       'scripts',
       'mailboxes',
       'emailTemplates',
+      'webChannels',
     ],
     forbidden: '/nowhere',
   },
