@@ -1,19 +1,9 @@
 /** Quality trends: average score per period and agent, team, queue or evaluator; chart, table and CSV. */
 import { LineChart } from '@mantine/charts';
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DateRangeInputs } from '../../ui/DateRangeInputs.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
 import { monthStart, PALETTE, today } from '../supervisor/format.ts';
 import { type QualityReportParams, type QualityRow, qualityApi, qualityKeys } from './api.ts';
@@ -44,17 +34,10 @@ export function ReportTab() {
   return (
     <Stack gap="md">
       <Group align="flex-end" wrap="wrap">
-        <TextInput
-          type="date"
-          label={t('report.from')}
-          value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-        />
-        <TextInput
-          type="date"
-          label={t('report.to')}
-          value={draft.to}
-          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+        <DateRangeInputs
+          value={draft}
+          onChange={setDraft}
+          labels={{ from: t('report.from'), to: t('report.to') }}
         />
         <Select
           label={t('report.grain')}

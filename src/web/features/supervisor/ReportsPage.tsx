@@ -1,20 +1,10 @@
 /** Reports: choose the range, the period and the grouping; read a chart and a table; download CSV. */
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DateRangeInputs } from '../../ui/DateRangeInputs.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
 import { analyticsApi, analyticsKeys, type By, type Grain, type Report, type ReportParams } from './api.ts';
@@ -140,17 +130,10 @@ export function ReportsPage() {
       />
       <Stack gap="md">
         <Group align="flex-end" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('reports.from')}
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('reports.to')}
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          <DateRangeInputs
+            value={draft}
+            onChange={setDraft}
+            labels={{ from: t('reports.from'), to: t('reports.to') }}
           />
           <Select
             label={t('reports.grain')}
