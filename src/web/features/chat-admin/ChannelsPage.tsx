@@ -1,8 +1,9 @@
 /** Admin › Web channels: every channel with its sites and queue, the editor, and the code to embed. */
-import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
@@ -45,12 +46,7 @@ export function ChannelsPage() {
         query={channels}
         loading={<LoadingLines lines={4} />}
         isEmpty={(items) => items.length === 0}
-        empty={
-          <Paper withBorder p="xl" radius="md" data-testid="channels-empty">
-            <Title order={4}>{t('emptyTitle')}</Title>
-            <Text c="dimmed">{t('empty')}</Text>
-          </Paper>
-        }
+        empty={<EmptyState testId="channels-empty" title={t('emptyTitle')} text={t('empty')} />}
       >
         {(items) => (
           <Paper withBorder radius="md">

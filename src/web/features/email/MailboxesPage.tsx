@@ -1,8 +1,9 @@
 /** Admin › Mailboxes: every mailbox with its queue, servers and sync status; add, edit, test, remove. */
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDateTime } from '../../ui/format.ts';
 import { Icon } from '../../ui/icons.tsx';
@@ -44,10 +45,11 @@ export function MailboxesPage() {
         loading={<LoadingLines lines={4} />}
         isEmpty={(items) => items.length === 0}
         empty={
-          <Paper withBorder p="xl" radius="md" data-testid="mailboxes-empty">
-            <Title order={4}>{t('mailboxes.emptyTitle')}</Title>
-            <Text c="dimmed">{t('mailboxes.empty')}</Text>
-          </Paper>
+          <EmptyState
+            testId="mailboxes-empty"
+            title={t('mailboxes.emptyTitle')}
+            text={t('mailboxes.empty')}
+          />
         }
       >
         {(items) => (

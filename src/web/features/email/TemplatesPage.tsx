@@ -11,12 +11,12 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { Icon } from '../../ui/icons.tsx';
@@ -57,10 +57,11 @@ export function TemplatesPage() {
         loading={<LoadingLines lines={4} />}
         isEmpty={(items) => items.length === 0}
         empty={
-          <Paper withBorder p="xl" radius="md" data-testid="templates-empty">
-            <Title order={4}>{t('templates.emptyTitle')}</Title>
-            <Text c="dimmed">{t('templates.empty', { example: '{{customer.name}}' })}</Text>
-          </Paper>
+          <EmptyState
+            testId="templates-empty"
+            title={t('templates.emptyTitle')}
+            text={t('templates.empty', { example: '{{customer.name}}' })}
+          />
         }
       >
         {(items) => (

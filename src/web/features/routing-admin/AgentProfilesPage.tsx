@@ -1,9 +1,10 @@
 /** Admin › Agent profiles: every user with the profile routing uses for them, and its editor. */
-import { Paper, Table, Text, Title } from '@mantine/core';
+import { Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { users } from '../../api/endpoints.ts';
 import type { User } from '../../api/types.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
 import { type AgentProfile, routingApi, routingKeys } from './api.ts';
@@ -40,12 +41,7 @@ export function AgentProfilesPage() {
         query={rows}
         loading={<LoadingLines lines={6} />}
         isEmpty={(items) => items.length === 0}
-        empty={
-          <Paper withBorder p="xl" radius="md" data-testid="agents-empty">
-            <Title order={4}>{t('agents.emptyTitle')}</Title>
-            <Text c="dimmed">{t('agents.empty')}</Text>
-          </Paper>
-        }
+        empty={<EmptyState testId="agents-empty" title={t('agents.emptyTitle')} text={t('agents.empty')} />}
       >
         {(items) => <ProfilesTable rows={items} onEdit={setEditing} />}
       </QueryView>

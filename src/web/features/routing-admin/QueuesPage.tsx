@@ -1,10 +1,11 @@
 /** Admin › Queues: every queue with its policy at a glance and its live load, the editor, and the settings. */
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
@@ -45,12 +46,7 @@ export function QueuesPage() {
           query={queues}
           loading={<LoadingLines lines={5} />}
           isEmpty={(items) => items.length === 0}
-          empty={
-            <Paper withBorder p="xl" radius="md" data-testid="queues-empty">
-              <Title order={4}>{t('queues.emptyTitle')}</Title>
-              <Text c="dimmed">{t('queues.empty')}</Text>
-            </Paper>
-          }
+          empty={<EmptyState testId="queues-empty" title={t('queues.emptyTitle')} text={t('queues.empty')} />}
         >
           {(items) => (
             <>
