@@ -167,6 +167,23 @@ describe('workforce journey', () => {
       });
     }
 
+    // Laura is in the «reservas» team: the roster can be read team by team.
+    const lauraId = idOf('agente@servicenter.co');
+    const profiles = (await api('GET', '/routing/agents')).items as {
+      userId: string;
+      skills: Record<string, number>;
+      languages: string[];
+      channels: Record<string, number>;
+      capacity: number;
+    }[];
+    const laura = profiles.find((p) => p.userId === lauraId);
+    await api('PUT', `/routing/agents/${lauraId}/profile`, {
+      skills: laura?.skills ?? {},
+      languages: laura?.languages ?? ['es'],
+      channels: laura?.channels ?? { voice: 1 },
+      capacity: laura?.capacity ?? 1,
+      teams: ['reservas'],
+    });
     const page = await newPage();
     const errors = collectPageErrors(page);
     await logIn(page, server.url, 'supervisor@servicenter.co');
@@ -189,6 +206,13 @@ describe('workforce journey', () => {
     await page.getByTestId('roster-solve').click();
     await page.getByTestId('gantt').waitFor();
     await expect(page.getByTestId('gantt-row').count()).resolves.toBe(3);
+    await page.getByTestId('roster-team').click();
+    await page.getByRole('option', { name: 'reservas' }).click();
+    await expect.poll(() => page.getByTestId('gantt-row').count()).toBe(1);
+    await page.getByTestId('gantt-row').getByText('Laura Gómez').waitFor();
+    await page.getByTestId('roster-team').click();
+    await page.getByRole('option', { name: 'Todos los equipos' }).click();
+    await expect.poll(() => page.getByTestId('gantt-row').count()).toBe(3);
     await expect(page.getByTestId('roster-status').textContent()).resolves.toBe('Borrador');
     await page
       .getByTestId('roster-preferences')

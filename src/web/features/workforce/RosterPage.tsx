@@ -9,6 +9,7 @@ import {
   Card,
   Group,
   SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -34,6 +35,7 @@ import { type Roster, type RosterEdit, type Shift, scheduleApi, scheduleKeys } f
 import { useScheduleT } from './schedule-i18n.ts';
 import { TimeOffCard } from './TimeOffCard.tsx';
 import { dayLabel, timeOf } from './time.ts';
+import { useTeams } from './useTeams.ts';
 import { ViolationList } from './ViolationList.tsx';
 
 export function RosterPage() {
@@ -112,6 +114,9 @@ export function RosterPage() {
   );
 }
 
+/** The team choice that shows every agent. */
+const ALL_TEAMS = '*';
+
 function RosterView({ roster, onChange }: { roster: Roster; onChange: (r: Roster) => void }) {
   const t = useScheduleT();
   const { i18n } = useTranslation();
@@ -125,7 +130,10 @@ function RosterView({ roster, onChange }: { roster: Roster; onChange: (r: Roster
       if (e.type === 'time_off') setSelected(null);
     },
   });
-  const agents = Object.entries(roster.names).sort((a, b) => a[1].localeCompare(b[1]));
+  const { teams, team, setTeam, inTeam } = useTeams();
+  const agents = Object.entries(roster.names)
+    .filter(([agentId]) => inTeam(agentId))
+    .sort((a, b) => a[1].localeCompare(b[1]));
   const flagged = new Set(
     roster.violations.flatMap((v) => (v.shiftId && v.severity === 'error' ? [v.shiftId] : [])),
   );
@@ -173,20 +181,32 @@ function RosterView({ roster, onChange }: { roster: Roster; onChange: (r: Roster
         </Alert>
       ))}
       <Card withBorder radius="md" padding="md">
-        <SegmentedControl
-          mb="md"
-          aria-label={t('roster.day')}
-          value={day}
-          onChange={(d) => {
-            setDay(d);
-            setSelected(null);
-          }}
-          data={[
-            ...days.map((d) => ({ value: d, label: dayLabel(d, i18n.language) })),
-            { value: 'week', label: t('roster.week') },
-          ]}
-          data-testid="roster-days"
-        />
+        <Group mb="md" justify="space-between" align="flex-end">
+          <SegmentedControl
+            aria-label={t('roster.day')}
+            value={day}
+            onChange={(d) => {
+              setDay(d);
+              setSelected(null);
+            }}
+            data={[
+              ...days.map((d) => ({ value: d, label: dayLabel(d, i18n.language) })),
+              { value: 'week', label: t('roster.week') },
+            ]}
+            data-testid="roster-days"
+          />
+          {teams.length > 0 && (
+            <Select
+              label={t('roster.team')}
+              allowDeselect={false}
+              value={team ?? ALL_TEAMS}
+              onChange={(v) => setTeam(v && v !== ALL_TEAMS ? v : null)}
+              data={[{ value: ALL_TEAMS, label: t('roster.allTeams') }, ...teams]}
+              w={200}
+              data-testid="roster-team"
+            />
+          )}
+        </Group>
         {day === 'week' ? (
           <WeekTable
             days={days}
