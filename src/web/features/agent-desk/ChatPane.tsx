@@ -44,6 +44,8 @@ export function ChatPane({
     queryKey: chatKey(id),
     queryFn: async () =>
       mergeFetched(queryClient.getQueryData<ChatHistory>(chatKey(id)), await deskApi.history(id)),
+    // Live events keep it current; a periodic fetch recovers anything a reconnect or a failed fetch missed.
+    refetchInterval: 5_000,
   });
   const [internal, setInternal] = useState(false);
   const query = cannedQuery(draft);
