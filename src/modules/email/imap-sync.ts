@@ -6,7 +6,7 @@
  */
 import { ImapFlow } from 'imapflow';
 import type { Logger } from '../../platform/logging.ts';
-import type { IngestResult, Source } from './ingest-service.ts';
+import type { IngestResult, Source } from './ingest-result.ts';
 import type { MailboxService } from './mailbox-service.ts';
 import type { emailMailboxes } from './schema.ts';
 

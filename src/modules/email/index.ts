@@ -20,7 +20,7 @@ import { replyTextRoutes } from './text-routes.ts';
 import { createThreadService } from './thread-service.ts';
 
 export type { EmailDeps } from './context.ts';
-export type { IngestResult, Source } from './ingest-service.ts';
+export type { IngestResult, Source } from './ingest-result.ts';
 export type { ListenerOptions } from './listener.ts';
 export type { Mailbox, MailboxInput } from './mailbox-service.ts';
 export type { NewConversation } from './outbound-conversation.ts';

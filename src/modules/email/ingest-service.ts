@@ -4,7 +4,7 @@
  * cannot be parsed is quarantined whole; nothing is dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
@@ -13,6 +13,8 @@ import type { Interaction } from '../interactions/index.ts';
 import { isTerminal } from '../interactions/index.ts';
 import type { createAckService } from './ack-service.ts';
 import type { EmailDeps } from './context.ts';
+import { createIngestLookups } from './ingest-lookups.ts';
+import type { IngestResult, Source } from './ingest-result.ts';
 import { DEFAULT_LIMITS, type ParsedEmail, parseEmail, Unparseable } from './parse.ts';
 import {
   emailAttachments,
@@ -21,27 +23,10 @@ import {
   emailQuarantine,
   emailThreads,
 } from './schema.ts';
-import { answeredIds, chooseThread, referenceIn, tokenIn } from './threading.ts';
+import { chooseThread } from './threading.ts';
 
 type MailboxRow = typeof emailMailboxes.$inferSelect;
 type ThreadRow = typeof emailThreads.$inferSelect;
-
-/** Where a raw message came from: an IMAP UID (with its UIDVALIDITY) makes a re-fetch cheap to skip. */
-export interface Source {
-  uidValidity?: number;
-  uid?: number;
-}
-
-export type IngestResult =
-  | {
-      status: 'stored';
-      messageId: string;
-      interactionId: string;
-      threadId: string;
-      threadedBy: string | null;
-    }
-  | { status: 'duplicate'; messageId: string }
-  | { status: 'quarantined'; quarantineId: string; reason: string };
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const code = (length: number) => [...randomBytes(length)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
@@ -53,6 +38,7 @@ export const newReference = () => code(8);
 export function createIngestService(deps: EmailDeps, acks: ReturnType<typeof createAckService>) {
   const { db, uow, clock, newId, interactions } = deps;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const { bySource, clues, threadRow } = createIngestLookups(db);
 
   async function ingest(mailbox: MailboxRow, raw: Buffer, source: Source = {}): Promise<IngestResult> {
     const ws = scoped(db, mailbox.workspaceId);
@@ -218,34 +204,6 @@ export function createIngestService(deps: EmailDeps, acks: ReturnType<typeof cre
     };
   }
 
-  async function bySource(mailbox: MailboxRow, source: Source): Promise<IngestResult | null> {
-    const ws = scoped(db, mailbox.workspaceId);
-    const [m] = await db
-      .select({ id: emailMessages.id })
-      .from(emailMessages)
-      .where(
-        ws.where(
-          emailMessages,
-          eq(emailMessages.mailboxId, mailbox.id),
-          eq(emailMessages.uidValidity, source.uidValidity!),
-          eq(emailMessages.uid, source.uid!),
-        ),
-      );
-    if (m) return { status: 'duplicate', messageId: m.id };
-    const [q] = await db
-      .select({ id: emailQuarantine.id, reason: emailQuarantine.reason })
-      .from(emailQuarantine)
-      .where(
-        ws.where(
-          emailQuarantine,
-          eq(emailQuarantine.mailboxId, mailbox.id),
-          eq(emailQuarantine.uidValidity, source.uidValidity!),
-          eq(emailQuarantine.uid, source.uid!),
-        ),
-      );
-    return q ? { status: 'quarantined', quarantineId: q.id, reason: q.reason } : null;
-  }
-
   async function quarantine(
     mailbox: MailboxRow,
     raw: Buffer,
@@ -279,46 +237,6 @@ export function createIngestService(deps: EmailDeps, acks: ReturnType<typeof cre
     });
     deps.logger.warn({ mailbox: mailbox.id, reason, detail }, 'e-mail quarantined');
     return { status: 'quarantined', quarantineId: id, reason };
-  }
-
-  /** The thread each clue points at, looked up in this workspace. */
-  async function clues(mailbox: MailboxRow, parsed: ParsedEmail) {
-    const ws = scoped(db, mailbox.workspaceId);
-    const ids = answeredIds(parsed.inReplyTo ?? undefined, parsed.references).slice(0, 50);
-    const [byId] = ids.length
-      ? await db
-          .select({ threadId: emailMessages.threadId })
-          .from(emailMessages)
-          .where(ws.where(emailMessages, inArray(emailMessages.messageId, ids)))
-          .limit(1)
-      : [];
-    const token = tokenIn(parsed.recipients, mailbox.address);
-    const [byToken] = token
-      ? await db
-          .select({ id: emailThreads.id })
-          .from(emailThreads)
-          .where(ws.where(emailThreads, eq(emailThreads.token, token)))
-      : [];
-    const reference = referenceIn(parsed.subject);
-    const [byRef] = reference
-      ? await db
-          .select({ id: emailThreads.id, participants: emailThreads.participants })
-          .from(emailThreads)
-          .where(ws.where(emailThreads, eq(emailThreads.reference, reference)))
-      : [];
-    return {
-      byMessageId: byId?.threadId ?? null,
-      byToken: byToken?.id ?? null,
-      byReference: byRef ? { threadId: byRef.id, participants: byRef.participants } : null,
-    };
-  }
-
-  async function threadRow(tx: Db, workspaceId: string, id: string): Promise<ThreadRow | null> {
-    const [row] = await tx
-      .select()
-      .from(emailThreads)
-      .where(scoped(tx, workspaceId).where(emailThreads, eq(emailThreads.id, id)));
-    return row ?? null;
   }
 
   /** Due times from the queue's targets: `email` for the first reply, `email_resolution` for the rest. */

@@ -6,7 +6,7 @@
  */
 import { SMTPServer } from 'smtp-server';
 import type { Logger } from '../../platform/logging.ts';
-import type { IngestResult, Source } from './ingest-service.ts';
+import type { IngestResult, Source } from './ingest-result.ts';
 import type { MailboxService } from './mailbox-service.ts';
 import type { emailMailboxes } from './schema.ts';
 

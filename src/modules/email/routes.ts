@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors } from '../../platform/errors.ts';
 import { DateTime, IdParams, NoContent, Nullable, Obj, Type, Uuid } from '../../platform/http/schema.ts';
-import type { IngestResult } from './ingest-service.ts';
+import type { IngestResult } from './ingest-result.ts';
 import type { CheckResult } from './mailbox-check.ts';
 import type { MailboxService } from './mailbox-service.ts';
 import type { createThreadService } from './thread-service.ts';
