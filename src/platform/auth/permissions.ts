@@ -1,32 +1,7 @@
-/** The catalogue of permissions and the built-in roles that hold them. Roles are data; this is their seed. */
-export const PERMISSIONS = [
-  'workspace.manage',
-  'users.read',
-  'users.manage',
-  'roles.manage',
-  'audit.read',
-  'api_tokens.manage',
-  'desk.use',
-  'supervise',
-  'reports.read',
-  'customers.read',
-  'customers.write',
-  'knowledge.read',
-  'knowledge.manage',
-  'wfm.read',
-  'wfm.manage',
-  'routing.manage',
-  'interactions.read',
-  'interactions.write',
-  'sales.use',
-  'field.use',
-  'partner.portal',
-  'scripts.manage',
-] as const;
+/** The built-in roles and the permissions they hold. Roles are data; this is their seed. */
+import { PERMISSIONS, type Permission } from '../../lib/permissions.ts';
 
-export type Permission = (typeof PERMISSIONS)[number];
-
-export const isPermission = (p: string): p is Permission => (PERMISSIONS as readonly string[]).includes(p);
+export { isPermission, PERMISSIONS, type Permission } from '../../lib/permissions.ts';
 
 export const BUILT_IN_ROLES: Record<string, { name: string; permissions: readonly Permission[] }> = {
   admin: { name: 'Administrator', permissions: PERMISSIONS },

@@ -3,31 +3,7 @@
 export type Language = 'es' | 'en';
 export const LANGUAGES: readonly Language[] = ['es', 'en'];
 
-export const PERMISSIONS = [
-  'workspace.manage',
-  'users.read',
-  'users.manage',
-  'roles.manage',
-  'audit.read',
-  'api_tokens.manage',
-  'desk.use',
-  'supervise',
-  'reports.read',
-  'customers.read',
-  'customers.write',
-  'knowledge.read',
-  'knowledge.manage',
-  'wfm.read',
-  'wfm.manage',
-  'sales.use',
-  'field.use',
-  'partner.portal',
-  'scripts.manage',
-  'routing.manage',
-  'interactions.read',
-  'interactions.write',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export { isPermission, PERMISSIONS, type Permission } from '../../lib/permissions.ts';
 
 export const BUILT_IN_ROLES = ['admin', 'supervisor', 'agent', 'sales_rep', 'technician', 'partner'] as const;
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];

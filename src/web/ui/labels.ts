@@ -1,13 +1,9 @@
 /** Translated names for role keys and permission strings, falling back to what the server says. */
 import type { TFunction } from 'i18next';
-import { BUILT_IN_ROLES, type BuiltInRole, PERMISSIONS, type Permission } from '../api/types.ts';
+import { BUILT_IN_ROLES, type BuiltInRole, isPermission } from '../api/types.ts';
 
 function isBuiltInRole(key: string): key is BuiltInRole {
   return (BUILT_IN_ROLES as readonly string[]).includes(key);
-}
-
-function isPermission(value: string): value is Permission {
-  return (PERMISSIONS as readonly string[]).includes(value);
 }
 
 /**
