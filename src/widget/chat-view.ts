@@ -114,8 +114,9 @@ export function chatView(
     );
     list.replaceChildren(...rows, ...pending);
     typing.textContent = problem || (typingUntil > Date.now() ? t('typing') : '');
-    list.scrollTop = list.scrollHeight;
+    // The footer first: the rating that replaces the composer changes the list's height.
     if (footerOpen !== conversation.open) renderFooter();
+    list.scrollTop = list.scrollHeight;
   }
 
   function renderFooter() {
