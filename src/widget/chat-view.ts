@@ -40,6 +40,10 @@ export function chatView(
   let agentName = '';
   let visible = true;
   let unread = 0;
+  /** What the footer was last drawn for: the composer while open, the rating once ended. */
+  let footerOpen: boolean | null = null;
+  /** The last send problem, shown until a send succeeds. */
+  let problem = '';
 
   const list = h('div', { class: 'messages', role: 'log', 'aria-live': 'polite' });
   const typing = h('div', { class: 'typing' });
@@ -68,45 +72,55 @@ export function chatView(
     return t('delivered');
   }
 
-  async function render() {
-    clear(list);
+  /** Object URLs of attachments, fetched once each (the token travels in a header). */
+  const fileUrls = new Map<string, Promise<string>>();
+  const attachment = (a: Message['attachments'][number]) => {
+    const link = a.contentType.startsWith('image/')
+      ? h('img', { alt: a.fileName, class: 'thumb' })
+      : h('a', { download: a.fileName }, `📎 ${a.fileName}`);
+    if (!fileUrls.has(a.id)) fileUrls.set(a.id, fileUrl(a.id));
+    void fileUrls
+      .get(a.id)!
+      .then((url) => link.setAttribute(link instanceof HTMLImageElement ? 'src' : 'href', url));
+    return link;
+  };
+
+  /**
+   * Redraws the messages and the typing line, synchronously and in one swap. The composer is left alone:
+   * an event arriving while the visitor types (the agent typing, a receipt) must not take the focus away
+   * from it, nor swallow the key the visitor is pressing.
+   */
+  function render() {
     const messages = [...bySeq.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    for (const m of messages) {
-      const files = await Promise.all(
-        m.attachments.map(async (a) =>
-          a.contentType.startsWith('image/')
-            ? h('img', { src: await fileUrl(a.id), alt: a.fileName, class: 'thumb' })
-            : h('a', { href: await fileUrl(a.id), download: a.fileName }, `📎 ${a.fileName}`),
-        ),
-      );
-      list.append(
+    const rows = messages.map((m) =>
+      h(
+        'div',
+        { class: `msg ${m.direction === 'inbound' ? 'me' : 'them'}`, 'data-seq': String(m.seq) },
+        h('div', { class: 'bubble' }, m.body, ...m.attachments.map(attachment)),
         h(
           'div',
-          { class: `msg ${m.direction === 'inbound' ? 'me' : 'them'}`, 'data-seq': String(m.seq) },
-          h('div', { class: 'bubble' }, m.body, ...files),
-          h(
-            'div',
-            { class: 'meta' },
-            `${new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ${statusOf(m)}`,
-          ),
+          { class: 'meta' },
+          `${new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ${statusOf(m)}`,
         ),
-      );
-    }
-    for (const p of outbox)
-      list.append(
-        h(
-          'div',
-          { class: 'msg me pending' },
-          h('div', { class: 'bubble' }, p.body),
-          h('div', { class: 'meta' }, t('sending')),
-        ),
-      );
-    typing.textContent = typingUntil > Date.now() ? t('typing') : '';
+      ),
+    );
+    const pending = outbox.map((p) =>
+      h(
+        'div',
+        { class: 'msg me pending' },
+        h('div', { class: 'bubble' }, p.body),
+        h('div', { class: 'meta' }, t('sending')),
+      ),
+    );
+    list.replaceChildren(...rows, ...pending);
+    typing.textContent = problem || (typingUntil > Date.now() ? t('typing') : '');
+    // The footer first: the rating that replaces the composer changes the list's height.
+    if (footerOpen !== conversation.open) renderFooter();
     list.scrollTop = list.scrollHeight;
-    renderFooter();
   }
 
   function renderFooter() {
+    footerOpen = conversation.open;
     clear(footer);
     if (conversation.open) {
       footer.append(
@@ -187,30 +201,43 @@ export function chatView(
     );
   }
 
+  /**
+   * Sends the outbox in order, one flush at a time: two loops over the same outbox would each shift it
+   * after their send and drop a message that was never sent.
+   */
+  let flushing = false;
   async function flush() {
-    while (outbox.length > 0) {
-      const p = outbox[0]!;
-      try {
-        const m = await api<Message>('POST', `/chat/visitor/conversations/${conversationId}/messages`, {
-          clientId: p.clientId,
-          body: p.body,
-          attachmentIds: p.attachmentIds,
-        });
-        if (m.seq !== null) bySeq.set(m.seq, m);
-        conversation.lastSeq = Math.max(conversation.lastSeq, m.seq ?? 0);
-      } catch (e) {
-        // A 4xx will not get better by retrying: drop it and say so. Anything else is retried later.
-        if (e instanceof ApiError && e.status < 500 && e.status !== 429) {
-          typing.textContent = t('error', { message: e.message });
-        } else {
-          typing.textContent = t('failed');
-          setTimeout(() => void flush(), 2000);
-          return;
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (outbox.length > 0) {
+        const p = outbox[0]!;
+        try {
+          const m = await api<Message>('POST', `/chat/visitor/conversations/${conversationId}/messages`, {
+            clientId: p.clientId,
+            body: p.body,
+            attachmentIds: p.attachmentIds,
+          });
+          if (m.seq !== null) bySeq.set(m.seq, m);
+          conversation.lastSeq = Math.max(conversation.lastSeq, m.seq ?? 0);
+          problem = '';
+        } catch (e) {
+          // A 4xx will not get better by retrying: drop it and say so. Anything else is retried later.
+          if (e instanceof ApiError && e.status < 500 && e.status !== 429) {
+            problem = t('error', { message: e.message });
+          } else {
+            problem = t('failed');
+            render();
+            setTimeout(() => void flush(), 2000);
+            return;
+          }
         }
+        outbox.shift();
+        save();
+        render();
       }
-      outbox.shift();
-      save();
-      await render();
+    } finally {
+      flushing = false;
     }
   }
 
@@ -220,7 +247,7 @@ export function chatView(
     input.value = '';
     outbox.push({ clientId: clientId(), body, attachmentIds: [] });
     save();
-    await render();
+    render();
     await flush();
   }
 
@@ -238,7 +265,8 @@ export function chatView(
       save();
       await flush();
     } catch (e) {
-      typing.textContent = t('error', { message: (e as Error).message });
+      problem = t('error', { message: (e as Error).message });
+      render();
     }
     fileInput.value = '';
   });
@@ -259,7 +287,7 @@ export function chatView(
   async function end() {
     await api('POST', `/chat/visitor/conversations/${conversationId}/close`);
     conversation = { ...conversation, open: false };
-    await render();
+    render();
   }
 
   /** Tells the agent what the visitor has seen: read when the widget is open, delivered otherwise. */
@@ -295,7 +323,7 @@ export function chatView(
       conversation.agentReadSeq = Math.max(conversation.agentReadSeq, Number(p.seq));
     } else if (e.type === 'chat.typing' && p.by === 'agent') {
       typingUntil = Date.now() + 4000;
-      setTimeout(() => void render(), 4100);
+      setTimeout(render, 4100);
     } else if (e.type === 'chat.state') {
       if (p.state === 'agent_joined') {
         agentName = String(p.agentName ?? '');
@@ -303,7 +331,7 @@ export function chatView(
       }
       if (p.state === 'closed') conversation = { ...conversation, open: false };
     }
-    void render();
+    render();
   }
 
   const banner = h('div', { class: 'banner' }, t('waiting'));
@@ -311,7 +339,8 @@ export function chatView(
   clear(root);
   root.append(banner, offline, list, typing, fileInput, footer);
   for (const m of initial.messages) if (m.seq !== null) bySeq.set(m.seq, m);
-  void render().then(flush);
+  render();
+  void flush();
   const feed = openFeed(conversationId, onEvent, (up) => {
     offline.hidden = up;
     // After a reconnect, fetch anything newer than we hold (the feed replays too; duplicates merge by seq).
@@ -323,7 +352,7 @@ export function chatView(
         conversation = r.conversation;
         for (const m of r.messages) if (m.seq !== null) bySeq.set(m.seq, m);
         acknowledge();
-        void render();
+        render();
       });
   });
   return {

@@ -17,6 +17,8 @@ export interface WidgetConfig {
   }[];
   requestCategories: string[];
   availability: { open: boolean; reason: 'closed' | 'nobody' | null };
+  /** While chat is not open: leave a message, also "call me", or no chat at all. */
+  whenOffline: 'leave_message' | 'leave_message_or_callback' | 'hide';
   knowledgeSearch: boolean;
   helpCenter: string | null;
 }

@@ -108,20 +108,43 @@ function home(config: WidgetConfig) {
     h('p', { class: 'greeting' }, config.greeting[config.language]),
     // Self-service first: the help-center search shows when the workspace has articles in this language.
     ...(config.knowledgeSearch && config.helpCenter ? [searchBox(config.helpCenter, config.language)] : []),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'primary',
-        onclick: go((root) => (config.availability.open ? startChat(config, root) : leaveMessageForm(root))),
-      },
-      config.availability.open ? t('chat') : t('leaveMessage'),
-    ),
-    h('button', { type: 'button', onclick: go(callbackForm) }, t('callMe')),
+    ...contactButtons(config, go),
     h('button', { type: 'button', onclick: go((root) => serviceRequestForm(root, config)) }, t('request')),
     h('button', { type: 'button', onclick: go((root) => void requestsList(root)) }, t('myRequests')),
   );
   shell(config, body, false);
+}
+
+/**
+ * Chat, or what the channel offers instead while chat is not open: a message answered by e-mail, also
+ * "call me", or nothing (the channel's `whenOffline`).
+ */
+function contactButtons(
+  config: WidgetConfig,
+  go: (render: (root: HTMLElement) => void) => () => void,
+): HTMLElement[] {
+  const open = config.availability.open;
+  const mode = config.whenOffline;
+  const callMe = h('button', { type: 'button', onclick: go(callbackForm) }, t('callMe'));
+  if (open)
+    return [
+      h(
+        'button',
+        { type: 'button', class: 'primary', onclick: go((root) => startChat(config, root)) },
+        t('chat'),
+      ),
+      callMe,
+    ];
+  if (mode === 'hide') return [];
+  return [
+    h(
+      'p',
+      { class: 'hint offline-note' },
+      t(config.availability.reason === 'closed' ? 'closedNow' : 'busyNow'),
+    ),
+    h('button', { type: 'button', class: 'primary', onclick: go(leaveMessageForm) }, t('leaveMessage')),
+    ...(mode === 'leave_message_or_callback' ? [callMe] : []),
+  ];
 }
 
 function showChat(
@@ -143,8 +166,10 @@ function startChat(config: WidgetConfig, root: HTMLElement) {
       );
       showChat(root, history.conversation.id, history);
     } catch (e) {
-      if ((e as { code?: string }).code === 'chat.offline') leaveMessageForm(root);
-      else throw e;
+      // Chat closed meanwhile: offer what the channel offers then, if anything.
+      if ((e as { code?: string }).code !== 'chat.offline') throw e;
+      if (config.whenOffline === 'hide') home({ ...config, availability: { open: false, reason: 'nobody' } });
+      else leaveMessageForm(root);
     }
   });
 }

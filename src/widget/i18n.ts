@@ -29,6 +29,8 @@ const es = {
   callbackDone: 'Le llamaremos entre {from} y {to}. Referencia {ref}.',
   offline: 'Ahora no podemos chatear. Déjenos un mensaje y le responderemos por correo.',
   leaveMessage: 'Dejar mensaje',
+  closedNow: 'Ahora estamos fuera de horario.',
+  busyNow: 'En este momento no hay nadie disponible para chatear.',
   messageDone: 'Recibimos su mensaje. Referencia {ref}.',
   category: 'Categoría',
   description: 'Descripción',
@@ -49,7 +51,13 @@ const es = {
   state_new: 'Recibida',
   search: 'Buscar en la ayuda',
   searchEmpty: 'No encontramos artículos sobre eso. Escríbanos y le ayudamos.',
-  readArticle: 'Leer el artículo completo',
+  readArticle: 'Abrir en el centro de ayuda',
+  backToResults: 'Volver a los resultados',
+  wasHelpful: '¿Le sirvió este artículo?',
+  yes: 'Sí',
+  no: 'No',
+  helpfulThanks: '¡Gracias! Nos alegra que le sirviera.',
+  notHelpfulThanks: 'Gracias por decirnos. Si lo necesita, escríbanos.',
 };
 export type Key = keyof typeof es;
 const en: Record<Key, string> = {
@@ -82,6 +90,8 @@ const en: Record<Key, string> = {
   callbackDone: 'We will call you between {from} and {to}. Reference {ref}.',
   offline: 'We cannot chat right now. Leave us a message and we will answer by e-mail.',
   leaveMessage: 'Leave a message',
+  closedNow: 'We are closed right now.',
+  busyNow: 'Nobody is available to chat right now.',
   messageDone: 'We received your message. Reference {ref}.',
   category: 'Category',
   description: 'Description',
@@ -102,7 +112,13 @@ const en: Record<Key, string> = {
   state_new: 'Received',
   search: 'Search help',
   searchEmpty: 'We found no articles about that. Write to us and we will help.',
-  readArticle: 'Read the whole article',
+  readArticle: 'Open in the help center',
+  backToResults: 'Back to the results',
+  wasHelpful: 'Was this article helpful?',
+  yes: 'Yes',
+  no: 'No',
+  helpfulThanks: 'Thank you! We are glad it helped.',
+  notHelpfulThanks: 'Thank you for telling us. Write to us if you need to.',
 };
 
 let lang: 'es' | 'en' = 'es';

@@ -117,6 +117,61 @@ describe('live chat', () => {
     expect(app.mailer.sent.at(-1)).toMatchObject({ to: 'ana@example.com' });
   });
 
+  it('does while closed what the channel says: leave a message, also a call-back, or no chat', async () => {
+    const config = () =>
+      inject({
+        method: 'GET',
+        url: `/api/v1/chat/widget-config?channel=${channel.publicKey}&host=${encodeURIComponent(SITE)}`,
+      }).then((r) => r.json() as { whenOffline: string; availability: { open: boolean } });
+    const setMode = (whenOffline: unknown) =>
+      call(admin, 'PUT', `/api/v1/chat/channels/${channel.id}`, {
+        name: 'Tienda',
+        allowedOrigins: [SITE],
+        settings: { whenOffline },
+      });
+    // The default keeps both: a message answered by e-mail and "call me".
+    expect(await config()).toMatchObject({
+      whenOffline: 'leave_message_or_callback',
+      availability: { open: false },
+    });
+    const bad = await setMode('voicemail');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/whenOffline/);
+    const window = { windowStart: new Date(Date.now() + 60_000).toISOString() };
+    const callMe = (token: string, clientId: string) =>
+      as(token, 'POST', '/api/v1/chat/visitor/callbacks', {
+        clientId,
+        phone: '+57 300 555 0199',
+        ...window,
+        windowEnd: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+    const leave = (token: string, clientId: string) =>
+      as(token, 'POST', '/api/v1/chat/visitor/leave-message', {
+        clientId,
+        message: 'Escríbanme',
+        contact: { email: 'ana@example.com' },
+      });
+    const v = await visitor();
+    try {
+      expect((await setMode('leave_message')).statusCode).toBe(200);
+      expect((await config()).whenOffline).toBe('leave_message');
+      const refused = await callMe(v.token, 'cb-closed');
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('chat.not_offered');
+      expect((await leave(v.token, 'm-closed')).statusCode).toBe(201);
+
+      expect((await setMode('hide')).statusCode).toBe(200);
+      expect((await config()).whenOffline).toBe('hide');
+      const hidden = await leave(v.token, 'm-hidden');
+      expect(hidden.statusCode).toBe(409);
+      expect(hidden.json().error.code).toBe('chat.not_offered');
+      expect((await callMe(v.token, 'cb-hidden')).statusCode).toBe(409);
+    } finally {
+      expect((await setMode('leave_message_or_callback')).statusCode).toBe(200);
+    }
+    expect((await callMe(v.token, 'cb-open')).statusCode).toBe(201);
+  });
+
   it('stores before acknowledging, dedupes retries, orders messages and hides notes from the visitor', async () => {
     expect((await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' })).statusCode).toBe(
       200,

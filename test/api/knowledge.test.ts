@@ -324,4 +324,45 @@ describe('help center', () => {
       (await inject({ method: 'GET', url: '/api/v1/public/knowledge/nadie/search?q=x' })).statusCode,
     ).toBe(404);
   });
+
+  it('gives the widget a whole public article as safe HTML, and takes its "was this helpful?"', async () => {
+    const search = await inject({
+      method: 'GET',
+      url: `/api/v1/public/knowledge/${ws.slug}/search?q=reembolso&language=es`,
+    });
+    const hit = search.json().hits[0] as { id: string; title: string };
+    const res = await inject({
+      method: 'GET',
+      url: `/api/v1/public/knowledge/${ws.slug}/articles/${hit.id}?q=reembolso`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const article = res.json();
+    expect(article).toMatchObject({ id: hit.id, title: hit.title, language: 'es' });
+    expect(article.html).toMatch(/<p>/);
+    expect(article.html).not.toMatch(/<script|onerror=|javascript:/i);
+    expect(article.url).toBe(`/help/${ws.slug}/es/articles/${hit.id}`);
+    const before = (await get('/api/v1/knowledge/reports/deflection', admin)).json();
+    const vote = await inject({
+      method: 'POST',
+      url: `/api/v1/public/knowledge/${ws.slug}/articles/${hit.id}/feedback`,
+      payload: { helpful: false, q: 'reembolso' },
+    });
+    expect(vote.statusCode, vote.body).toBe(204);
+    const after = (await get('/api/v1/knowledge/reports/deflection', admin)).json();
+    expect(after.notHelpful).toBe(before.notHelpful + 1);
+
+    const internal = (await suggest({ text: 'excepciones de reembolso por hospitalización' })).hits[0]!;
+    for (const url of [
+      `/api/v1/public/knowledge/${ws.slug}/articles/${internal.id}`,
+      `/api/v1/public/knowledge/${ws.slug}/articles/not-an-id`,
+      `/api/v1/public/knowledge/nadie/articles/${hit.id}`,
+    ])
+      expect((await inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    const bad = await inject({
+      method: 'POST',
+      url: `/api/v1/public/knowledge/${ws.slug}/articles/${hit.id}/feedback`,
+      payload: { helpful: 'maybe' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
 });

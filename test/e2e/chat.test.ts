@@ -130,9 +130,18 @@ describe('chat journey', () => {
     const hit = widget.locator('.hit').first();
     await hit.waitFor({ timeout: 15_000 });
     await screenshot(customerPage, 'chat-widget-search');
+    const title = (await hit.locator('.title').textContent())!;
     await hit.locator('.title').click();
-    await widget.getByRole('link', { name: 'Leer el artículo completo' }).waitFor();
+    // The whole article inside the widget, as the help center renders it, with "was this helpful?".
+    const article = widget.locator('.article');
+    await article.locator('.article-body p').first().waitFor({ timeout: 15_000 });
+    await article.getByRole('heading', { name: title }).waitFor();
+    await article.getByRole('link', { name: 'Abrir en el centro de ayuda' }).waitFor();
     await screenshot(customerPage, 'chat-widget-article');
+    await article.getByRole('button', { name: 'Sí' }).click();
+    await article.getByText('¡Gracias! Nos alegra que le sirviera.').waitFor({ timeout: 15_000 });
+    await article.getByRole('button', { name: /Volver a los resultados/ }).click();
+    await hit.waitFor();
     await widget.getByRole('button', { name: 'Chatear con nosotros' }).click();
     await widget.locator('input[name=name]').fill('Ana Ruiz');
     await widget.locator('textarea[name=message]').fill('Hola, quiero cambiar la fecha de mi reserva');
@@ -153,8 +162,29 @@ describe('chat journey', () => {
     await expect.poll(() => composer.inputValue()).toMatch(/^Hola Ana, soy /);
     await composer.press('Enter');
     await widget.locator('.msg.them', { hasText: 'Hola Ana' }).waitFor({ timeout: 15_000 });
-    await widget.locator('textarea').fill('<b>Pedido</b> 1234 😊');
-    await widget.locator('textarea').press('Enter');
+    // While the visitor writes, what arrives (the agent typing, receipts) redraws the chat but leaves the
+    // composer alone: it used to be rebuilt, which took the focus, so a key pressed then went nowhere.
+    const visitorInput = widget.locator('textarea');
+    await visitorInput.focus();
+    // The desk says "typing" at most every 2.5 s: keep typing until the widget shows it.
+    const agentTyping = widget.locator('.typing', { hasText: 'Escribiendo' });
+    await expect
+      .poll(
+        async () => {
+          await composer.press('.');
+          return agentTyping.count();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    expect(await visitorInput.evaluate((el) => el === document.activeElement)).toBe(true);
+    await composer.fill('');
+    await visitorInput.fill('<b>Pedido</b> 1234 😊');
+    await visitorInput.press('Enter');
+    // The visitor sees its own message stored (with its sequence number), not only pending.
+    await widget
+      .locator('.msg.me[data-seq]', { hasText: '<b>Pedido</b> 1234 😊' })
+      .waitFor({ timeout: 15_000 });
     await agentPage
       .getByTestId('chat-messages')
       .getByText('<b>Pedido</b> 1234 😊')
@@ -216,7 +246,8 @@ describe('chat journey', () => {
     expect(agentErrors).toEqual([]);
     expect(customerErrors).toEqual([]);
     await Promise.all([agentCtx.close(), customerCtx.close(), supCtx.close()]);
-  });
+    // The longest journey: three people, a search, an article, a chat, a transfer and a wrap-up.
+  }, 180_000);
 
   it('a call-back request is scheduled, then offered to an agent when its window opens', async () => {
     // Only the agent takes work here: the supervisor of the first journey leaves routing.
@@ -224,6 +255,7 @@ describe('chat journey', () => {
     const customerCtx = await browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 800 } });
     const customerPage = await customerCtx.newPage();
     const widget = await openWidget(customerPage);
+    await screenshot(customerPage, 'chat-widget-home-en');
     await widget.getByRole('button', { name: 'Call me' }).click();
     await widget.locator('input[name=phone]').fill('+57 300 555 1234');
     await widget.locator('textarea[name=note]').fill('About my invoice');

@@ -5,7 +5,7 @@ import { errors } from '../../platform/errors.ts';
 import type { Channel, ChatContext } from './context.ts';
 import { originProblem } from './origins.ts';
 import { chatChannels } from './schema.ts';
-import { type ChannelSettings, DEFAULT_SETTINGS } from './settings.ts';
+import { type ChannelSettings, withDefaults } from './settings.ts';
 import { newChannelSecret, newPublicKey } from './tokens.ts';
 
 export interface ChannelInput {
@@ -39,7 +39,7 @@ export function createChannelService(ctx: ChatContext) {
     });
     if (problems.length > 0)
       throw errors.badRequest('chat.bad_origin', 'Allowed sites must be origins', problems);
-    const settings = { ...DEFAULT_SETTINGS, ...input.settings };
+    const settings = withDefaults(input.settings ?? {});
     await ctx.router.checkQueue(workspaceId, settings.queueId);
     await ctx.router.checkQueue(workspaceId, settings.callbackQueueId);
     return settings;
@@ -51,7 +51,7 @@ export function createChannelService(ctx: ChatContext) {
       .from(chatChannels)
       .where(scoped(db, workspaceId).where(chatChannels))
       .orderBy(asc(chatChannels.name));
-    return rows.map(view);
+    return rows.map((c) => view({ ...c, settings: withDefaults(c.settings) }));
   }
 
   async function row(workspaceId: string, id: string): Promise<Channel> {
@@ -60,7 +60,7 @@ export function createChannelService(ctx: ChatContext) {
       .from(chatChannels)
       .where(scoped(db, workspaceId).where(chatChannels, eq(chatChannels.id, id)));
     if (!channel) throw errors.notFound('Web channel');
-    return channel;
+    return { ...channel, settings: withDefaults(channel.settings) };
   }
 
   /** A new channel; its public key is random unless given (the demo's is fixed, so its URL is known). */

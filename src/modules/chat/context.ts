@@ -10,6 +10,7 @@ import type { InteractionService, MessageService, Router } from '../interactions
 import type { Routing } from '../routing/index.ts';
 import type { WorkspaceService } from '../workspaces/index.ts';
 import { chatChannels } from './schema.ts';
+import { withDefaults } from './settings.ts';
 
 export interface ChatDeps {
   db: Db;
@@ -44,8 +45,9 @@ export function createChatContext(deps: ChatDeps) {
     if (hit && hit.until > now) return hit.channel;
     const [channel] = await deps.db.select().from(chatChannels).where(eq(chatChannels.publicKey, publicKey));
     if (!channel) throw new AppError('chat.unknown_channel', 404, 'Unknown web channel');
-    byKey.set(publicKey, { channel, until: now + TTL_MS });
-    return channel;
+    const complete = { ...channel, settings: withDefaults(channel.settings) };
+    byKey.set(publicKey, { channel: complete, until: now + TTL_MS });
+    return complete;
   }
 
   const forget = (publicKey: string) => byKey.delete(publicKey);
@@ -53,7 +55,7 @@ export function createChatContext(deps: ChatDeps) {
   async function channelById(id: string): Promise<Channel> {
     const [channel] = await deps.db.select().from(chatChannels).where(eq(chatChannels.id, id));
     if (!channel) throw new AppError('chat.unknown_channel', 404, 'Unknown web channel');
-    return channel;
+    return { ...channel, settings: withDefaults(channel.settings) };
   }
 
   return { ...deps, channelByKey, channelById, forget };

@@ -11,6 +11,7 @@ import type { ChatContext } from './context.ts';
 import type { ConversationService } from './conversations-service.ts';
 import { referenceNumber } from './reference.ts';
 import { chatAttachments, chatConversations, chatRequests } from './schema.ts';
+import { offlineOffers } from './settings.ts';
 import type { Visitor, VisitorService } from './visitors-service.ts';
 
 export interface Contact {
@@ -199,8 +200,25 @@ export function createIntakeService(
     createdAt: i.createdAt,
   });
 
+  /**
+   * Refuses what the channel does not offer while chat is not open (its `whenOffline` setting): a channel
+   * that hides chat takes no message then, and only `leave_message_or_callback` takes a call-back then.
+   */
+  async function checkOffered(visitor: Visitor, what: 'message' | 'callback') {
+    const channel = await ctx.channelById(visitor.channelId);
+    if (offlineOffers(channel.settings.whenOffline)[what]) return;
+    if ((await visitors.availability(channel)).open) return;
+    throw new AppError(
+      'chat.not_offered',
+      409,
+      what === 'message'
+        ? 'This channel takes no messages while chat is closed'
+        : 'This channel takes no call-back requests while chat is closed',
+    );
+  }
+
   /** "Call me": a call-back interaction scheduled for the start of the window the visitor chose. */
-  function callback(
+  async function callback(
     visitor: Visitor,
     input: {
       clientId: string;
@@ -225,6 +243,7 @@ export function createIntakeService(
       throw errors.badRequest('chat.bad_window', 'A window may last at most a week', [
         { path: '/windowEnd', message: 'too long' },
       ]);
+    await checkOffered(visitor, 'callback');
     return request(
       visitor,
       'callback',
@@ -241,10 +260,11 @@ export function createIntakeService(
   }
 
   /** A message left while the chat is closed: answered later, by e-mail. */
-  function leaveMessage(
+  async function leaveMessage(
     visitor: Visitor,
     input: { clientId: string; message: string; contact: Contact & { email: string } },
   ) {
+    await checkOffered(visitor, 'message');
     return request(
       visitor,
       'message',

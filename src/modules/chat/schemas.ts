@@ -11,6 +11,13 @@ const Phone = Type.String({ pattern: '^\\+?[0-9 ()-]{6,25}$' });
 const Text = (max: number) => Type.String({ maxLength: max });
 const Hex = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 const LangSchema = Type.Union([Type.Literal('es'), Type.Literal('en')]);
+const OfflineModeSchema = Type.Union(
+  [Type.Literal('leave_message'), Type.Literal('leave_message_or_callback'), Type.Literal('hide')],
+  {
+    description:
+      'While chat is not open: leave a message (answered by e-mail), also offer a call-back, or show no chat',
+  },
+);
 
 export const Contact = Obj({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
@@ -105,6 +112,7 @@ export const SettingsSchema = Obj({
     minItems: 1,
     maxItems: 30,
   }),
+  whenOffline: OfflineModeSchema,
 });
 
 export const ChannelInputSchema = Obj({
@@ -140,6 +148,7 @@ export const PublicConfigSchema = Obj({
     open: Type.Boolean(),
     reason: Nullable(Type.Union([Type.Literal('closed'), Type.Literal('nobody')])),
   }),
+  whenOffline: OfflineModeSchema,
   knowledgeSearch: Type.Boolean(),
   helpCenter: Nullable(
     Type.String({ description: "The workspace's help center, for its public search; null without one" }),

@@ -10,6 +10,14 @@ export interface PreChatField {
   required: boolean;
 }
 
+/**
+ * What the widget offers while chat is not open (outside hours, or nobody able to take a chat):
+ * `leave_message` turns chat into a message answered by e-mail; `leave_message_or_callback` also offers
+ * "call me"; `hide` offers neither, and the widget shows no chat at all until it opens again.
+ */
+export type OfflineMode = 'leave_message' | 'leave_message_or_callback' | 'hide';
+export const OFFLINE_MODES: readonly OfflineMode[] = ['leave_message', 'leave_message_or_callback', 'hide'];
+
 export interface ChannelSettings {
   colors: { primary: string; text: string };
   /** An https URL, or null for none. */
@@ -23,6 +31,8 @@ export interface ChannelSettings {
   queueId: string;
   callbackQueueId: string;
   requestCategories: string[];
+  /** What the widget does while chat is not open. */
+  whenOffline: OfflineMode;
 }
 
 export const DEFAULT_SETTINGS: ChannelSettings = {
@@ -38,7 +48,25 @@ export const DEFAULT_SETTINGS: ChannelSettings = {
   queueId: 'chat',
   callbackQueueId: 'callbacks',
   requestCategories: ['billing', 'technical', 'other'],
+  whenOffline: 'leave_message_or_callback',
 };
+
+/**
+ * Stored settings with what an older row lacks filled from the defaults.
+ * @example withDefaults({ queueId: 'sales' }).whenOffline // 'leave_message_or_callback'
+ */
+export const withDefaults = (stored: Partial<ChannelSettings>): ChannelSettings => ({
+  ...DEFAULT_SETTINGS,
+  ...stored,
+});
+
+/**
+ * What a visitor may ask for while chat is not open, by the channel's offline mode.
+ * @example offlineOffers('leave_message') // { message: true, callback: false }
+ */
+export function offlineOffers(mode: OfflineMode): { message: boolean; callback: boolean } {
+  return { message: mode !== 'hide', callback: mode === 'leave_message_or_callback' };
+}
 
 /**
  * The visitor's language: the first of the browser's languages the channel speaks, else the channel's first.

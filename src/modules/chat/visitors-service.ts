@@ -69,6 +69,7 @@ export function createVisitorService(ctx: ChatContext) {
       preChatFields: s.preChatFields,
       requestCategories: s.requestCategories,
       availability: await availability(channel),
+      whenOffline: s.whenOffline,
       // The help-center search shows when the workspace has published articles in the visitor's language.
       knowledgeSearch: searchable,
       helpCenter: searchable ? (await ctx.workspaces.get(channel.workspaceId)).slug : null,

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { isUuid } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { Language, Obj, Type } from '../../platform/http/schema.ts';
+import { Language, NoContent, Obj, Type } from '../../platform/http/schema.ts';
 import { sendFile } from '../../platform/http/send-file.ts';
 import type { WorkspaceService } from '../workspaces/index.ts';
 import type { AttachmentService } from './attachments-service.ts';
@@ -323,6 +323,84 @@ export function helpRoutes(deps: HelpDeps): FastifyPluginAsyncTypebox {
             url: `/help/${encodeURIComponent(ws.slug)}/${h.language}/articles/${h.id}?q=${encodeURIComponent(found.query)}`,
           })),
         };
+      },
+    );
+
+    // The whole article for the chat widget, as the help center renders it (sanitised Markdown), and its
+    // "was this helpful?": the same public articles, views and votes, recorded as the widget's.
+    const ArticleParams = Obj({
+      workspace: Type.String({ maxLength: 100 }),
+      id: Type.String({ maxLength: 60 }),
+    });
+    async function publicArticle(slug: string, id: string) {
+      const ws = await workspaces.findBySlug(slug);
+      if (!ws) throw new AppError('knowledge.help_center_not_found', 404, 'No such help center');
+      const a = isUuid(id) ? await help.article(ws.id, id) : null;
+      if (!a) throw new AppError('knowledge.article_not_found', 404, 'No such public article');
+      return { ws, a };
+    }
+
+    app.get(
+      '/api/v1/public/knowledge/:workspace/articles/:id',
+      {
+        config: { access: 'public', rateLimit: perMinute(120) },
+        schema: {
+          tags: ['knowledge'],
+          summary: 'A published public article as safe HTML (for the chat widget); records a view',
+          params: ArticleParams,
+          querystring: Obj({ q: Type.Optional(QueryText) }),
+          response: {
+            200: Obj({
+              id: Type.String(),
+              language: Language,
+              title: Type.String(),
+              html: Type.String({ description: 'Sanitised HTML, as the help center shows it' }),
+              url: Type.String({ description: 'The article in the help center' }),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { ws, a } = await publicArticle(request.params.workspace, request.params.id);
+        const q = request.query.q ?? '';
+        await learning.record(ws.id, {
+          kind: 'view',
+          source: 'widget',
+          articleId: a.id,
+          ...(q ? { query: q } : {}),
+        });
+        return {
+          id: a.id,
+          language: a.language,
+          title: a.title,
+          html: renderMarkdown(a.body),
+          url: `/help/${encodeURIComponent(ws.slug)}/${a.language}/articles/${a.id}`,
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/public/knowledge/:workspace/articles/:id/feedback',
+      {
+        config: { access: 'public', rateLimit: perMinute(20) },
+        schema: {
+          tags: ['knowledge'],
+          summary: '"Was this helpful?" from the chat widget',
+          params: ArticleParams,
+          body: Obj({ helpful: Type.Boolean(), q: Type.Optional(QueryText) }),
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        const { ws, a } = await publicArticle(request.params.workspace, request.params.id);
+        const q = request.body.q ?? '';
+        await learning.record(ws.id, {
+          kind: request.body.helpful ? 'helpful' : 'not_helpful',
+          source: 'widget',
+          articleId: a.id,
+          ...(q ? { query: q } : {}),
+        });
+        return reply.status(204).send(null);
       },
     );
   };

@@ -20,6 +20,8 @@ interface Connection {
   topics: Set<string>;
   cursor: Cursor;
   replaying: boolean;
+  /** A live event for this connection went by while it was replaying: read the log once more. */
+  missed: boolean;
   alive: boolean;
 }
 
@@ -89,8 +91,9 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
       for (const event of batch) {
         const at = decodeCursor(event.cursor)!;
         for (const conn of feed.connections) {
-          if (!conn.replaying && compareCursors(at, conn.cursor) > 0 && matches(conn, event))
-            deliver(conn, event, at);
+          if (compareCursors(at, conn.cursor) <= 0 || !matches(conn, event)) continue;
+          if (conn.replaying) conn.missed = true;
+          else deliver(conn, event, at);
         }
         feed.cursor = at;
       }
@@ -111,12 +114,15 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     conn.cursor = after;
     try {
       for (;;) {
+        // A drain that passes while this read is in flight (its answer may come first on a pool) moves
+        // the feed past events the read did not see; it marks them missed, and the log is read again.
+        conn.missed = false;
         const batch = await readEventsAfter(db, conn.principal.workspaceId, conn.cursor, {
           topics: [...conn.topics],
           limit: PAGE,
         });
         for (const event of batch) deliver(conn, event, decodeCursor(event.cursor)!);
-        if (batch.length < PAGE) break;
+        if (batch.length < PAGE && !conn.missed) break;
       }
     } finally {
       conn.replaying = false;
@@ -177,6 +183,7 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
       topics: new Set(),
       cursor: { tx: '0', id: 0 },
       replaying: false,
+      missed: false,
       alive: true,
     };
     let feed: WorkspaceFeed | undefined;

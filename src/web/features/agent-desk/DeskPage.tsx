@@ -15,7 +15,7 @@ import { CallbacksPanel } from './CallbacksPanel.tsx';
 import { ChatPane, chatKey } from './ChatPane.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
 import { TransferDialog, WrapUpDialog } from './Dialogs.tsx';
-import { mergeMessage } from './history.ts';
+import { mergeMessage, missesMessages } from './history.ts';
 import { useDeskT } from './i18n.ts';
 import { OfferCard } from './OfferCard.tsx';
 import { StateBar } from './StateBar.tsx';
@@ -89,9 +89,12 @@ export function DeskPage() {
         void queryClient.invalidateQueries({ queryKey: ['desk', 'mine'] });
       } else if (event.type === 'chat.message' && event.subjectId) {
         const id = event.subjectId;
-        queryClient.setQueryData(chatKey(id), (h: ChatHistory | undefined) =>
-          mergeMessage(h, p as unknown as ChatMessage),
-        );
+        const message = p as unknown as ChatMessage;
+        // A message that comes before the history (right after the accept) or after a gap has nothing
+        // to merge into: fetch again, after the message was stored, so it cannot fall between the two.
+        if (missesMessages(queryClient.getQueryData<ChatHistory>(chatKey(id)), message))
+          void queryClient.invalidateQueries({ queryKey: chatKey(id) });
+        queryClient.setQueryData(chatKey(id), (h: ChatHistory | undefined) => mergeMessage(h, message));
         if (p.direction === 'inbound') {
           setTyping((m) => ({ ...m, [id]: 0 }));
           setUnread((u) => (tab === id ? u : { ...u, [id]: (u[id] ?? 0) + 1 }));

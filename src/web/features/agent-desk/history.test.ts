@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatHistory, ChatMessage } from './api.ts';
-import { mergeFetched, mergeMessage } from './history.ts';
+import { mergeFetched, mergeMessage, missesMessages } from './history.ts';
 
 const message = (seq: number): ChatMessage =>
   ({ id: `m${seq}`, seq, body: `message ${seq}`, direction: 'inbound' }) as ChatMessage;
@@ -36,5 +36,12 @@ describe('chat history cache', () => {
     const fetched = history(1, 2, 3);
     expect(mergeFetched(history(1, 2), fetched)).toBe(fetched);
     expect(mergeFetched(undefined, fetched)).toBe(fetched);
+  });
+
+  it('a message that arrives before the history, or after a gap, asks for the history again', () => {
+    expect(missesMessages(undefined, message(1))).toBe(true);
+    expect(missesMessages(history(1, 2), message(4))).toBe(true);
+    expect(missesMessages(history(1, 2), message(3))).toBe(false);
+    expect(missesMessages(history(1, 2, 3), message(2))).toBe(false);
   });
 });

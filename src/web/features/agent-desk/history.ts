@@ -37,3 +37,14 @@ export function mergeFetched(cached: ChatHistory | undefined, fetched: ChatHisto
     },
   };
 }
+
+/**
+ * Whether a live message leaves the cache short of the truth, so the history must be fetched again: no
+ * history is cached yet (the fetch in flight may have read before the message was stored, and the event
+ * has nothing to merge into), or the message skips a sequence number the cache never saw.
+ */
+export function missesMessages(history: ChatHistory | undefined, message: ChatMessage): boolean {
+  if (!history) return true;
+  const seq = message.seq ?? 0;
+  return seq > history.conversation.lastSeq + 1;
+}

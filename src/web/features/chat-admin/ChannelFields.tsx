@@ -3,6 +3,7 @@ import {
   ColorInput,
   Group,
   Paper,
+  Radio,
   SegmentedControl,
   Select,
   Stack,
@@ -14,7 +15,7 @@ import {
 import { HolidaysEditor } from '../admin/workspace/HolidaysEditor.tsx';
 import { WeeklyHoursEditor } from '../admin/workspace/WeeklyHoursEditor.tsx';
 import { RowsEditor } from '../routing-admin/RowsEditor.tsx';
-import type { ChannelSettings, PreChatField } from './api.ts';
+import { type ChannelSettings, OFFLINE_MODES, type OfflineMode, type PreChatField } from './api.ts';
 import { WORKDAYS } from './draft.ts';
 import { useChatAdminT } from './i18n.ts';
 
@@ -166,9 +167,19 @@ export function HoursFields({ settings: s, set }: Omit<Props, 'problem'>) {
           />
         </>
       )}
-      <Text size="sm" c="dimmed">
-        {t('form.offline')}
-      </Text>
+      <Radio.Group
+        label={t('form.offline')}
+        description={t('form.offlineHelp')}
+        value={s.whenOffline}
+        onChange={(v) => set({ whenOffline: v as OfflineMode })}
+        data-testid="channel-offline"
+      >
+        <Stack gap={6} mt={6}>
+          {OFFLINE_MODES.map((m) => (
+            <Radio key={m} value={m} label={t(`form.offlineModes.${m}`)} />
+          ))}
+        </Stack>
+      </Radio.Group>
     </Stack>
   );
 }

@@ -21,7 +21,12 @@ export interface ChannelSettings {
   queueId: string;
   callbackQueueId: string;
   requestCategories: string[];
+  /** What the widget does while chat is not open. */
+  whenOffline: OfflineMode;
 }
+
+export const OFFLINE_MODES = ['leave_message', 'leave_message_or_callback', 'hide'] as const;
+export type OfflineMode = (typeof OFFLINE_MODES)[number];
 
 export interface WebChannel {
   id: string;

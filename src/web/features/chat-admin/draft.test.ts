@@ -16,6 +16,7 @@ const DEFAULTS: ChannelSettings = {
   queueId: 'chat',
   callbackQueueId: 'callbacks',
   requestCategories: ['billing', 'other'],
+  whenOffline: 'leave_message_or_callback',
 };
 
 const valid = () => ({ ...emptyChannel(DEFAULTS), name: 'Tienda', allowedOrigins: ['https://*.tienda.co'] });

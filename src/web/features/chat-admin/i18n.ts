@@ -53,8 +53,14 @@ export const es = {
     hoursMode: 'Horario del chat',
     hoursModes: { workspace: 'El del espacio de trabajo', custom: 'Propio' },
     holidays: 'Festivos',
-    offline:
-      'Fuera de este horario, o cuando ningún agente está disponible, el widget no abre chats: ofrece dejar un mensaje (se responde por correo), pedir que lo llamen o abrir una solicitud.',
+    offline: 'Cuando el chat está cerrado',
+    offlineHelp:
+      'Fuera de este horario, o cuando ningún agente está disponible, el widget no abre chats. Las solicitudes se pueden abrir siempre.',
+    offlineModes: {
+      leave_message: 'Ofrecer dejar un mensaje (se responde por correo)',
+      leave_message_or_callback: 'Ofrecer dejar un mensaje o pedir que lo llamen',
+      hide: 'No mostrar el chat',
+    },
     cancel: 'Cancelar',
     save: 'Guardar',
     saved: 'Canal guardado.',
@@ -129,8 +135,14 @@ export const en: Shape<typeof es> = {
     hoursMode: 'Chat hours',
     hoursModes: { workspace: "The workspace's", custom: 'Its own' },
     holidays: 'Holidays',
-    offline:
-      'Outside these hours, or when no agent is available, the widget opens no chat: it offers to leave a message (answered by e-mail), to ask for a call-back or to open a request.',
+    offline: 'While chat is closed',
+    offlineHelp:
+      'Outside these hours, or when no agent is available, the widget opens no chat. Requests can always be opened.',
+    offlineModes: {
+      leave_message: 'Offer to leave a message (answered by e-mail)',
+      leave_message_or_callback: 'Offer to leave a message or ask for a call-back',
+      hide: 'Show no chat',
+    },
     cancel: 'Cancel',
     save: 'Save',
     saved: 'Channel saved.',
