@@ -143,15 +143,20 @@ async function timeVariant(database: Database, v: Variant, rows: string[][][]): 
   let used = 0;
   for (const batch of rows) {
     await database.db.transaction(async (t) => {
-      const [{ pid }] = await queryRows<{ pid: number }>(
+      const [backend] = await queryRows<{ pid: number }>(
         t as unknown as Db,
         sql`select pg_backend_pid() as pid`,
       );
-      const before = cpuSeconds(pid)!;
+      const cpu = () => {
+        const seconds = cpuSeconds(backend!.pid);
+        if (seconds === null) throw new Error('the backend is not visible in /proc: run the server here');
+        return seconds;
+      };
+      const before = cpu();
       await t.execute(sql`set local synchronous_commit = off`);
       if (v.setting) await t.execute(sql.raw(v.setting));
       await copyInto(t as unknown as Db, 't', names, batch);
-      used += cpuSeconds(pid)! - before;
+      used += cpu() - before;
     });
   }
   return used * 1000;

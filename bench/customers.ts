@@ -5,7 +5,9 @@
  * a timeline's first page, p95 of a typo-tolerant search, and CSV import throughput with its peak memory.
  * The same lookups on PGlite at 100,000 customers (10,000 by default). Ceilings, in the same run: the same
  * database answering a primary-key lookup, and for the import the same rows written by bare COPY (into the
- * real tables, and into unindexed copies of them) and by bare INSERT … SELECT.
+ * real tables, and into unindexed copies of them) and by bare INSERT … SELECT. The import and the COPY
+ * ceiling also report their CPU time a row (the import process's, and its backends' read from /proc),
+ * which the machine's load inflates far less than wall time. `--import-only` runs the import phase alone.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
