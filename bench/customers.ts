@@ -5,7 +5,9 @@
  * a timeline's first page, p95 of a typo-tolerant search, and CSV import throughput with its peak memory.
  * The same lookups on PGlite at 100,000 customers (10,000 by default). Ceilings, in the same run: the same
  * database answering a primary-key lookup, and for the import the same rows written by bare COPY (into the
- * real tables, and into unindexed copies of them) and by bare INSERT … SELECT.
+ * real tables, and into unindexed copies of them) and by bare INSERT … SELECT. The import and the COPY
+ * ceiling also report their CPU time a row (the import process's, and its backends' read from /proc),
+ * which the machine's load inflates far less than wall time. `--import-only` runs the import phase alone.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { type Database, openDatabase, queryRows } from '../src/platform/db/conne
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLocalBus } from '../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
+import { backendCpu } from './support/backend-cpu.ts';
 import { copyCeiling } from './support/customers-copy-ceiling.ts';
 import { customerId, generate } from './support/customers-data.ts';
 import { scratchDatabase } from './support/scratch-database.ts';
@@ -154,11 +157,16 @@ async function importRun(file: string, rows: number, env: Record<string, string>
     code: number;
     rows: number;
     seconds: number;
+    cpuSeconds: number;
     maxRssMb: number;
   };
   if (result.code !== 0 || result.rows !== rows)
     throw new Error(`the import ended with ${result.code} after ${result.rows} rows`);
-  return { rowsPerSecond: Math.round(rows / result.seconds), peakRssMb: Math.round(result.maxRssMb) };
+  return {
+    rowsPerSecond: Math.round(rows / result.seconds),
+    peakRssMb: Math.round(result.maxRssMb),
+    cpuUsPerRow: Math.round((result.cpuSeconds * 1e6) / rows),
+  };
 }
 
 /**
@@ -211,43 +219,59 @@ const bench: Bench = async ({ full, progress }) => {
   const ratios: Record<string, number> = {};
   const context: Record<string, string | number> = {};
   const serverUrl = process.env.DATABASE_URL;
+  // `--import-only`: the import and its ceilings alone, into customers and identities at the run's size.
+  const importOnly = process.argv.includes('--import-only');
 
   if (serverUrl) {
     const scratch = await scratchDatabase(serverUrl, 'customers');
     const database = await openDatabase({ databaseUrl: scratch.url, dataDir: null, poolSize: 4 });
     try {
       progress(`PostgreSQL: generating ${serverCustomers.toLocaleString('en-US')} customers`);
-      const m = await measure(database, serverCustomers, { lookups: 2000, searches: 300 }, progress);
-      figures.identity_lookup_p99_ms = percentile(m.lookup, 99);
-      figures.timeline_first_page_p99_ms = percentile(m.timeline, 99);
-      figures.search_p95_ms = percentile(m.search, 95);
-      peer.pk_lookup_p99_ms = percentile(m.pk, 99);
-      peer.pk_lookup_p95_ms = percentile(m.pk, 95);
+      if (importOnly) {
+        const { workspace } = await setUp(database);
+        const sizes = { customers: serverCustomers, timelinePerCustomer: 0 };
+        await generate(database, workspace.id, sizes, progress);
+      } else {
+        const m = await measure(database, serverCustomers, { lookups: 2000, searches: 300 }, progress);
+        figures.identity_lookup_p99_ms = percentile(m.lookup, 99);
+        figures.timeline_first_page_p99_ms = percentile(m.timeline, 99);
+        figures.search_p95_ms = percentile(m.search, 95);
+        peer.pk_lookup_p99_ms = percentile(m.pk, 99);
+        peer.pk_lookup_p95_ms = percentile(m.pk, 95);
+        context.postgres_timeline_entries = serverCustomers * 10;
+        context.postgres_generate_s = Number(m.generateSeconds.toFixed(1));
+        context.search_hit_rate = Number(m.searchHitRate.toFixed(3));
+      }
       progress(`PostgreSQL: importing ${importRows.toLocaleString('en-US')} CSV rows`);
+      const cpu = await backendCpu(serverUrl, new URL(scratch.url).pathname.slice(1));
       const imported = await importRun(
         join(dir, 'import.csv'),
         importRows,
         { DATABASE_URL: scratch.url },
         [],
       );
+      const serverCpu = await cpu.stop();
       figures.import_rows_per_s = imported.rowsPerSecond;
       figures.import_peak_rss_mb = imported.peakRssMb;
+      // CPU time a row, which the machine's load does not inflate: the import process's and its backends'.
+      figures.import_process_cpu_us_per_row = imported.cpuUsPerRow;
+      figures.import_server_cpu_us_per_row = Math.round((serverCpu * 1e6) / importRows);
       progress(`PostgreSQL: the import's ceilings, ${importRows.toLocaleString('en-US')} rows by bare COPY`);
+      const ceilingCpu = await backendCpu(serverUrl, new URL(scratch.url).pathname.slice(1));
       peer.copy_ceiling_rows_per_s = await copyCeiling(database, importRows, 'real');
+      peer.copy_ceiling_server_cpu_us_per_row = Math.round(((await ceilingCpu.stop()) * 1e6) / importRows);
       peer.copy_unindexed_rows_per_s = await copyCeiling(database, importRows, 'unindexed');
       progress(`PostgreSQL: ${importRows.toLocaleString('en-US')} rows by bare INSERT … SELECT`);
       peer.insert_ceiling_rows_per_s = await insertCeiling(database, importRows);
       context.postgres_customers = serverCustomers;
       context.postgres_identities = serverCustomers * 2;
-      context.postgres_timeline_entries = serverCustomers * 10;
-      context.postgres_generate_s = Number(m.generateSeconds.toFixed(1));
-      context.search_hit_rate = Number(m.searchHitRate.toFixed(3));
     } finally {
       await database.close();
       await scratch.drop();
     }
   }
 
+  if (importOnly) return finish();
   // 100,000 generate in under a minute on PGlite here (46 s), so the default run uses them too.
   const pgliteCustomers = 100_000;
   progress(`PGlite: generating ${pgliteCustomers.toLocaleString('en-US')} customers`);
@@ -281,33 +305,40 @@ const bench: Bench = async ({ full, progress }) => {
     }
     context.import_database = 'PGlite';
   } else context.import_database = 'PostgreSQL';
-  context.import_rows = importRows;
+  return finish();
 
-  const ratio = (a?: number, b?: number) => (a !== undefined && b ? Number((a / b).toFixed(1)) : undefined);
-  const put = (key: string, value: number | undefined) => {
-    if (value !== undefined) ratios[key] = value;
-  };
-  put('identity_lookup_vs_pk_p99', ratio(figures.identity_lookup_p99_ms, peer.pk_lookup_p99_ms));
-  put('timeline_first_page_vs_pk_p99', ratio(figures.timeline_first_page_p99_ms, peer.pk_lookup_p99_ms));
-  put('search_vs_pk_p95', ratio(figures.search_p95_ms, peer.pk_lookup_p95_ms));
-  const share = (a?: number, b?: number) => (a !== undefined && b ? Number((a / b).toFixed(2)) : undefined);
-  put('import_vs_ceiling', share(figures.import_rows_per_s, peer.insert_ceiling_rows_per_s));
-  put('import_vs_copy_ceiling', share(figures.import_rows_per_s, peer.copy_ceiling_rows_per_s));
-  put('import_vs_copy_unindexed', share(figures.import_rows_per_s, peer.copy_unindexed_rows_per_s));
-  put(
-    'pglite_identity_lookup_vs_pk_p99',
-    ratio(figures.pglite_identity_lookup_p99_ms, peer.pglite_pk_lookup_p99_ms),
-  );
-  put(
-    'pglite_timeline_first_page_vs_pk_p99',
-    ratio(figures.pglite_timeline_first_page_p99_ms, peer.pglite_pk_lookup_p99_ms),
-  );
-  put('pglite_search_vs_pk_p95', ratio(figures.pglite_search_p95_ms, peer.pglite_pk_lookup_p95_ms));
-  context.database = serverUrl
-    ? 'PostgreSQL (fresh database) and PGlite'
-    : 'PGlite only (set DATABASE_URL for PostgreSQL)';
-  rmSync(dir, { recursive: true, force: true });
-  return { name: 'customers', figures, peer, ratios, context };
+  function finish() {
+    context.import_rows = importRows;
+    const ratio = (a?: number, b?: number) => (a !== undefined && b ? Number((a / b).toFixed(1)) : undefined);
+    const put = (key: string, value: number | undefined) => {
+      if (value !== undefined) ratios[key] = value;
+    };
+    put('identity_lookup_vs_pk_p99', ratio(figures.identity_lookup_p99_ms, peer.pk_lookup_p99_ms));
+    put('timeline_first_page_vs_pk_p99', ratio(figures.timeline_first_page_p99_ms, peer.pk_lookup_p99_ms));
+    put('search_vs_pk_p95', ratio(figures.search_p95_ms, peer.pk_lookup_p95_ms));
+    const share = (a?: number, b?: number) => (a !== undefined && b ? Number((a / b).toFixed(2)) : undefined);
+    put('import_vs_ceiling', share(figures.import_rows_per_s, peer.insert_ceiling_rows_per_s));
+    put('import_vs_copy_ceiling', share(figures.import_rows_per_s, peer.copy_ceiling_rows_per_s));
+    put('import_vs_copy_unindexed', share(figures.import_rows_per_s, peer.copy_unindexed_rows_per_s));
+    put(
+      'import_server_cpu_vs_copy_ceiling',
+      share(figures.import_server_cpu_us_per_row, peer.copy_ceiling_server_cpu_us_per_row),
+    );
+    put(
+      'pglite_identity_lookup_vs_pk_p99',
+      ratio(figures.pglite_identity_lookup_p99_ms, peer.pglite_pk_lookup_p99_ms),
+    );
+    put(
+      'pglite_timeline_first_page_vs_pk_p99',
+      ratio(figures.pglite_timeline_first_page_p99_ms, peer.pglite_pk_lookup_p99_ms),
+    );
+    put('pglite_search_vs_pk_p95', ratio(figures.pglite_search_p95_ms, peer.pglite_pk_lookup_p95_ms));
+    context.database = serverUrl
+      ? 'PostgreSQL (fresh database) and PGlite'
+      : 'PGlite only (set DATABASE_URL for PostgreSQL)';
+    rmSync(dir, { recursive: true, force: true });
+    return { name: 'customers', figures, peer, ratios, context };
+  }
 };
 
 export default bench;

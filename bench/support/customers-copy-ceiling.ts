@@ -11,7 +11,7 @@ import { newId } from '../../src/platform/clock.ts';
 import { type Database, type Db, queryRows } from '../../src/platform/db/connect.ts';
 import { copyInto } from '../../src/platform/db/copy.ts';
 
-const CUSTOMER = [
+const CUSTOMER_COLUMNS = [
   'id',
   'workspace_id',
   'kind',
@@ -25,7 +25,45 @@ const CUSTOMER = [
   'created_at',
   'updated_at',
 ];
-const IDENTITY = ['id', 'workspace_id', 'customer_id', 'kind', 'value', 'display', 'match_key', 'created_at'];
+export const IDENTITY_COLUMNS = [
+  'id',
+  'workspace_id',
+  'customer_id',
+  'kind',
+  'value',
+  'display',
+  'match_key',
+  'created_at',
+];
+
+/** The COPY rows of one benchmark customer and of its e-mail and phone. */
+export const customerCopy = {
+  columns: CUSTOMER_COLUMNS,
+  row(workspaceId: string, name: string, externalId: string): string[] {
+    const now = new Date().toISOString();
+    return [
+      newId(),
+      workspaceId,
+      'person',
+      name,
+      externalId,
+      '{frecuente}',
+      now,
+      '0',
+      'standard',
+      `${name} ${externalId} frecuente`,
+      now,
+      now,
+    ];
+  },
+  identities(workspaceId: string, customerId: string, email: string, phone: string): string[][] {
+    const now = new Date().toISOString();
+    return [
+      [newId(), workspaceId, customerId, 'email', email, email, `email:${email}`, now],
+      [newId(), workspaceId, customerId, 'phone', phone, phone, `phone:${phone}`, now],
+    ];
+  },
+};
 
 export async function copyCeiling(
   database: Database,
@@ -51,35 +89,20 @@ export async function copyCeiling(
   const tag = into === 'real' ? 'CEILC' : 'CEILU';
   const started = performance.now();
   for (let from = 1; from <= rows; from += BATCH_ROWS) {
-    const now = new Date().toISOString();
     const customers: string[][] = [];
     const identities: string[][] = [];
     for (let i = from; i < Math.min(rows + 1, from + BATCH_ROWS); i++) {
-      const id = newId();
       const email = `${tag.toLowerCase()}${i}@ejemplo.co`;
       const phone = `+57${into === 'real' ? 33 : 34}${String(10_000_000 + i)}`;
-      customers.push([
-        id,
-        ws!.id,
-        'person',
-        `Ana Pérez Gómez ${i}`,
-        `${tag}-${i}`,
-        '{frecuente}',
-        now,
-        '0',
-        'standard',
-        `Ana Pérez Gómez techo ${tag}-${i} frecuente`,
-        now,
-        now,
-      ]);
-      identities.push([newId(), ws!.id, id, 'email', email, email, `email:${email}`, now]);
-      identities.push([newId(), ws!.id, id, 'phone', phone, phone, `phone:${phone}`, now]);
+      const row = customerCopy.row(ws!.id, `Ana Pérez Gómez ${i}`, `${tag}-${i}`);
+      customers.push(row);
+      identities.push(...customerCopy.identities(ws!.id, row[0]!, email, phone));
     }
     await database.db.transaction(async (t) => {
       const tx = t as unknown as Db;
       await tx.execute(sql`set local synchronous_commit = off`);
-      await copyInto(tx, tables.customers, CUSTOMER, customers);
-      await copyInto(tx, tables.identities, IDENTITY, identities);
+      await copyInto(tx, tables.customers, CUSTOMER_COLUMNS, customers);
+      await copyInto(tx, tables.identities, IDENTITY_COLUMNS, identities);
     });
   }
   const perSecond = Math.round(rows / ((performance.now() - started) / 1000));

@@ -1,7 +1,7 @@
 /**
  * Child process of the customers benchmark: runs `atiende import customers FILE --workspace SLUG` in-process
  * (DATABASE_URL or --data-dir as the command takes them) and prints one JSON line with the rows it imported,
- * its wall time and its peak memory, so the import's memory is measured apart from the benchmark's own.
+ * its wall time, its CPU time and its peak memory, so the import's memory is measured apart from the benchmark's own.
  */
 import { importCommand } from '../../src/modules/customers/index.ts';
 
@@ -17,8 +17,9 @@ const code = await importCommand(['customers', ...args], {
   },
 });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage();
 const rows = Number(/Imported ([\d,]+) rows/.exec(summary)?.[1]?.replace(/,/g, '') ?? 0);
 process.stdout.write(
-  `${JSON.stringify({ code, rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ code, rows, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
 );
 process.exit(0);
