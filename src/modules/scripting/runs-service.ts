@@ -342,7 +342,7 @@ export function createRunService(
 
   /** Where runs of a script stop (the steps that lose customers) and how each path converts to leads. */
   async function report(workspaceId: string, scriptId: string) {
-    await parts.scripts.loadScript(workspaceId, scriptId);
+    const meta = await parts.scripts.loadScript(workspaceId, scriptId);
     const runs = await db
       .select({
         interactionId: scriptingRuns.interactionId,
@@ -376,6 +376,7 @@ export function createRunService(
       paths.set(key, p);
     }
     return {
+      scriptName: meta.name,
       runs: runs.length,
       finished: runs.filter((r) => r.status === 'finished').length,
       steps: [...steps.values()].sort((a, b) => b.stoppedHere - a.stoppedHere || b.reached - a.reached),

@@ -155,6 +155,7 @@ export function scriptsRoutes(s: {
           params: IdParams,
           response: {
             200: Obj({
+              scriptName: Type.String(),
               runs: Type.Integer(),
               finished: Type.Integer(),
               steps: Type.Array(
