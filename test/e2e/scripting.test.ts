@@ -200,7 +200,11 @@ describe('script designer journey', () => {
     // A complaint whose run stops at its second step, and one that reaches the baggage answer, which shows
     // the help center's current article.
     const customers = await call<{ items: { id: string }[] }>(page, 'GET', '/api/v1/customers?limit=2');
-    const runs: { id: string; current: { step: { id: string; title: string | null; text: string } } }[] = [];
+    const runs: {
+      id: string;
+      interactionId: string;
+      current: { step: { id: string; title: string | null; text: string } };
+    }[] = [];
     for (const c of customers.items) {
       const interaction = await call<{ id: string }>(page, 'POST', '/api/v1/interactions', {
         channel: 'voice',
@@ -235,6 +239,22 @@ describe('script designer journey', () => {
       title: 'Perdí mi maleta o llegó dañada, ¿qué hago?',
       text: expect.stringContaining('antes de salir del aeropuerto'),
     });
+
+    // The runner beside that contact shows the article and the customer's overdue invoice.
+    await call(page, 'POST', '/api/v1/scripting/invoices', {
+      customerId: customers.items[1]!.id,
+      number: 'FV-E2E-1',
+      issuedOn: '2026-01-01',
+      dueOn: '2026-02-01',
+      amount: 350000,
+      currency: 'COP',
+    });
+    await page.goto(`${server.url}/scripts/run/${second.interactionId}`);
+    await page.getByTestId('script-runner').getByText('Perdí mi maleta o llegó dañada, ¿qué hago?').waitFor();
+    const invoices = page.getByTestId('invoices');
+    await invoices.getByText('FV-E2E-1', { exact: false }).waitFor();
+    await invoices.getByText('Vencida', { exact: true }).waitFor();
+    await screenshot(page, 'scripting-runner-article-invoices');
 
     // The report, from the scripts list: where runs stop per step, and each path with its conversion.
     await page.getByTestId('nav-admin-scripts').click();

@@ -107,7 +107,8 @@ export function StepCard({
           {t('suggested')}: {step.title}
         </Text>
       )}
-      <Text size="lg" mb="md">
+      {/* A knowledge answer keeps its paragraphs. */}
+      <Text size="lg" mb="md" style={{ whiteSpace: 'pre-line' }}>
         {step.text}
       </Text>
       <Group>
