@@ -118,6 +118,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     email,
     recordTimelineEntry,
     interactions,
+    knowledge,
     users: identity.users,
     workspaces,
   });

@@ -14,8 +14,10 @@ import { knowledgeRoutes } from './features/knowledge/index.ts';
 import { qualityRoutes } from './features/quality/index.ts';
 import {
   DESIGNER_PATHS,
+  REPORT_PATH,
   RULES_PATH,
   ScriptDesignerPage,
+  ScriptReportPage,
   ScriptRulesPage,
   ScriptsAdminPage,
   scriptingRoutes,
@@ -123,12 +125,13 @@ const adminRoutes: RouteObject[] = ADMIN_PAGES.map((page) => {
 });
 
 const designerRoutes: RouteObject[] = [
-  ...DESIGNER_PATHS.map((path) => ({ path, Screen: ScriptDesignerPage })),
-  { path: RULES_PATH, Screen: ScriptRulesPage },
-].map(({ path, Screen }) => ({
+  ...DESIGNER_PATHS.map((path) => ({ path, Screen: ScriptDesignerPage, anyOf: ['scripts.manage'] as const })),
+  { path: RULES_PATH, Screen: ScriptRulesPage, anyOf: ['scripts.manage'] as const },
+  { path: REPORT_PATH, Screen: ScriptReportPage, anyOf: ['reports.read'] as const },
+].map(({ path, Screen, anyOf }) => ({
   path,
   element: (
-    <RequirePermission anyOf={['scripts.manage']}>
+    <RequirePermission anyOf={[...anyOf]}>
       <Screen />
     </RequirePermission>
   ),

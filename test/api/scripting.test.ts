@@ -153,7 +153,7 @@ describe('a booking change, end to end', () => {
     expect(entry).toMatchObject({ summary: 'Cambio: resuelto', refId: runId });
     expect(entry.payload.path).toContain('marca_cambio');
     const report = (await api('GET', `/scripting/scripts/${scriptId}/report`, admin)).json();
-    expect(report).toMatchObject({ runs: 1, finished: 1 });
+    expect(report).toMatchObject({ scriptName: 'Cambio', runs: 1, finished: 1 });
   });
 });
 

@@ -2,7 +2,8 @@
  * The script designer, end to end on the demo workspace: a supervisor designs a small script (a greeting,
  * a yes/no question, an end), sees the core's problems on the steps they concern, fixes them, saves and
  * publishes a version, previews it against a demo customer, makes a selection rule for it and tests it
- * against that customer, and an agent then runs it in the runner.
+ * against that customer, and an agent then runs it in the runner; its report shows the run. The demo
+ * complaint's answer step is linked to a knowledge article through the designer's article picker.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,13 @@ describe('script designer journey', () => {
     await page.getByText('Versión 1 publicada').waitFor();
     await page.getByTestId('version-1').getByText('Activa').waitFor();
 
+    // Its report has nothing to show yet: no contact has run it.
+    await page.getByTestId('designer-report').click();
+    await page.getByTestId('report-empty').getByText('Aún no hay ejecuciones').waitFor();
+    await screenshot(page, 'scripting-report-empty');
+    await page.goBack();
+    await page.getByTestId('version-1').getByText('Activa').waitFor();
+
     // The preview runs the draft against a demo customer with the runner's own step card.
     const customers = await call<{ items: { id: string; name: string; tier: string }[] }>(
       page,
@@ -179,6 +187,106 @@ describe('script designer journey', () => {
       {},
     );
     expect(run.current).toMatchObject({ status: 'ended', path: ['inicio', 'pregunta', 'fin'] });
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('reports where runs stop and links an answer step to a knowledge article', async () => {
+    const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await logIn(page, server.url, 'supervisor@servicenter.co');
+
+    // A complaint whose run stops at its second step, and one that reaches the baggage answer, which shows
+    // the help center's current article.
+    const customers = await call<{ items: { id: string }[] }>(page, 'GET', '/api/v1/customers?limit=2');
+    const runs: {
+      id: string;
+      interactionId: string;
+      current: { step: { id: string; title: string | null; text: string } };
+    }[] = [];
+    for (const c of customers.items) {
+      const interaction = await call<{ id: string }>(page, 'POST', '/api/v1/interactions', {
+        channel: 'voice',
+        direction: 'inbound',
+        customerId: c.id,
+        attributes: { reason: 'queja' },
+      });
+      const started = await call<{ id: string }>(
+        page,
+        'POST',
+        `/api/v1/scripting/interactions/${interaction.id}/run`,
+        {},
+      );
+      runs.push(
+        await call(page, 'POST', `/api/v1/scripting/runs/${started.id}/answers`, {
+          stepId: 'escucha',
+          value: null,
+        }),
+      );
+    }
+    const second = await call<(typeof runs)[number]>(
+      page,
+      'POST',
+      `/api/v1/scripting/runs/${runs[1]!.id}/answers`,
+      {
+        stepId: 'tema',
+        value: 'equipaje',
+      },
+    );
+    expect(second.current.step).toMatchObject({
+      id: 'equipaje',
+      title: 'Perdí mi maleta o llegó dañada, ¿qué hago?',
+      text: expect.stringContaining('antes de salir del aeropuerto'),
+    });
+
+    // The runner beside that contact shows the article and the customer's overdue invoice.
+    await call(page, 'POST', '/api/v1/scripting/invoices', {
+      customerId: customers.items[1]!.id,
+      number: 'FV-E2E-1',
+      issuedOn: '2026-01-01',
+      dueOn: '2026-02-01',
+      amount: 350000,
+      currency: 'COP',
+    });
+    await page.goto(`${server.url}/scripts/run/${second.interactionId}`);
+    await page.getByTestId('script-runner').getByText('Perdí mi maleta o llegó dañada, ¿qué hago?').waitFor();
+    const invoices = page.getByTestId('invoices');
+    await invoices.getByText('FV-E2E-1', { exact: false }).waitFor();
+    await invoices.getByText('Vencida', { exact: true }).waitFor();
+    await screenshot(page, 'scripting-runner-article-invoices');
+
+    // The report, from the scripts list: where runs stop per step, and each path with its conversion.
+    await page.getByTestId('nav-admin-scripts').click();
+    await page.getByTestId('script-row-Queja').getByTestId('script-report').click();
+    await page.getByTestId('report-totals').getByText('Ejecuciones: 2').waitFor();
+    const paths = page.getByTestId('report-paths');
+    await paths.getByText('escucha → tema', { exact: true }).waitFor();
+    await paths.getByText('escucha → tema → politica → equipaje').waitFor();
+    await page.getByTestId('report-steps').locator('.recharts-bar-rectangle path').first().waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'scripting-report');
+    await switchLanguage(page, 'EN');
+    await page.getByText('Conversion by path').waitFor();
+    await screenshot(page, 'scripting-report-en');
+    await switchLanguage(page, 'ES');
+
+    // The complaint's baggage step embeds that article; unlinked, the picker searches the knowledge base
+    // and links it again, taking the article's title and answer.
+    await page.getByRole('link', { name: 'Diseñar' }).click();
+    const baggage = page.locator('[data-step="equipaje"]');
+    await baggage.getByText('Artículo de la base de conocimiento').waitFor();
+    await baggage.getByRole('button', { name: 'Desvincular' }).click();
+    const title = baggage.getByLabel('Título');
+    await title.fill('Equipaje');
+    await baggage.getByPlaceholder('Busque un artículo publicado…').fill('perdí la maleta');
+    await baggage.getByText('Perdí mi maleta o llegó dañada').first().waitFor();
+    await screenshot(page, 'scripting-designer-article-search');
+    await baggage.getByRole('button', { name: 'Usar' }).first().click();
+    await baggage.getByText('Artículo de la base de conocimiento').waitFor();
+    expect(await title.inputValue()).toBe('Perdí mi maleta o llegó dañada, ¿qué hago?');
+    expect(await baggage.locator('textarea').first().inputValue()).toContain('antes de salir del aeropuerto');
+    await screenshot(page, 'scripting-designer-article-linked');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@
  * suggested answers for agents, and the `kb` command. Other modules use only what this file exports.
  */
 import type { WorkspaceService } from '../workspaces/index.ts';
+import { articleAnswers, articleIdOf } from './answers.ts';
 import { articleRoutes } from './articles-routes.ts';
 import { createArticleService } from './articles-service.ts';
 import { attachmentRoutes } from './attachments-routes.ts';
@@ -16,6 +17,7 @@ import { createLearningService } from './learning-service.ts';
 import { searchRoutes } from './search-routes.ts';
 import { createSearchService } from './search-service.ts';
 
+export type { KnowledgeAnswer } from './answers.ts';
 export type { ArticleInput } from './articles-service.ts';
 export { kbCommand } from './command.ts';
 export type { KnowledgeDeps } from './context.ts';
@@ -57,6 +59,16 @@ export function createKnowledge(deps: KnowledgeDeps & { workspaces: Pick<Workspa
      */
     hasPublicArticles: async (workspaceId: string, language: 'es' | 'en') =>
       (await help.articles(workspaceId, language, undefined, 1)).length > 0,
+    /**
+     * Articles as scripted answers (title and body as plain text, with their status); unknown ids are left out.
+     * @example (await knowledge.answers(ws, [articleId])).get(articleId)?.text
+     */
+    answers: (workspaceId: string, ids: string[]) => articleAnswers(deps.db, workspaceId, ids),
+    /**
+     * The id of the article an import gave `externalId` (`demo-lost-baggage-es`), or null.
+     * @example await knowledge.articleIdOf(ws, 'demo-lost-baggage-es')
+     */
+    articleIdOf: (workspaceId: string, externalId: string) => articleIdOf(deps.db, workspaceId, externalId),
     /** Seeds the Servicenter help center (articles in Spanish and English, synonyms) into a workspace. */
     seedDemo: (workspaceId: string) => seedDemoKnowledge(deps, workspaceId),
     services: { articles, search, learning, help, attachments },

@@ -5,6 +5,7 @@ import type { RecordEvents, UnitOfWork } from '../../platform/events/unit-of-wor
 import type { CustomerSummary, TimelineEntryInput } from '../customers/index.ts';
 import type { NewConversation } from '../email/index.ts';
 import type { Interaction, NewInteraction, TransitionRequest } from '../interactions/index.ts';
+import type { KnowledgeAnswer } from '../knowledge/index.ts';
 
 export interface ScriptingDeps {
   db: Db;
@@ -40,6 +41,11 @@ export interface ScriptingDeps {
       workspaceId: string,
       requests: TransitionRequest[],
     ): Promise<Map<string, Interaction>>;
+  };
+  /** Knowledge articles as the answers answer steps embed. */
+  knowledge: {
+    answers(workspaceId: string, ids: string[]): Promise<Map<string, KnowledgeAnswer>>;
+    articleIdOf(workspaceId: string, externalId: string): Promise<string | null>;
   };
   users: { get(workspaceId: string, id: string): Promise<{ name: string }> };
   workspaces: { list(): Promise<{ id: string }[]> };

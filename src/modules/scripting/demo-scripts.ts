@@ -382,6 +382,9 @@ export const DEMO_SCRIPTS = [
   },
 ] as const;
 
+/** Answer steps of the demo scripts that embed a demo knowledge article, by the article's import id. */
+export const DEMO_ANSWERS: Record<string, string> = { equipaje: 'demo-lost-baggage-es' };
+
 /** The catalogue the demo offers. */
 export const DEMO_PRODUCTS = [
   { code: 'tiquete_aereo', name: 'Tiquete aéreo' },

@@ -6,8 +6,10 @@
  */
 import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
+import type { AnswerService } from './answers.ts';
 import type { ScriptingDeps } from './context.ts';
-import { DEMO_EMAIL_TEMPLATES, DEMO_PRODUCTS, DEMO_SCRIPTS } from './demo-scripts.ts';
+import type { ScriptDefinition } from './core/types.ts';
+import { DEMO_ANSWERS, DEMO_EMAIL_TEMPLATES, DEMO_PRODUCTS, DEMO_SCRIPTS } from './demo-scripts.ts';
 import type { OffersService } from './offers-service.ts';
 import type { RulesService } from './rules-service.ts';
 import { scriptingInvoices, scriptingOrderLines } from './schema.ts';
@@ -41,9 +43,10 @@ export function demoBasket(next: () => number, tier: string): string[] {
 }
 
 export async function seedDemoScripting(
-  deps: Pick<ScriptingDeps, 'db' | 'clock' | 'newId' | 'customers'>,
+  deps: Pick<ScriptingDeps, 'db' | 'clock' | 'newId' | 'customers' | 'knowledge'>,
   services: {
     scripts: ScriptService;
+    answers: AnswerService;
     rules: RulesService;
     offers: OffersService;
     templates: TemplateService;
@@ -58,7 +61,11 @@ export async function seedDemoScripting(
   for (const s of DEMO_SCRIPTS) {
     const script = await services.scripts.create(
       workspaceId,
-      { name: s.name, description: s.description, definition: s.definition },
+      {
+        name: s.name,
+        description: s.description,
+        definition: await withDemoAnswers(deps, services.answers, workspaceId, s.definition),
+      },
       actorId,
     );
     await services.scripts.publish(workspaceId, script.id, 1, actorId);
@@ -92,6 +99,26 @@ export async function seedDemoScripting(
   const customers = await deps.customers.sample(workspaceId, 100_000);
   await writeHistory(db, workspaceId, customers, now, newId);
   await services.offers.trainWorkspace(workspaceId);
+}
+
+/** The definition with its answer steps linked to the demo help center's articles, when it was seeded. */
+async function withDemoAnswers(
+  deps: Pick<ScriptingDeps, 'knowledge'>,
+  answers: AnswerService,
+  workspaceId: string,
+  def: ScriptDefinition,
+): Promise<ScriptDefinition> {
+  const steps = await Promise.all(
+    def.steps.map(async (step) => {
+      const externalId = DEMO_ANSWERS[step.id];
+      if (step.type !== 'answer' || !externalId) return step;
+      const id = await deps.knowledge.articleIdOf(workspaceId, externalId);
+      if (!id) return step;
+      const { answerId, title, text } = await answers.forStep(workspaceId, id);
+      return { ...step, answerId, title, text };
+    }),
+  );
+  return { ...def, steps };
 }
 
 async function writeHistory(

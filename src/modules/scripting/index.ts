@@ -3,6 +3,7 @@
  * versions, publishing, selection rules), runs recorded on interactions and customers' timelines,
  * invoices and balances, promotions, propensity scores by co-occurrence and the top offers with reasons.
  */
+import { createAnswerService } from './answers.ts';
 import type { ScriptingDeps } from './context.ts';
 import { seedDemoScripting } from './demo.ts';
 import { deskRoutes } from './desk-routes.ts';
@@ -24,31 +25,33 @@ export const TRAIN_EVERY_MS = 6 * 3_600_000;
 /**
  * Wires the scripting module: its services, its routes (to mount under /api/v1) and the training schedule.
  * @example
- * const scripting = createScripting({ db, uow, clock, newId, customers, email, recordTimelineEntry, interactions, users, workspaces });
+ * const scripting = createScripting({ db, uow, clock, newId, customers, email, recordTimelineEntry, interactions, knowledge, users, workspaces });
  * for (const routes of scripting.routes) await api.register(routes);
  * const stop = scripting.scheduleTraining();
  */
 export function createScripting(deps: ScriptingDeps) {
   const templates = createTemplateService(deps);
+  const answers = createAnswerService(deps);
   const scripts = createScriptService(deps, {
     templates,
+    answers,
     published: (workspaceId) => rules.invalidate(workspaceId),
   });
   const invoices = createInvoiceService(deps);
   const offers = createOffersService(deps);
   const rules = createRulesService(deps, { scripts, invoices, offers });
   const effects = createEffects(deps, { offers, templates });
-  const runs = createRunService(deps, { scripts, rules, offers, effects });
+  const runs = createRunService(deps, { scripts, rules, offers, effects, answers });
   return {
-    services: { scripts, invoices, offers, rules, runs, templates },
+    services: { scripts, invoices, offers, rules, runs, templates, answers },
     /**
      * Seeds the demo scripts, products, purchase histories, invoices and promotions, and trains the model.
      * @example await scripting.seedDemo(workspaceId, adminId)
      */
     seedDemo: (workspaceId: string, actorId: string | null = null) =>
-      seedDemoScripting(deps, { scripts, rules, offers, templates }, workspaceId, actorId),
+      seedDemoScripting(deps, { scripts, answers, rules, offers, templates }, workspaceId, actorId),
     routes: [
-      scriptsRoutes({ scripts, rules, runs, templates }),
+      scriptsRoutes({ scripts, rules, runs, templates, answers }),
       deskRoutes({ runs, rules, offers, invoices }),
     ],
     /**

@@ -9,6 +9,7 @@ import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { CustomerSummary } from '../customers/index.ts';
 import type { Interaction } from '../interactions/index.ts';
+import type { AnswerService } from './answers.ts';
 import type { ScriptingDeps } from './context.ts';
 import { type CompiledScript, compile, type Evaluation, EvaluationError, evaluate } from './core/evaluate.ts';
 import type { Answer, Effect, ScriptDefinition, Value } from './core/types.ts';
@@ -58,9 +59,21 @@ export function evaluateOr400(script: CompiledScript, context: Record<string, Va
 
 export function createRunService(
   deps: ScriptingDeps,
-  parts: { scripts: ScriptService; rules: RulesService; offers: OffersService; effects: Effects },
+  parts: {
+    scripts: ScriptService;
+    rules: RulesService;
+    offers: OffersService;
+    effects: Effects;
+    answers: AnswerService;
+  },
 ) {
   const { db, uow, clock, newId } = deps;
+
+  /** An evaluation as the API shows it, an answer step showing its article's current answer. */
+  async function shown(workspaceId: string, script: CompiledScript, e: Evaluation, answers: Answer[]) {
+    const out = evaluationView(script, e, answers);
+    return { ...out, step: await parts.answers.current(workspaceId, script, out.step) };
+  }
 
   async function findRun(workspaceId: string, id: string, by: 'id' | 'interaction' = 'id', tx: Db = db) {
     const [row] = await tx
@@ -97,7 +110,7 @@ export function createRunService(
       scriptId: row.scriptId,
       scriptName: meta.name,
       version: row.version,
-      current: evaluationView(script, e, row.answers),
+      current: await shown(workspaceId, script, e, row.answers),
       followUps: row.followUps,
       finishedAt: row.finishedAt?.toISOString() ?? null,
     };
@@ -321,12 +334,15 @@ export function createRunService(
       reason: input.reason ?? null,
     });
     const answers = input.answers ?? [];
-    return { context, evaluation: evaluationView(script, evaluateOr400(script, context, answers), answers) };
+    return {
+      context,
+      evaluation: await shown(workspaceId, script, evaluateOr400(script, context, answers), answers),
+    };
   }
 
   /** Where runs of a script stop (the steps that lose customers) and how each path converts to leads. */
   async function report(workspaceId: string, scriptId: string) {
-    await parts.scripts.loadScript(workspaceId, scriptId);
+    const meta = await parts.scripts.loadScript(workspaceId, scriptId);
     const runs = await db
       .select({
         interactionId: scriptingRuns.interactionId,
@@ -360,6 +376,7 @@ export function createRunService(
       paths.set(key, p);
     }
     return {
+      scriptName: meta.name,
       runs: runs.length,
       finished: runs.filter((r) => r.status === 'finished').length,
       steps: [...steps.values()].sort((a, b) => b.stoppedHere - a.stoppedHere || b.reached - a.reached),

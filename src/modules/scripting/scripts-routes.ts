@@ -1,6 +1,7 @@
 /** HTTP for the designer: scripts, versions, publishing, validation, preview, selection rules and reports. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, NoContent, Obj, Type } from '../../platform/http/schema.ts';
+import { IdParams, Language, NoContent, Obj, Type } from '../../platform/http/schema.ts';
+import type { AnswerService } from './answers.ts';
 import type { RulesService } from './rules-service.ts';
 import type { RunService } from './runs-service.ts';
 import {
@@ -27,6 +28,7 @@ export function scriptsRoutes(s: {
   rules: RulesService;
   runs: RunService;
   templates: TemplateService;
+  answers: AnswerService;
 }): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['scripting'];
@@ -153,6 +155,7 @@ export function scriptsRoutes(s: {
           params: IdParams,
           response: {
             200: Obj({
+              scriptName: Type.String(),
               runs: Type.Integer(),
               finished: Type.Integer(),
               steps: Type.Array(
@@ -172,6 +175,27 @@ export function scriptsRoutes(s: {
         },
       },
       async (request) => s.runs.report(ws(request), request.params.id),
+    );
+    app.get(
+      '/scripting/answers/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            "A published knowledge article as an answer step's fields (its title and its body as plain text)",
+          params: IdParams,
+          response: {
+            200: Obj({
+              answerId: Type.String(),
+              title: Type.String(),
+              text: Type.String(),
+              language: Language,
+            }),
+          },
+        },
+      },
+      async (request) => s.answers.forStep(ws(request), request.params.id),
     );
     app.post(
       '/scripting/validate',

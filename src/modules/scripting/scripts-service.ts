@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
+import type { AnswerService } from './answers.ts';
 import type { ScriptingDeps } from './context.ts';
 import { contextSchema } from './core/context-schema.ts';
 import { type CompiledScript, compile } from './core/evaluate.ts';
@@ -34,11 +35,16 @@ export function invalidScript(problems: Problem[]): AppError {
 }
 
 /**
+ * @param parts.answers checks, at publishing, the knowledge articles answer steps embed.
  * @param parts.published told after a version goes live, so what caches the live scripts drops them.
  */
 export function createScriptService(
   deps: ScriptingDeps,
-  parts: { templates: TemplateService; published: (workspaceId: string) => void },
+  parts: {
+    templates: TemplateService;
+    answers: AnswerService;
+    published: (workspaceId: string) => void;
+  },
 ) {
   const { db, uow, clock, newId } = deps;
   // Versions never change once saved, so their compiled form is kept for as long as the process runs.
@@ -205,10 +211,15 @@ export function createScriptService(
     return get(workspaceId, id, version);
   }
 
-  /** Makes a version live: new runs use it; runs already started keep theirs. */
+  /**
+   * Makes a version live: new runs use it; runs already started keep theirs. Refused while an answer step
+   * embeds a knowledge article that does not exist or is not published.
+   */
   async function publish(workspaceId: string, id: string, version: number, actorId: string | null) {
     await loadScript(workspaceId, id);
-    await loadVersion(workspaceId, id, version);
+    const { definition } = await loadVersion(workspaceId, id, version);
+    const problems = await parts.answers.problemsOf(workspaceId, definition);
+    if (problems.length > 0) throw invalidScript(problems);
     await uow.run(async (tx, record) => {
       await scoped(tx, workspaceId).update(
         scriptingScripts,

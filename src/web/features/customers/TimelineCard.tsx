@@ -11,7 +11,7 @@ import { useCustomersT } from './i18n.ts';
 import { knownLabel } from './parts.tsx';
 import { describeEntry } from './timeline-text.ts';
 
-const KINDS = ['interaction', 'note', 'purchase', 'consent', 'identity', 'merge', 'profile'];
+const KINDS = ['interaction', 'note', 'purchase', 'script', 'consent', 'identity', 'merge', 'profile'];
 const CHANNELS = ['voice', 'email', 'chat', 'whatsapp', 'messenger', 'instagram', 'telegram', 'sms'];
 
 export function TimelineCard({

@@ -100,6 +100,7 @@ export const es = {
       identity: 'Identidad',
       purchase: 'Compra',
       profile: 'Perfil',
+      script: 'Guion',
     },
     channels: {
       voice: 'Llamada',
@@ -301,6 +302,7 @@ export const en: Strings<typeof es> = {
       identity: 'Identity',
       purchase: 'Purchase',
       profile: 'Profile',
+      script: 'Script',
     },
     channels: {
       voice: 'Call',

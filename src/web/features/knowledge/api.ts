@@ -64,6 +64,10 @@ export const kbApi = {
     request<{ query: string; total: number; hits: Suggestion[] }>('POST', '/api/v1/knowledge/suggest', {
       body: { text, ...(language ? { language } : {}) },
     }),
+  search: (q: string, language?: KbLanguage, limit = 10) =>
+    request<{ query: string; total: number; hits: Suggestion[] }>('GET', '/api/v1/knowledge/search', {
+      query: { q, limit, ...(language ? { language } : {}) },
+    }),
   feedback: (kind: 'inserted' | 'helpful', articleId: string, query: string) =>
     request<void>('POST', '/api/v1/knowledge/feedback', { body: { kind, articleId, query } }),
   list: (query: { q?: string; status?: KbStatus; language?: KbLanguage }) =>

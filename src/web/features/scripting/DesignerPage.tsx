@@ -20,7 +20,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { fieldMessage } from '../../ui/errors.ts';
@@ -118,6 +118,7 @@ function Designer({ script }: { script: ScriptDetail | null }) {
       setOutcome({ kind: 'published', version: p.liveVersion ?? p.version });
       void client.invalidateQueries({ queryKey: ['scripting'] });
     },
+    onError: refused,
   });
   useHotkeys(
     [
@@ -139,6 +140,16 @@ function Designer({ script }: { script: ScriptDetail | null }) {
         description={t('designer.shortcutsDesigner')}
         actions={
           <>
+            {script && (
+              <Button
+                component={Link}
+                to={`/admin/scripts/${script.id}/report`}
+                variant="subtle"
+                data-testid="designer-report"
+              >
+                {t('report.open')}
+              </Button>
+            )}
             <Button
               variant="default"
               onClick={() => validate.mutate()}

@@ -1,6 +1,6 @@
 /**
  * The script runner: the interaction's script one step at a time, beside the conversation, with the
- * customer's top offers. Self-contained: give it an interaction id (the agent desk embeds it).
+ * customer's top offers and unpaid invoices. Self-contained: give it an interaction id (the agent desk embeds it).
  * Keyboard: Enter continues, Alt+← goes back, 1–9 pick an option.
  */
 import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingLines } from '../../ui/QueryView.tsx';
 import { type Run, type StepView, scriptingApi, type Value } from './api.ts';
+import { InvoicesCard } from './InvoicesCard.tsx';
 import { useScriptingT } from './i18n.ts';
 
 export function ScriptRunner({ interactionId }: { interactionId: string }) {
@@ -58,6 +59,7 @@ export function ScriptRunner({ interactionId }: { interactionId: string }) {
         {t('path')}: {current.path.join(' → ')}
       </Text>
       {run.data.customerId && <OffersCard customerId={run.data.customerId} interactionId={interactionId} />}
+      {run.data.customerId && <InvoicesCard customerId={run.data.customerId} />}
     </Stack>
   );
 }
@@ -105,7 +107,8 @@ export function StepCard({
           {t('suggested')}: {step.title}
         </Text>
       )}
-      <Text size="lg" mb="md">
+      {/* A knowledge answer keeps its paragraphs. */}
+      <Text size="lg" mb="md" style={{ whiteSpace: 'pre-line' }}>
         {step.text}
       </Text>
       <Group>

@@ -1,6 +1,6 @@
 /**
- * The scripts list (`/admin/scripts`): every script with its live and latest version, and the way to the
- * selection rules; N opens a new one.
+ * The scripts list (`/admin/scripts`): every script with its live and latest version and its report, and
+ * the way to the selection rules; N opens a new one.
  */
 import { Anchor, Badge, Button, Group, Table } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -40,6 +40,7 @@ export function ScriptsPage() {
                 <Table.Th>{t('columns.name')}</Table.Th>
                 <Table.Th>{t('columns.live')}</Table.Th>
                 <Table.Th>{t('columns.latest')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -54,6 +55,11 @@ export function ScriptsPage() {
                     {s.liveVersion ? <Badge color="green">v{s.liveVersion}</Badge> : t('none')}
                   </Table.Td>
                   <Table.Td>v{s.latestVersion}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/scripts/${s.id}/report`} data-testid="script-report">
+                      {t('report.open')}
+                    </Anchor>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

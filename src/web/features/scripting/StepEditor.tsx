@@ -13,6 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
+import { ArticlePicker } from './ArticlePicker.tsx';
 import type { Action, Comparison, Condition, Step, StepType } from './api.ts';
 import { ACTION_KINDS, isSimple, newAction, STEP_TYPES, simpleCondition } from './designer-model.ts';
 import { useScriptingT } from './i18n.ts';
@@ -123,17 +124,25 @@ export function StepEditor(p: StepEditorProps) {
         )}
         {step.type === 'answer' && (
           <>
+            <ArticlePicker step={step} onChange={p.onChange} testId={test('article')} />
+            {/* A linked step's words are the article's: edit the article, or unlink to write your own. */}
             <TextInput
               label={t('designer.title')}
               value={step.title}
               onChange={(e) => p.onChange({ ...step, title: e.currentTarget.value })}
               error={p.fieldErrors.title}
+              readOnly={step.answerId !== null}
+              data-testid={test('title')}
             />
             <Textarea
               label={t('designer.text', { example: '{{customer.name}}' })}
               value={step.text}
               onChange={(e) => p.onChange({ ...step, text: e.currentTarget.value })}
+              error={p.fieldErrors.text}
+              readOnly={step.answerId !== null}
+              data-testid={test('text')}
               autosize
+              maxRows={8}
             />
             {nextSelect(t('designer.next'), step.next, (next) => p.onChange({ ...step, next }))}
           </>

@@ -119,6 +119,39 @@ export interface RuleTestResult {
   customer: { id: string; name: string; tier: string } | null;
 }
 
+/** Where runs of a script stop and how each path converts to leads. */
+export interface ScriptReport {
+  scriptName: string;
+  runs: number;
+  finished: number;
+  steps: { stepId: string; reached: number; stoppedHere: number }[];
+  paths: { path: string[]; runs: number; finished: number; leads: number; conversion: number }[];
+}
+
+/** A customer's invoices and balances by currency. */
+export interface Balance {
+  invoices: {
+    id: string;
+    number: string;
+    dueOn: string;
+    amount: number;
+    paid: number;
+    currency: string;
+    state: 'paid' | 'open' | 'overdue';
+  }[];
+  openCount: number;
+  overdueCount: number;
+  balances: { currency: string; open: number; overdue: number }[];
+}
+
+/** A published knowledge article as an answer step's fields. */
+export interface KnowledgeAnswer {
+  answerId: string;
+  title: string;
+  text: string;
+  language: 'es' | 'en';
+}
+
 const base = '/api/v1/scripting';
 export const scriptingApi = {
   start: (interactionId: string) =>
@@ -128,6 +161,7 @@ export const scriptingApi = {
   back: (runId: string) => request<Run>('POST', `${base}/runs/${runId}/back`),
   retryFollowUps: (runId: string) => request<Run>('POST', `${base}/runs/${runId}/follow-ups`),
   offers: (customerId: string) => request<Offers>('GET', `${base}/customers/${customerId}/offers`),
+  invoices: (customerId: string) => request<Balance>('GET', `${base}/customers/${customerId}/invoices`),
   respond: (customerId: string, interactionId: string, product: string, response: 'accepted' | 'declined') =>
     request('POST', `${base}/offer-responses`, { body: { customerId, interactionId, product, response } }),
   scripts: () => request<{ items: ScriptSummary[] }>('GET', `${base}/scripts`),
@@ -139,6 +173,8 @@ export const scriptingApi = {
     request<ScriptDetail>('POST', `${base}/scripts/${id}/versions`, { body: { definition } }),
   publish: (id: string, version: number) =>
     request<ScriptDetail>('POST', `${base}/scripts/${id}/publish`, { body: { version } }),
+  report: (id: string) => request<ScriptReport>('GET', `${base}/scripts/${id}/report`),
+  knowledgeAnswer: (articleId: string) => request<KnowledgeAnswer>('GET', `${base}/answers/${articleId}`),
   validate: (definition: Definition) =>
     request<{ problems: Problem[] }>('POST', `${base}/validate`, { body: { definition } }),
   preview: (

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
 import type { Definition } from './api.ts';
-import { fieldErrorsOf, problemsByStep, problemsOfError, removeStep, renameStep } from './designer-model.ts';
+import {
+  fieldErrorsOf,
+  linkAnswer,
+  problemsByStep,
+  problemsOfError,
+  removeStep,
+  renameStep,
+  unlinkAnswer,
+} from './designer-model.ts';
 
 const def: Definition = {
   start: 'inicio',
@@ -57,5 +65,30 @@ describe('the designer draft', () => {
     };
     expect(removeStep(three, 'medio').steps[0]).toMatchObject({ next: 'fin' });
     expect(removeStep(three, 'inicio').start).toBe('medio');
+  });
+});
+
+describe('an answer step linked to the knowledge base', () => {
+  const step = {
+    id: 'respuesta',
+    type: 'answer' as const,
+    answerId: null,
+    title: 'Propia',
+    text: 'Texto propio',
+    next: 'fin',
+  };
+  const article = { answerId: '0190a000-0000-7000-8000-000000000001', title: 'Maleta', text: 'Repórtela' };
+
+  it("takes the article's id, title and answer, keeping where it goes", () => {
+    expect(linkAnswer(step, article)).toEqual({ ...step, ...article });
+  });
+
+  it('unlinked, keeps the words it had as its own', () => {
+    expect(unlinkAnswer(linkAnswer(step, article))).toEqual({
+      ...step,
+      answerId: null,
+      title: 'Maleta',
+      text: 'Repórtela',
+    });
   });
 });

@@ -104,6 +104,23 @@ export function removeStep(def: Definition, id: string): Definition {
   return { ...renamed, start: def.start === id ? (renamed.steps[0]?.id ?? '') : renamed.start };
 }
 
+type AnswerStep = Extract<Step, { type: 'answer' }>;
+
+/**
+ * An answer step linked to a knowledge article: it stores the article's id and its answer as now (what the
+ * runner falls back to if the article is archived); the runner shows the article's current answer.
+ * @example linkAnswer(step, await scriptingApi.knowledgeAnswer(articleId))
+ */
+export function linkAnswer(
+  step: AnswerStep,
+  article: { answerId: string; title: string; text: string },
+): AnswerStep {
+  return { ...step, answerId: article.answerId, title: article.title, text: article.text };
+}
+
+/** The step without its article: its stored title and text become its own, editable. */
+export const unlinkAnswer = (step: AnswerStep): AnswerStep => ({ ...step, answerId: null });
+
 /** A problem as the designer shows it: on its step, and on one field of it when the server named one. */
 export interface DesignProblem extends Problem {
   field?: string;

@@ -1,5 +1,5 @@
 /**
- * The scripting screens: the scripts list, the selection rules and the designer (admin pages, `/admin/scripts…`), the runner
+ * The scripting screens: the scripts list, the selection rules, the designer and each script's report (admin pages, `/admin/scripts…`), the runner
  * component `ScriptRunner` that the agent desk embeds, and its standalone page (`/scripts/run/:interactionId`).
  */
 import { lazy } from 'react';
@@ -18,6 +18,12 @@ export const ScriptDesignerPage = lazy(() =>
   import('./DesignerPage.tsx').then((m) => ({ default: m.DesignerPage })),
 );
 export const DESIGNER_PATHS = ['scripts/new', 'scripts/:id', 'scripts/:id/v/:version'];
+
+/** A script's report (where runs stop, conversion by path), for whoever reads reports. */
+export const ScriptReportPage = lazy(() =>
+  import('./ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+export const REPORT_PATH = 'scripts/:id/report';
 
 /** The selection rules, an admin page beside the scripts list. */
 export const ScriptRulesPage = lazy(() => import('./RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
