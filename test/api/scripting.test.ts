@@ -227,7 +227,13 @@ describe('promotions and offers', () => {
     const customers = await app.services.customers.sample(demo.id, 1300);
     let found: {
       id: string;
-      offers: { product: string; score: number; reason: string; because: string | null }[];
+      offers: {
+        product: string;
+        score: number;
+        reason: string;
+        because: string | null;
+        why: { kind: string; percent: number; becauseName: string | null };
+      }[];
     } | null = null;
     for (const c of customers) {
       const o = (await api('GET', `/scripting/customers/${c.id}/offers`, demoAdmin)).json();
@@ -239,6 +245,12 @@ describe('promotions and offers', () => {
     expect(found).not.toBeNull();
     const offer = found!.offers.find((o) => o.because === 'tiquete_aereo')!;
     expect(offer.reason).toMatch(/^Bought Tiquete aéreo; \d+ % of customers who did also bought /);
+    expect(offer.why).toEqual({
+      kind: 'affinity',
+      percent: expect.any(Number),
+      becauseName: 'Tiquete aéreo',
+    });
+    expect(offer.reason).toContain(`${offer.why.percent} %`);
     const declined = await api('POST', '/scripting/offer-responses', demoAdmin, {
       customerId: found!.id,
       product: offer.product,

@@ -45,6 +45,17 @@ export function reasonText(reason: Reason, names: Map<string, string>, product: 
   return `${Math.round(reason.share * 100)} % of customers bought ${y}`;
 }
 
+/** The reason's parts, so that a screen can say it in its own language. */
+export function whyOf(reason: Reason, names: Map<string, string>) {
+  return reason.kind === 'affinity'
+    ? {
+        kind: 'affinity' as const,
+        percent: Math.round(reason.confidence * 100),
+        becauseName: names.get(reason.because) ?? reason.because,
+      }
+    : { kind: 'popular' as const, percent: Math.round(reason.share * 100), becauseName: null };
+}
+
 export function createOffersService(deps: ScriptingDeps) {
   const { db, uow, clock, newId } = deps;
   const common = workspaceCache(deps.clock, CACHE_MS, async (workspaceId) => {
@@ -235,6 +246,7 @@ export function createOffersService(deps: ScriptingDeps) {
         score: Math.round(o.score * 1000) / 1000,
         reason: reasonText(o.reason, cached.names, o.product),
         because: o.reason.kind === 'affinity' ? o.reason.because : null,
+        why: whyOf(o.reason, cached.names),
         declines: o.declines,
         promotion: o.promotion,
       })),

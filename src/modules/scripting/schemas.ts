@@ -324,6 +324,11 @@ export const Offer = Obj({
   score: Type.Number(),
   reason: Type.String(),
   because: Nullable(Type.String()),
+  why: Obj({
+    kind: Type.Union([Type.Literal('affinity'), Type.Literal('popular')]),
+    percent: Type.Integer(),
+    becauseName: Nullable(Type.String()),
+  }),
   declines: Type.Integer(),
   promotion: Nullable(Obj({ id: Uuid, code: Type.String(), name: Type.String() })),
 });

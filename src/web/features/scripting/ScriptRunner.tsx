@@ -194,7 +194,11 @@ function OffersCard({ customerId, interactionId }: { customerId: string; interac
                 {o.productName} · {Math.round(o.score * 100)} %
               </Text>
               <Text size="sm" c="dimmed">
-                {o.reason}
+                {t(`why.${o.why.kind}`, {
+                  because: o.why.becauseName ?? '',
+                  percent: o.why.percent,
+                  product: o.productName,
+                })}
                 {o.promotion ? ` · ${t('promotion', { code: o.promotion.code })}` : ''}
               </Text>
             </Stack>

@@ -36,6 +36,7 @@ export interface Offers {
     productName: string;
     score: number;
     reason: string;
+    why: { kind: 'affinity' | 'popular'; percent: number; becauseName: string | null };
     promotion: { code: string; name: string } | null;
   }[];
 }
