@@ -213,7 +213,14 @@ async function latency(
     const { stats } = await w.eval.ctx.searchContext(w.id);
     const texts = { es: withoutStopWords(q.query, 'es'), en: withoutStopWords(q.query, 'en') };
     let t = performance.now();
-    await rankArticles(database.db, w.id, texts, '', filter, stats, BM25F, 10);
+    await rankArticles(database.db, w.id, {
+      texts,
+      expansions: '',
+      filter,
+      stats,
+      params: BM25F,
+      limit: 10,
+    });
     if (keep) times.rank.push(performance.now() - t);
     t = performance.now();
     await w.eval.search.search(w.id, {
