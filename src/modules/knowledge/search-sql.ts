@@ -162,6 +162,7 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
   const wanted = input.stats.filter((s) => filter.languages.includes(s.language));
   const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n, avg: s.avg })));
   const k1 = num(params.k1);
+  const learned = sql.raw(String(FIELD.learned));
   const fieldValues = sql.join(
     (Object.keys(FIELD) as FieldName[]).map(
       (f) => sql`(${sql.raw(String(FIELD[f]))}, ${num(params.weight[f])}, ${num(params.b[f])})`,
@@ -212,7 +213,9 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       from stats s cross join (values ${fieldValues}) as f(field, w, b) where f.w > 0
     ),
     tfs as (
-      select p.article_id, t.term, t.widf, sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) as tfn
+      select p.article_id, t.lang, t.term, t.widf,
+             sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) filter (where p.field <> ${learned}) as tft,
+             sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) filter (where p.field = ${learned}) as tfl
       from terms t
       cross join lateral (
         select p.article_id, p.field, p.tf, p.field_length from kb_postings p
@@ -221,8 +224,20 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       join fields f on f.lang = t.lang and f.field = p.field
       group by p.article_id, t.lang, t.term, t.widf
     ),
+    query_weight as (select lang, sum(widf) as w from terms group by lang),
+    covered as (
+      select x.article_id, x.widf,
+             coalesce(sum(x.widf) filter (where x.tfl > 0) over (partition by x.article_id) / q.w, 0) as learned_cover,
+             coalesce(x.tft, 0) as tft, coalesce(x.tfl, 0) as tfl
+      from tfs x join query_weight q on q.lang = x.lang
+    ),
+    weighed as (
+      select article_id, widf, tft + tfl * power(learned_cover, ${num(params.learnedCoverage)}) as tfn
+      from covered
+    ),
     scored as (
-      select article_id as id, sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
-      from tfs where tfn > 0 group by article_id
+      select article_id as id,
+             sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
+      from weighed where tfn > 0 group by article_id
     )`;
 }
