@@ -201,6 +201,51 @@ describe('learning from use', () => {
     ).not.toContain(query);
   });
 
+  it('a learned query sharing one word with a search does not outrank the article that answers it', async () => {
+    // A workspace of its own, so every word's document frequency is known: each query word is in one
+    // article. Learned word by word, "tambor" (taught three times to the opening-hours article) outweighed
+    // the article that mentions the marimba in its body; weighed by the share of the query it covers, not.
+    const other = await createWorkspace(app);
+    const [editor, searcher] = [
+      await login(app, other.email('admin')),
+      await login(app, other.email('agent')),
+    ];
+    const add = async (title: string, body: string) => {
+      const res = await inject({
+        method: 'POST',
+        url: '/api/v1/knowledge/articles',
+        headers: editor.headers,
+        payload: { language: 'es', status: 'published', title, body },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const workshop = await add('Talleres', 'En el taller tocamos la marimba con los niños cada semana.');
+    const hours = await add(
+      'Horarios',
+      'Abrimos de lunes a viernes por la mañana y cerramos los domingos y festivos del mes.',
+    );
+    await add(
+      'Guacharaca y carrasca',
+      'Vendemos guacharaca y carrasca hechas a mano por artesanos del pueblo.',
+    );
+    await add('Pagos', 'Pague con tarjeta o transferencia bancaria antes de la salida del viaje.');
+    for (let i = 0; i < 3; i++) {
+      const res = await inject({
+        method: 'POST',
+        url: '/api/v1/knowledge/feedback',
+        headers: searcher.headers,
+        payload: { kind: 'inserted', articleId: hours, query: 'tambor' },
+      });
+      expect(res.statusCode, res.body).toBe(204);
+    }
+    const ids = (
+      await suggest({ text: 'tambor marimba guacharaca carrasca', language: 'es' }, searcher)
+    ).hits.map((h) => h.id);
+    expect(ids).toEqual(expect.arrayContaining([workshop, hours]));
+    expect(ids.indexOf(workshop)).toBeLessThan(ids.indexOf(hours));
+  });
+
   it('reports questions that found nothing, and deflection', async () => {
     await get(`/api/v1/knowledge/search?q=${encodeURIComponent('xqzwv jjkpt')}`);
     const report = (await get('/api/v1/knowledge/reports/unanswered', admin)).json().items;

@@ -18,6 +18,13 @@ export interface RankingParams {
   synonymWeight: number;
   /** Weight of a vocabulary term found for a misspelt word, times its trigram similarity. */
   fuzzyWeight: number;
+  /**
+   * How learned queries count as evidence: an article's matches in its learned queries are multiplied by
+   * the share of the query's weight (its terms' IDF) that they cover, raised to this power (0: every match
+   * counts in full). A learned query is evidence as a whole: a new query sharing one context word with it
+   * ("mi hijo", "cuánto cobran") says little about the article, one sharing most of its words says much.
+   */
+  learnedCoverage: number;
 }
 
 /** The product's ranking. */
@@ -27,6 +34,7 @@ export const BM25F: RankingParams = {
   weight: { title: 3, phrasings: 2.5, body: 1, learned: 2, tags: 1.5 },
   synonymWeight: 0.6,
   fuzzyWeight: 0.8,
+  learnedCoverage: 1,
 };
 
 /** Plain BM25 over title and body as one text (the baseline the benchmark compares against). */
@@ -36,4 +44,5 @@ export const PLAIN_BM25: RankingParams = {
   weight: { title: 1, phrasings: 0, body: 1, learned: 0, tags: 0 },
   synonymWeight: 0,
   fuzzyWeight: 0,
+  learnedCoverage: 0,
 };

@@ -3,16 +3,14 @@
  * passage of each hit that answers the query, with the query's words marked. Every search is recorded (with
  * how many articles it found) for the deflection metrics and the report of questions that found nothing.
  */
-import { scoped } from '../../platform/db/scope.ts';
 import type { Context } from './context.ts';
 import { stemsOf } from './index-sql.ts';
 import { bestPassage, highlight, type Segment, splitPassages, wordsIn } from './passages.ts';
 import { BM25F, type RankingParams } from './ranking.ts';
-import { kbActivity } from './schema.ts';
-import { rankArticles, type SearchFilter } from './search-sql.ts';
+import { type FoundArticle, type SearchFilter, searchArticles } from './search-sql.ts';
 import { createStemCache } from './stem-cache.ts';
 import { withoutStopWords } from './stop-words.ts';
-import { type Article, type Language, loadArticles } from './store.ts';
+import type { Language } from './store.ts';
 import { cleanQuery, expandSynonyms, markdownToText, queryKey } from './text.ts';
 
 /** Who is searching decides what they may find. */
@@ -56,41 +54,51 @@ export const FILTERS: Record<Audience, Omit<SearchFilter, 'languages'>> = {
   editor: { statuses: ['published', 'draft'], visibilities: ['public', 'agents', 'partners'] },
 };
 
+/** Words of digits alone: the index's parser keeps them as they are (no stemming, never a stop word). */
+const DIGITS = /^[0-9]+$/;
+
 export function createSearchService(ctx: Context, params: RankingParams = BM25F) {
   const { db, clock, newId } = ctx;
 
   const stems = createStemCache((language, words) => stemsOf(db, language, words));
-  const stemLookup = (language: Language, texts: string[]) => stems(language, texts.flatMap(wordsIn));
+  /** Stems of the words of some texts; numbers stem to themselves and never need the database. */
+  async function stemLookup(language: Language, texts: string[]) {
+    const words = texts.flatMap(wordsIn);
+    const lookup = await stems(
+      language,
+      words.filter((w) => !DIGITS.test(w)),
+    );
+    return (word: string) => (DIGITS.test(word) ? [word] : lookup(word));
+  }
 
-  async function withPassages(q: string, expansions: string, articles: Article[]) {
-    const out = new Map<string, Omit<SearchHit, 'score'>>();
-    for (const language of ['es', 'en'] as const) {
-      const mine = articles.filter((a) => a.language === language);
-      if (mine.length === 0) continue;
-      const passages = new Map(mine.map((a) => [a.id, splitPassages(markdownToText(a.body))]));
-      // One round trip stems the query's words and the shown texts' words together.
-      const queryText = `${q} ${expansions}`;
-      const stemOf = await stemLookup(language, [
-        queryText,
-        ...mine.map((a) => a.title),
-        ...[...passages.values()].flat(),
-      ]);
-      const queryStems = new Set(wordsIn(queryText).flatMap(stemOf));
-      for (const a of mine) {
-        const list = passages.get(a.id) ?? [];
-        const passage = list[bestPassage(list, stemOf, queryStems)] ?? '';
-        out.set(a.id, {
-          id: a.id,
-          language: a.language,
-          title: a.title,
-          category: a.category,
-          titleSegments: highlight(a.title, stemOf, queryStems),
-          passage,
-          passageSegments: highlight(passage, stemOf, queryStems),
-        });
-      }
-    }
-    return out;
+  /** Each found article's answering passage, and its title and passage with the matched terms marked. */
+  async function withPassages(found: FoundArticle[]): Promise<SearchHit[]> {
+    const passages = found.map((a) => splitPassages(markdownToText(a.body)));
+    const stemOf = new Map<Language, (word: string) => string[]>();
+    for (const language of new Set(found.map((a) => a.language)))
+      stemOf.set(
+        language,
+        await stemLookup(
+          language,
+          found.flatMap((a, i) => (a.language === language ? [a.title, ...passages[i]!] : [])),
+        ),
+      );
+    return found.map((a, i) => {
+      const stem = stemOf.get(a.language)!;
+      const queryStems = new Set(a.terms);
+      const list = passages[i]!;
+      const passage = list[bestPassage(list, stem, queryStems)] ?? '';
+      return {
+        id: a.id,
+        language: a.language,
+        title: a.title,
+        category: a.category,
+        score: Math.round(a.score * 1000) / 1000,
+        titleSegments: highlight(a.title, stem, queryStems),
+        passage,
+        passageSegments: highlight(passage, stem, queryStems),
+      };
+    });
   }
 
   /**
@@ -105,40 +113,33 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
     let total = 0;
     if (q) {
       const { stats, synonyms } = await ctx.searchContext(workspaceId);
-      const expansions = expandSynonyms(q, synonyms);
-      const ranked = await rankArticles(
+      // The search's log row is written by the ranking's own statement: no round trip of its own.
+      const log =
+        request.record === false
+          ? null
+          : {
+              id: newId(),
+              at: clock.now(),
+              source: request.source,
+              query: q,
+              queryKey: queryKey(q),
+              language: request.language ?? null,
+            };
+      const found = await searchArticles(
         db,
         workspaceId,
-        { es: withoutStopWords(q, 'es'), en: withoutStopWords(q, 'en') },
-        expansions,
-        { languages, ...FILTERS[request.audience] },
-        stats,
-        params,
-        limit,
+        {
+          texts: { es: withoutStopWords(q, 'es'), en: withoutStopWords(q, 'en') },
+          expansions: expandSynonyms(q, synonyms),
+          filter: { languages, ...FILTERS[request.audience] },
+          stats,
+          params,
+          limit,
+        },
+        log,
       );
-      total = ranked[0]?.total ?? 0;
-      const articles = await loadArticles(
-        db,
-        workspaceId,
-        ranked.map((r) => r.id),
-      );
-      const shown = await withPassages(q, expansions, articles);
-      hits = ranked.flatMap((r) => {
-        const hit = shown.get(r.id);
-        return hit ? [{ ...hit, score: Math.round(r.score * 1000) / 1000 }] : [];
-      });
-    }
-    if (q && request.record !== false) {
-      await scoped(db, workspaceId).insert(kbActivity, {
-        id: newId(),
-        at: clock.now(),
-        kind: 'search',
-        source: request.source,
-        query: q,
-        queryKey: queryKey(q),
-        language: request.language ?? null,
-        results: total,
-      });
+      total = found[0]?.total ?? 0;
+      hits = await withPassages(found);
     }
     return { query: q, total, hits };
   }

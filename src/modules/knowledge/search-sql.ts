@@ -3,7 +3,7 @@
  * dropped by the same `to_tsvector` as the index; a word the vocabulary lacks is matched to its nearest
  * vocabulary terms by trigram similarity (pg_trgm); words brought in by synonyms count with a lower weight.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { configOf } from './index-sql.ts';
 import { FIELD, type FieldName, type RankingParams } from './ranking.ts';
@@ -50,25 +50,119 @@ export async function corpusStats(db: Db, workspaceId: string): Promise<CorpusSt
 /** A number from our own parameters written into SQL text (never user input), as float8: numeric is slow. */
 const num = (n: number) => sql.raw(`${Number.isFinite(n) ? String(n) : '0'}::float8`);
 
+/** The ranking's inputs: a query and what it may find, scored with some parameters. */
+export interface RankingInput {
+  /** The query's text per language (each without that language's extra stop words). */
+  texts: Record<'es' | 'en', string>;
+  expansions: string;
+  filter: SearchFilter;
+  stats: CorpusStats[];
+  params: RankingParams;
+  limit: number;
+}
+
+/** Whether a query can match anything at all: some word in a language searched. */
+const searchable = ({ stats, filter, texts }: RankingInput) =>
+  stats.some((s) => filter.languages.includes(s.language) && texts[s.language].trim() !== '');
+
 /**
  * The best-scoring articles for a query, best first.
- * @example await rankArticles(db, ws, { es: 'lavar sábanas', en: 'lavar sábanas' }, '', filter, stats, BM25F, 10)
+ * @example await rankArticles(db, ws, { texts: { es: 'lavar sábanas', en: 'lavar sábanas' }, expansions: '', filter, stats, params: BM25F, limit: 10 })
  */
 export async function rankArticles(
   db: Db,
   workspaceId: string,
-  /** The query's text per language (each without that language's extra stop words). */
-  texts: Record<'es' | 'en', string>,
-  expansions: string,
-  filter: SearchFilter,
-  stats: CorpusStats[],
-  params: RankingParams,
-  limit: number,
+  input: RankingInput,
 ): Promise<RankedArticle[]> {
-  const wanted = stats.filter((s) => filter.languages.includes(s.language));
-  if (wanted.length === 0 || wanted.every((s) => texts[s.language].trim() === '')) return [];
+  if (!searchable(input)) return [];
+  const rows = await queryRows<{ id: string; score: number; total: number }>(
+    db,
+    sql`${ranking(workspaceId, input)}
+    select id, score, count(*) over ()::int as total from scored order by score desc, id limit ${input.limit}`,
+  );
+  return rows.map((r) => ({ id: r.id, score: Number(r.score), total: Number(r.total) }));
+}
+
+/** The search's own row in the activity log (how many articles it found is filled in by the query). */
+export interface SearchLogRow {
+  id: string;
+  at: Date;
+  source: string;
+  query: string;
+  queryKey: string;
+  language: string | null;
+}
+
+export interface FoundArticle extends RankedArticle {
+  language: 'es' | 'en';
+  title: string;
+  body: string;
+  category: string;
+  /** The terms the query matched in the article's language (its stems, synonyms' and typos' terms). */
+  terms: string[];
+}
+
+/**
+ * The ranking with the shown articles' texts and, when `log` is given, the search's row in the activity
+ * log, all in one statement: one round trip instead of three (rank, fetch, log).
+ * @example await searchArticles(db, ws, input, { id, at, source: 'api', query: 'q', queryKey: 'q', language: 'es' })
+ */
+export async function searchArticles(
+  db: Db,
+  workspaceId: string,
+  input: RankingInput,
+  log: SearchLogRow | null,
+): Promise<FoundArticle[]> {
+  const insert = (results: SQL) =>
+    log
+      ? sql`insert into kb_activity (id, workspace_id, at, kind, source, query, query_key, language, results)
+        select ${log.id}::uuid, ${workspaceId}::uuid, ${log.at.toISOString()}::timestamptz, 'search',
+               ${log.source}, ${log.query}, ${log.queryKey}, ${log.language}, ${results}`
+      : undefined;
+  if (!searchable(input)) {
+    const nothing = insert(sql`0`);
+    if (nothing) await db.execute(nothing);
+    return [];
+  }
+  const logged = insert(sql`(select count(*)::int from scored)`);
+  const rows = await queryRows<{
+    id: string;
+    score: number;
+    total: number;
+    language: 'es' | 'en';
+    title: string;
+    body: string;
+    category: string;
+    terms: string[] | null;
+  }>(
+    db,
+    sql`${ranking(workspaceId, input)},
+    top as (select id, score, count(*) over ()::int as total from scored order by score desc, id limit ${input.limit})
+    ${logged ? sql`, logged as (${logged} returning 1)` : sql``}
+    select t.id, t.score, t.total, a.language, a.title, a.body, a.category,
+           (select array_agg(x.term) from terms x where x.lang = a.language) as terms
+    from top t join kb_articles a on a.workspace_id = ${workspaceId} and a.id = t.id
+    order by t.score desc, t.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    score: Number(r.score),
+    total: Number(r.total),
+    language: r.language,
+    title: r.title,
+    body: r.body,
+    category: r.category,
+    terms: r.terms ?? [],
+  }));
+}
+
+/** The ranking's common table expressions, ending in `scored` (article id and score). */
+function ranking(workspaceId: string, input: RankingInput): SQL {
+  const { texts, expansions, filter, params } = input;
+  const wanted = input.stats.filter((s) => filter.languages.includes(s.language));
   const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n, avg: s.avg })));
   const k1 = num(params.k1);
+  const learned = sql.raw(String(FIELD.learned));
   const fieldValues = sql.join(
     (Object.keys(FIELD) as FieldName[]).map(
       (f) => sql`(${sql.raw(String(FIELD[f]))}, ${num(params.weight[f])}, ${num(params.b[f])})`,
@@ -80,9 +174,7 @@ export async function rankArticles(
       values.map((v) => sql`${v}`),
       sql`, `,
     );
-  const rows = await queryRows<{ id: string; score: number; total: number }>(
-    db,
-    sql`
+  return sql`
     with stats as (
       select s.lang, s.n::float8 as n, array(select json_array_elements_text(s.avg)::float8) as avg
       from json_to_recordset(${statsJson}::json) as s(lang text, n int, avg json)
@@ -121,7 +213,9 @@ export async function rankArticles(
       from stats s cross join (values ${fieldValues}) as f(field, w, b) where f.w > 0
     ),
     tfs as (
-      select p.article_id, t.term, t.widf, sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) as tfn
+      select p.article_id, t.lang, t.term, t.widf,
+             sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) filter (where p.field <> ${learned}) as tft,
+             sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) filter (where p.field = ${learned}) as tfl
       from terms t
       cross join lateral (
         select p.article_id, p.field, p.tf, p.field_length from kb_postings p
@@ -130,11 +224,20 @@ export async function rankArticles(
       join fields f on f.lang = t.lang and f.field = p.field
       group by p.article_id, t.lang, t.term, t.widf
     ),
+    query_weight as (select lang, sum(widf) as w from terms group by lang),
+    covered as (
+      select x.article_id, x.widf,
+             coalesce(sum(x.widf) filter (where x.tfl > 0) over (partition by x.article_id) / q.w, 0) as learned_cover,
+             coalesce(x.tft, 0) as tft, coalesce(x.tfl, 0) as tfl
+      from tfs x join query_weight q on q.lang = x.lang
+    ),
+    weighed as (
+      select article_id, widf, tft + tfl * power(learned_cover, ${num(params.learnedCoverage)}) as tfn
+      from covered
+    ),
     scored as (
-      select article_id as id, sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
-      from tfs where tfn > 0 group by article_id
-    )
-    select id, score, count(*) over ()::int as total from scored order by score desc, id limit ${limit}`,
-  );
-  return rows.map((r) => ({ id: r.id, score: Number(r.score), total: Number(r.total) }));
+      select article_id as id,
+             sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
+      from weighed where tfn > 0 group by article_id
+    )`;
 }
