@@ -87,3 +87,19 @@ describe('agent status events', () => {
     expect(listed.find((a) => a.userId === agent.userId)).toMatchObject({ status: 'offline' });
   });
 });
+
+describe('interactions changed outside routing', () => {
+  it('a group reads again an interaction changed by another writer since routing wrote it', async () => {
+    await newQueue('elsewhere');
+    const c = await arrive('elsewhere');
+    // Another writer (a call-back's new window, a customer merge) changes the row without routing knowing:
+    // the next group that names it must not answer or write from what routing last wrote.
+    await queryRows(
+      app.database.db,
+      sql`update interactions set attributes = '{"note": "changed elsewhere"}'::jsonb where id = ${c.id}`,
+    );
+    const left = await call(admin, 'POST', `/api/v1/interactions/${c.id}/abandon`);
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.json()).toMatchObject({ state: 'abandoned', attributes: { note: 'changed elsewhere' } });
+  });
+});

@@ -22,6 +22,7 @@ import {
   type TransitionRequest,
   toInteraction,
   topicsOf,
+  unchangedRowsStatement,
   updateRowsStatement,
 } from './transitions.ts';
 
@@ -374,6 +375,7 @@ export function createInteractionService(deps: {
     applyTransitions,
     scripted: {
       select: selectRowsStatement,
+      unchanged: unchangedRowsStatement,
       rowsFrom,
       writes: (
         workspaceId: string,

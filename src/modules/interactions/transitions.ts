@@ -4,7 +4,7 @@
  * group commit: one round trip for every write of a group, see `platform/db/script.ts`).
  */
 
-import { jsonLiteral, literal, type RawRow } from '../../platform/db/script.ts';
+import { failUnless, jsonLiteral, literal, type RawRow } from '../../platform/db/script.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { NewEvent } from '../../platform/events/log.ts';
 import { canTransition, type InteractionState, isTerminal } from './lifecycle.ts';
@@ -206,6 +206,21 @@ export function selectRowsStatement(workspaceId: string, ids: string[]): string 
     where workspace_id = ${literal(workspaceId)} and id in (${list})`;
 }
 
+/**
+ * The statement that fails the transaction unless these rows, as written by this process, are still as
+ * they are in the table: nothing else changed their state, customer or attributes since.
+ */
+export function unchangedRowsStatement(workspaceId: string, rows: Row[]): string {
+  const columns = COLUMNS.filter(([key]) => ['id', 'updatedAt', 'customerId', 'attributes'].includes(key));
+  return failUnless(
+    `(select count(*) from interactions i join ${recordset(rows, columns)}
+        on i.id = v.id and i.updated_at = v.updated_at and i.customer_id is not distinct from v.customer_id
+          and i.attributes = v.attributes
+      where i.workspace_id = ${literal(workspaceId)}) = ${rows.length}`,
+    'interactions: changed since this process wrote them',
+  );
+}
+
 /** Rows as `selectRowsStatement` returned them. */
 export function rowsFrom(raw: RawRow[]): Row[] {
   return raw.map((r) => {
@@ -255,5 +270,7 @@ export function scriptedWrites(
     statements,
     events: [...creates.map((c) => c.event), ...events],
     interactions: new Map([...current].map(([id, row]) => [id, toInteraction(row)])),
+    /** The rows written, as they now are in the table. */
+    written: [...new Set([...created, ...changed])].map((id) => current.get(id)!),
   };
 }

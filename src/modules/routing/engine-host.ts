@@ -4,15 +4,18 @@
  * states, agent states, events for the realtime hub). Events of a workspace are handled one at a time, so
  * the log's order is the engine's order. A restart rebuilds the engine from the latest snapshot plus the
  * inputs after it; a failed transaction drops the engine so the next event rebuilds it from the tables.
+ * A group usually commits in one round trip: it is decided at once, on the interactions as this process
+ * last wrote them, and its script checks before writing that no other writer moved since.
  */
 import { and, eq, gt } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
-import { jsonLiteral, literal } from '../../platform/db/script.ts';
+import { literal } from '../../platform/db/script.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type {
   Interaction,
+  InteractionRow,
   InteractionService,
   PreparedInteraction,
   TransitionRequest,
@@ -21,6 +24,7 @@ import type { QueueCalendars, RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
 import { agentsStatement, emptyPlan, offeredEvents, planDecisions } from './effects.ts';
 import { planHours } from './hours.ts';
+import { appendInputsStatement, inputsAfterStatement, noInputsAfterStatement } from './inputs.ts';
 import { routingInputs, routingSnapshots } from './schema.ts';
 
 /**
@@ -31,6 +35,12 @@ import { routingInputs, routingSnapshots } from './schema.ts';
 const SNAPSHOT_EVERY = 500;
 const SNAPSHOT_PER_ITEM = 10;
 const BATCH = 200;
+/** After another process's write made a one-round-trip group fail, groups take two round trips this long. */
+const SLOW_AFTER_CONFLICT_MS = 60_000;
+/** Interactions kept in memory at most (those routing holds, as last written). */
+const ROWS_KEPT = 20_000;
+/** How the checks of the one-round-trip path fail (see `noInputsAfterStatement` and `unchanged`). */
+const CONFLICT = /another process wrote inputs|changed since this process wrote them/;
 
 interface Hosted {
   engine: RoutingEngine;
@@ -42,6 +52,8 @@ interface Hosted {
   /** Agents and interactions in the last snapshot taken. */
   snapshotSize: number;
   timer: NodeJS.Timeout | null;
+  /** Interactions routing holds (queued or offered) as this process last wrote them. */
+  rows: Map<string, InteractionRow>;
 }
 
 function replay(h: Hosted, inputs: { id: number; event: RoutingEvent }[]): void {
@@ -51,18 +63,14 @@ function replay(h: Hosted, inputs: { id: number; event: RoutingEvent }[]): void 
   }
 }
 
-/** The statement that reads a workspace's inputs after an id, in order. */
-const inputsAfterStatement = (workspaceId: string, afterId: number) =>
-  `select id::text as id, event from routing_inputs
-    where workspace_id = ${literal(workspaceId)} and id > ${Math.trunc(afterId)} order by id`;
-
-/** The statement that appends inputs in order and answers the last id. */
-const appendInputsStatement = (workspaceId: string, events: RoutingEvent[]) =>
-  `with added as (
-    insert into routing_inputs (workspace_id, event)
-    select ${literal(workspaceId)}::uuid, e.event from jsonb_array_elements(${jsonLiteral(events)}) with ordinality as e(event, n)
-    order by e.n returning id)
-  select max(id)::text as id from added`;
+/** Keeps the interactions routing holds as written, for the next groups; forgets the others. */
+function remember(h: Hosted, written: InteractionRow[]): void {
+  if (h.rows.size > ROWS_KEPT) h.rows.clear();
+  for (const row of written) {
+    if (row.state === 'queued' || row.state === 'offered') h.rows.set(row.id, row);
+    else h.rows.delete(row.id);
+  }
+}
 
 /** An event to handle: built when its turn comes, so it carries the time it is handled at. */
 export type EventAt = (now: number) => RoutingEvent;
@@ -97,6 +105,7 @@ export function createEngineHost(deps: {
   const hosted = new Map<string, Promise<Hosted>>();
   const turns = new Map<string, Promise<unknown>>();
   const pending = new Map<string, Pending[]>();
+  const slowUntil = new Map<string, number>();
   let closed = false;
 
   /** Replays into the engine the inputs another process wrote since this one last looked. */
@@ -124,6 +133,7 @@ export function createEngineHost(deps: {
       sinceSnapshot: 0,
       snapshotSize: saved ? saved.snapshot.agents.length + saved.snapshot.interactions.length : 0,
       timer: null,
+      rows: new Map(),
     };
     await catchUp(db, workspaceId, h);
     return h;
@@ -199,38 +209,68 @@ export function createEngineHost(deps: {
     const results: RoutingDecision[][] = [];
     const creates: PreparedInteraction[] = [];
     let rows = new Map<string, Interaction>();
+    let written: InteractionRow[] = [];
+    let fast = false;
     try {
-      // Three round trips at most: lock and catch up; read interactions the prefetch missed (rarely);
-      // write everything and commit.
       const lastId = await uow.script(async (step, eventsStatement) => {
         const events = batch.map((item) => item.eventAt(clock.now().getTime()));
         const named = [...new Set(events.flatMap((e) => ('interactionId' in e ? [e.interactionId] : [])))];
-        const [, inputs = [], prefetched = []] = await step([
+        const lock = `select pg_advisory_xact_lock(hashtextextended(${literal(`routing:${workspaceId}`)}, 0))`;
+        // Interactions written by earlier groups, taken from memory: checked in the script before any write.
+        const cached = new Map<string, InteractionRow>();
+        const fromCache = (id: string) => {
+          const row = h.rows.get(id);
+          if (row) cached.set(id, row);
+          return row;
+        };
+        fast = named.every((id) => h.rows.has(id)) && (slowUntil.get(workspaceId) ?? 0) <= Date.now();
+        const known = new Map<string, InteractionRow>();
+        let opening: string[] = [];
+        if (fast) {
+          // One round trip: decided at once, written after checking that no other process wrote inputs and
+          // no interaction taken from memory changed since (else the group fails and is retried below).
+          for (const id of named) known.set(id, fromCache(id)!);
+          opening = [lock, noInputsAfterStatement(workspaceId, h.lastInputId)];
+        } else {
+          // Two: lock, catch up and read the interactions named; then write everything and commit.
           // Writers of a workspace's routing take turns, across processes; each first replays what others wrote.
-          `select pg_advisory_xact_lock(hashtextextended(${literal(`routing:${workspaceId}`)}, 0))`,
-          inputsAfterStatement(workspaceId, h.lastInputId),
-          ...(named.length > 0 ? [deps.interactions.scripted.select(workspaceId, named)] : []),
-        ]);
-        replay(
-          h,
-          inputs.map((r) => ({ id: Number(r.id), event: r.event as RoutingEvent })),
-        );
-        const known = new Map(deps.interactions.scripted.rowsFrom(prefetched).map((r) => [r.id, r]));
+          const [, inputs = [], prefetched = []] = await step([
+            lock,
+            inputsAfterStatement(workspaceId, h.lastInputId),
+            ...(named.length > 0 ? [deps.interactions.scripted.select(workspaceId, named)] : []),
+          ]);
+          replay(
+            h,
+            inputs.map((r) => ({ id: Number(r.id), event: r.event as RoutingEvent })),
+          );
+          for (const r of deps.interactions.scripted.rowsFrom(prefetched)) known.set(r.id, r);
+        }
         const { plan, handled } = decide(workspaceId, h, batch, events, results, creates);
         const created = new Set(creates.map((c) => c.row.id));
         const missing = [...new Set(plan.transitions.map((t) => t.id))].filter(
           (id) => !known.has(id) && !created.has(id),
         );
-        if (missing.length > 0) {
-          const [read = []] = await step([deps.interactions.scripted.select(workspaceId, missing)]);
-          for (const r of deps.interactions.scripted.rowsFrom(read)) known.set(r.id, r);
+        for (const id of missing) {
+          const row = fast ? fromCache(id) : undefined;
+          if (row) known.set(id, row);
+        }
+        if (cached.size > 0)
+          opening.push(deps.interactions.scripted.unchanged(workspaceId, [...cached.values()]));
+        const unread = missing.filter((id) => !known.has(id));
+        if (unread.length > 0) {
+          // Rarely: an interaction offered that no event of the group named (it waited for an agent).
+          const out = await step([...opening, deps.interactions.scripted.select(workspaceId, unread)]);
+          for (const r of deps.interactions.scripted.rowsFrom(out.at(-1) ?? [])) known.set(r.id, r);
+          opening = [];
         }
         const writes = deps.interactions.scripted.writes(workspaceId, known, creates, plan.transitions);
         rows = writes.interactions;
+        written = writes.written;
         const news = [...writes.events, ...offeredEvents(workspaceId, plan, rows), ...plan.events];
         const agents = agentsStatement(workspaceId, plan, clock.now());
         const out = await step(
           [
+            ...opening,
             ...writes.statements,
             ...(news.length > 0 ? [eventsStatement(news)] : []),
             ...(agents ? [agents] : []),
@@ -240,13 +280,18 @@ export function createEngineHost(deps: {
         );
         return Number(out.at(-1)![0]!.id);
       });
+      remember(h, written);
       h.lastInputId = lastId;
       h.sinceSnapshot += batch.length;
     } catch (error) {
-      // The engine moved but the tables did not: rebuild from the tables on the next event.
+      // The engine moved but the tables did not: rebuild from the tables on the next event. When the
+      // check of the one-round-trip path failed, another writer is about: take two round trips a while.
+      const conflict = fast && CONFLICT.test(String(error));
+      if (conflict) slowUntil.set(workspaceId, Date.now() + SLOW_AFTER_CONFLICT_MS);
       hosted.delete(workspaceId);
       if (h.timer) clearTimeout(h.timer);
-      if (batch.length === 1) batch[0]!.reject(error);
+      // A lone event is refused, unless it only met another writer: then it is retried like the others.
+      if (batch.length === 1 && !conflict) batch[0]!.reject(error);
       throw error;
     }
     for (const c of creates) if (!rows.has(c.interaction.id)) rows.set(c.interaction.id, c.interaction);

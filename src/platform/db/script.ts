@@ -30,6 +30,14 @@ export function literal(value: string): string {
 export const jsonLiteral = (value: unknown): string => `${literal(JSON.stringify(value))}::jsonb`;
 
 /**
+ * A statement that fails the transaction unless `condition` (SQL) holds: plain SQL has no `raise`, so the
+ * message is cast to an integer, which fails with the message quoted in the error.
+ * @example failUnless('not exists (select 1 from t where id > 10)', 'rows were added')
+ */
+export const failUnless = (condition: string, message: string): string =>
+  `select (case when not (${condition}) then ${literal(message)} end)::int as failed`;
+
+/**
  * Runs `work` in one transaction whose steps are multi-statement scripts; rolls back if it throws.
  * @example
  * await scriptTransaction(db, async (step) => {
