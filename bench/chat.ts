@@ -321,6 +321,8 @@ const latency = (p: Phase) => {
   return { p50: ms(0.5), p99: ms(0.99) };
 };
 const perSecond = (p: Phase) => (p.seconds > 0 ? Math.round(p.sent / p.seconds) : 0);
+/** CPU of the whole process (server and load generator) per message delivered: steady on a busy machine. */
+const cpuPerMessage = (p: Phase) => Number((p.cpuMs / Math.max(1, p.latencies.length)).toFixed(3));
 const kbPer = (m: Measured, connections: number) =>
   Number((m.memoryDeltaBytes / 1024 / connections).toFixed(1));
 
@@ -360,9 +362,9 @@ const bench: Bench = async ({ full, progress }) => {
       delivery_p50_ms: o.p50,
       delivery_p99_ms: o.p99,
       memory_per_connection_kb: kbPer(ours, connections),
-      paced_messages_per_s: perSecond(ours.paced),
       saturation_delivery_p50_ms: oSat.p50,
       saturation_delivery_p99_ms: oSat.p99,
+      saturation_cpu_ms_per_message: cpuPerMessage(ours.saturation),
     },
     peer: {
       bare_ws_messages_per_s: perSecond(bare.saturation),
@@ -370,6 +372,7 @@ const bench: Bench = async ({ full, progress }) => {
       bare_ws_delivery_p99_ms: b.p99,
       bare_ws_memory_per_connection_kb: kbPer(bare, connections),
       bare_ws_saturation_delivery_p99_ms: bSat.p99,
+      bare_ws_saturation_cpu_ms_per_message: cpuPerMessage(bare.saturation),
     },
     ratios: {
       vs_bare_ws: Number((perSecond(ours.saturation) / Math.max(1, perSecond(bare.saturation))).toFixed(3)),

@@ -73,6 +73,8 @@ export class Deliveries {
 export interface Phase {
   /** Sends acknowledged (stored, for Atiende). */
   sent: number;
+  /** CPU time of this process (server and load together), user and system, over the phase. */
+  cpuMs: number;
   failures: number;
   seconds: number;
   latencies: number[];
@@ -82,10 +84,15 @@ export interface Phase {
 export type Send = (customer: number, key: string) => Promise<boolean>;
 
 /** Waits until every acknowledged message has arrived (or 30 s), and closes the phase. */
-async function settle(deliveries: Deliveries, phase: Omit<Phase, 'latencies'>): Promise<Phase> {
+async function settle(
+  deliveries: Deliveries,
+  cpuAtStart: NodeJS.CpuUsage,
+  phase: Omit<Phase, 'latencies' | 'cpuMs'>,
+): Promise<Phase> {
   const deadline = performance.now() + 30_000;
   while (deliveries.latencies.length < phase.sent && performance.now() < deadline) await sleep(20);
-  return { ...phase, latencies: deliveries.reset() };
+  const cpu = process.cpuUsage(cpuAtStart);
+  return { ...phase, cpuMs: (cpu.user + cpu.system) / 1000, latencies: deliveries.reset() };
 }
 
 /** Every visitor sends one message each `paceMs`, spread over the interval so the load is steady. */
@@ -98,6 +105,7 @@ export async function paced(
 ): Promise<Phase> {
   let sent = 0;
   let failures = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const until = started + seconds * 1000;
   await Promise.all(
@@ -114,7 +122,7 @@ export async function paced(
       }
     }),
   );
-  return settle(deliveries, { sent, failures, seconds: (performance.now() - started) / 1000 });
+  return settle(deliveries, cpu, { sent, failures, seconds: (performance.now() - started) / 1000 });
 }
 
 /**
@@ -132,6 +140,7 @@ export async function saturate(
   let sent = 0;
   let failures = 0;
   let exhausted = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const until = started + seconds * 1000;
   let last = started;
@@ -149,6 +158,6 @@ export async function saturate(
       if (n === budget) exhausted++;
     }),
   );
-  const phase = await settle(deliveries, { sent, failures, seconds: (last - started) / 1000 });
+  const phase = await settle(deliveries, cpu, { sent, failures, seconds: (last - started) / 1000 });
   return { ...phase, exhausted };
 }
