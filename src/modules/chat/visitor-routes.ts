@@ -87,14 +87,14 @@ export function visitorRoutes(deps: {
       { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1 },
       (_req, body, done) => done(null, body),
     );
-    const authed = {
-      preValidation: async (request: FastifyRequest) => void (await visitorOf(request, false)),
-    };
-    // The chat's frequent requests (messages, receipts, typing, history, the socket) need only the
-    // visitor's id, workspace and channel, which never change: a recently seen token skips the lookup.
-    const frequent = {
-      preValidation: async (request: FastifyRequest) => void (await visitorOf(request, true)),
-    };
+    const auth = (cached: boolean) => ({
+      preValidation: async (request: FastifyRequest) => void (await visitorOf(request, cached)),
+    });
+    const authed = auth(false);
+    // Requests in a conversation (messages, receipts, typing, closing, rating, history, the socket) need
+    // only the visitor's id, workspace, channel and language, which never change: a recently seen token
+    // skips the lookup.
+    const frequent = auth(true);
 
     app.get(
       '/chat/widget-config',
@@ -281,7 +281,7 @@ export function visitorRoutes(deps: {
             ...(body ? { body: Obj(body) } : {}),
             response: { 204: NoContent },
           },
-          ...authed,
+          ...frequent,
         },
         async (request, reply) => {
           await run(request as never);

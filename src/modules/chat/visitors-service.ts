@@ -121,8 +121,8 @@ export function createVisitorService(ctx: ChatContext) {
 
   /**
    * The visitor behind a token, on the channel it was issued for; 401 otherwise. With `cached`, a token
-   * seen in the last few seconds is answered from memory: the widget's messages, receipts and typing
-   * notices then cost no lookup. A visitor is never deleted and its channel never changes, so the cache
+   * seen in the last few seconds is answered from memory: the requests within a conversation then cost
+   * no lookup. A visitor is never deleted and its channel never changes, so the cache
    * can only be late about its name, e-mail and customer, which the requests that use them read fresh.
    */
   async function authenticate(
