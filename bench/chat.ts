@@ -1,33 +1,50 @@
 /**
- * `npm run bench -- chat [--full] [--json]`: live chat under load, on one process.
+ * `npm run bench -- chat [--full] [--json] [--pace-ms=N]`: live chat under load, on one process.
  * - N visitors (200; --full 2,000), each with its own WebSocket on the visitor endpoint and its own chat,
  *   and M agents (20; --full 200) on the desk's realtime endpoint, every chat accepted by its agent;
- * - each visitor sends one message a second through the real path (HTTP POST, persisted before the 201),
- *   and the agent's socket hears it as a `chat.message` event: delivery latency is send → agent receives;
- * - the ceiling: a bare `ws` server relaying the same pattern (visitor socket → server → agent socket),
- *   with nothing stored, in the same run.
+ *   a visitor's message goes through the real path (HTTP POST, persisted before the 201) and the agent's
+ *   socket hears it as a `chat.message` event: delivery latency is send → agent receives.
+ * - Paced phase, for the latency: each visitor sends one message every 5 s (`--pace-ms`), 400 messages a
+ *   second at --full. People in a live chat read, think and type: a turn every 5 s is a brisk
+ *   conversation, so this is a busy hour of 2,000 chats, not an idle one.
+ * - Saturation phase, for the throughput: each visitor sends its next message as soon as the last one is
+ *   acknowledged, within the widget's limit of 60 a minute per visitor; far more than one process takes.
+ * - The ceiling: a bare `ws` server relaying the same two phases (visitor socket → server → agent
+ *   socket), with nothing stored, in the same run.
  * On PostgreSQL when DATABASE_URL is set (a scratch database, dropped after), else PGlite.
  */
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'drizzle-orm';
-import WebSocket, { WebSocketServer } from 'ws';
+import type WebSocket from 'ws';
+import { WebSocketServer } from 'ws';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, queryRows } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLogger } from '../src/platform/logging.ts';
+import {
+  Deliveries,
+  next,
+  open,
+  type Phase,
+  paced,
+  percentile,
+  pool,
+  type Send,
+  saturate,
+  sleep,
+} from './support/chat-load.ts';
 import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
 const SITE = 'https://shop.example.com';
 const PASSWORD = 'correct horse battery';
-/** One message a second per visitor: within the widget's limit of 60 a minute per visitor. */
-const INTERVAL_MS = 1000;
 /** Visitors per web channel, so that a channel stays under its 3,000 messages a minute. */
 const PER_CHANNEL = 40;
+/** The widget's limit: messages a minute per visitor. */
+const VISITOR_LIMIT = 60;
 
 // A collection before each memory reading, so that garbage does not count as what a connection holds.
 // Live heap plus memory outside it (socket buffers): RSS also moves with pages the collector hands
@@ -40,94 +57,37 @@ const memoryInUse = () => {
   return heapUsed + external;
 };
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Each visitor's source address on the loopback: visitors are strangers from many addresses, and the
  * widget's per-address limits (30 sockets a minute) would otherwise count them all as one.
  */
 const addressOf = (i: number) => `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
 
-async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
-/** Opens a socket and waits for the server's `hello`, listening from the start so it cannot be missed. */
-function open(url: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
-  const socket = new WebSocket(url, options);
-  const hello = next(socket, (m) => m.type === 'hello');
-  return new Promise((resolve, reject) => {
-    hello.then(() => resolve(socket));
-    socket.once('error', reject);
-    socket.once('unexpected-response', (_q, res) => reject(new Error(`upgrade answered ${res.statusCode}`)));
-  });
-}
-
-/** Waits for the first message that `accept` recognises on a socket. */
-function next(socket: WebSocket, accept: (m: { type?: string }) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const on = (d: WebSocket.RawData) => {
-      if (accept(JSON.parse(d.toString()))) {
-        socket.off('message', on);
-        resolve();
-      }
-    };
-    socket.on('message', on);
-  });
-}
-
 interface Load {
   customers: number;
   agents: number;
-  seconds: number;
+  /** Each visitor's interval between messages in the paced phase. */
+  paceMs: number;
+  pacedSeconds: number;
+  saturationSeconds: number;
+  /** Messages each visitor may send in the saturation phase, within its 60 a minute. */
+  budget: number;
   progress: (m: string) => void;
 }
 
 interface Measured {
-  sent: number;
-  delivered: number;
-  seconds: number;
-  latencies: number[];
+  paced: Phase;
+  saturation: Phase & { exhausted: number };
   memoryDeltaBytes: number;
-  failures: number;
 }
 
-/** Sends at a steady rate for `seconds`, then waits for stragglers; `deliver` records the arrival. */
-async function drive(
-  load: Load,
-  send: (customer: number, key: string) => Promise<boolean>,
-  sentAt: Map<string, number>,
-  arrived: () => number,
-): Promise<{ sent: number; failures: number; seconds: number }> {
-  let sent = 0;
-  let failures = 0;
-  const started = performance.now();
-  const until = started + load.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: load.customers }, async (_, c) => {
-      // Spread the visitors over the interval so the load is steady, not in bursts.
-      await sleep((c / load.customers) * INTERVAL_MS);
-      for (let n = 0; performance.now() < until; n++) {
-        const due = performance.now() + INTERVAL_MS;
-        const key = `m${c}-${n}`;
-        sentAt.set(key, performance.now());
-        if (await send(c, key)) sent++;
-        else failures++;
-        const wait = due - performance.now();
-        if (wait > 0) await sleep(wait);
-      }
-    }),
-  );
-  const deadline = performance.now() + 30_000;
-  while (arrived() < sent && performance.now() < deadline) await sleep(20);
-  return { sent, failures, seconds: (performance.now() - started) / 1000 };
+/** Both phases, one after the other, on sockets already open. */
+async function phases(load: Load, send: Send, deliveries: Deliveries) {
+  load.progress(`paced: one message every ${load.paceMs} ms per visitor for ${load.pacedSeconds} s`);
+  const pacedPhase = await paced(load.customers, load.paceMs, load.pacedSeconds, send, deliveries);
+  load.progress(`saturation: back to back for up to ${load.saturationSeconds} s`);
+  const saturation = await saturate(load.customers, load.saturationSeconds, load.budget, send, deliveries);
+  return { paced: pacedPhase, saturation };
 }
 
 async function atiende(databaseUrl: string | null, load: Load): Promise<Measured & { kind: string }> {
@@ -230,9 +190,7 @@ async function atiende(databaseUrl: string | null, load: Load): Promise<Measured
 
   const memoryBefore = memoryInUse();
   progress('opening the sockets');
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  const seen = new Set<string>();
+  const deliveries = new Deliveries();
   const agentSockets = await Promise.all(
     agentSessions.map(async (a) => {
       const socket = await open(`ws://127.0.0.1:${port}/api/v1/realtime`, { headers: { cookie: a.cookie } });
@@ -244,11 +202,7 @@ async function atiende(databaseUrl: string | null, load: Load): Promise<Measured
       socket.on('message', (d) => {
         const m = JSON.parse(d.toString()) as { event?: { type: string; payload: { body?: string } } };
         const body = m.event?.type === 'chat.message' ? m.event.payload.body : undefined;
-        const t0 = body ? sentAt.get(body) : undefined;
-        if (body && t0 !== undefined && !seen.has(body)) {
-          seen.add(body);
-          latencies.push(performance.now() - t0);
-        }
+        if (body) deliveries.arrived(body);
       });
       return socket;
     }),
@@ -266,8 +220,7 @@ async function atiende(databaseUrl: string | null, load: Load): Promise<Measured
   const memoryDeltaBytes = memoryInUse() - memoryBefore;
 
   let firstFailure = '';
-  progress(`sending for ${load.seconds} s`);
-  const run = await drive(
+  const run = await phases(
     load,
     async (c, key) => {
       const chat = chats[c]!;
@@ -285,15 +238,14 @@ async function atiende(databaseUrl: string | null, load: Load): Promise<Measured
       if (res.status !== 201 && !firstFailure) firstFailure = `${res.status} ${text}`;
       return res.status === 201;
     },
-    sentAt,
-    () => latencies.length,
+    deliveries,
   );
   if (firstFailure) progress(`a send failed: ${firstFailure}`);
   for (const s of [...agentSockets, ...visitorSockets]) s.terminate();
   await app.close();
   await database.close();
   await scratch?.drop();
-  return { ...run, delivered: latencies.length, latencies, memoryDeltaBytes, kind: database.kind };
+  return { ...run, memoryDeltaBytes, kind: database.kind };
 }
 
 /**
@@ -324,15 +276,13 @@ async function bareWs(load: Load): Promise<Measured> {
     socket.send('{"type":"hello"}');
   });
   const { port } = server.address() as AddressInfo;
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
+  const deliveries = new Deliveries();
   const agentSockets = await Promise.all(
     Array.from({ length: agents }, async (_, a) => {
       const socket = await open(`ws://127.0.0.1:${port}/?agent=${a}`);
       socket.on('message', (d) => {
         const m = JSON.parse(d.toString()) as { event?: { body: string } };
-        const t0 = m.event ? sentAt.get(m.event.body) : undefined;
-        if (t0 !== undefined) latencies.push(performance.now() - t0);
+        if (m.event) deliveries.arrived(m.event.body);
       });
       return socket;
     }),
@@ -348,7 +298,7 @@ async function bareWs(load: Load): Promise<Measured> {
     visitorSockets[c] = socket;
   });
   const memoryDeltaBytes = memoryInUse() - memoryBefore;
-  const run = await drive(
+  const run = await phases(
     load,
     (c, key) =>
       new Promise<boolean>((resolve) => {
@@ -358,63 +308,85 @@ async function bareWs(load: Load): Promise<Measured> {
         });
         visitorSockets[c]!.send(JSON.stringify({ body: key }));
       }),
-    sentAt,
-    () => latencies.length,
+    deliveries,
   );
   for (const s of [...agentSockets, ...visitorSockets]) s.terminate();
   await new Promise((r) => server.close(r));
-  return { ...run, delivered: latencies.length, latencies, memoryDeltaBytes };
+  return { ...run, memoryDeltaBytes };
 }
 
-const summary = (m: Measured, connections: number) => {
-  const sorted = [...m.latencies].sort((a, b) => a - b);
-  return {
-    perSecond: m.delivered / m.seconds,
-    p50: Number(percentile(sorted, 0.5).toFixed(2)),
-    p99: Number(percentile(sorted, 0.99).toFixed(2)),
-    kbPerConnection: Number((m.memoryDeltaBytes / 1024 / connections).toFixed(1)),
-  };
+const latency = (p: Phase) => {
+  const sorted = [...p.latencies].sort((a, b) => a - b);
+  const ms = (q: number) => Number(percentile(sorted, q).toFixed(2));
+  return { p50: ms(0.5), p99: ms(0.99) };
 };
+const perSecond = (p: Phase) => (p.seconds > 0 ? Math.round(p.sent / p.seconds) : 0);
+/** CPU of the whole process (server and load generator) per message delivered: steady on a busy machine. */
+const cpuPerMessage = (p: Phase) => Number((p.cpuMs / Math.max(1, p.latencies.length)).toFixed(3));
+const kbPer = (m: Measured, connections: number) =>
+  Number((m.memoryDeltaBytes / 1024 / connections).toFixed(1));
+
+/** `--pace-ms=N`: each visitor's interval between messages in the paced phase (default 5,000). */
+function paceFromArgs(): number {
+  const given = process.argv.find((a) => a.startsWith('--pace-ms='));
+  const pace = given ? Number(given.slice('--pace-ms='.length)) : 5000;
+  if (!Number.isInteger(pace) || pace < 100) throw new Error('--pace-ms must be an integer of 100 or more');
+  return pace;
+}
 
 const bench: Bench = async ({ full, progress }) => {
+  const paceMs = paceFromArgs();
+  const pacedSeconds = full ? 30 : 15;
   const load: Load = {
     customers: full ? 2000 : 200,
     agents: full ? 200 : 20,
-    seconds: full ? 30 : 15,
+    paceMs,
+    pacedSeconds,
+    saturationSeconds: 10,
+    // What the paced phase left of each visitor's minute, with a margin.
+    budget: VISITOR_LIMIT - Math.ceil((pacedSeconds * 1000) / paceMs) - 2,
     progress,
   };
   const connections = load.customers + load.agents;
   // The ceiling first, so the application's heap does not inflate its memory figure.
   const bare = await bareWs(load);
   const ours = await atiende(process.env.DATABASE_URL ?? null, load);
-  const o = summary(ours, connections);
-  const b = summary(bare, connections);
+  const [o, b] = [latency(ours.paced), latency(bare.paced)];
+  const [oSat, bSat] = [latency(ours.saturation), latency(bare.saturation)];
   return {
     name: 'chat',
     figures: {
       concurrent_customers: load.customers,
       concurrent_agents: load.agents,
-      messages_per_s: Math.round(o.perSecond),
+      messages_per_s: perSecond(ours.saturation),
       delivery_p50_ms: o.p50,
       delivery_p99_ms: o.p99,
-      memory_per_connection_kb: o.kbPerConnection,
+      memory_per_connection_kb: kbPer(ours, connections),
+      saturation_delivery_p50_ms: oSat.p50,
+      saturation_delivery_p99_ms: oSat.p99,
+      saturation_cpu_ms_per_message: cpuPerMessage(ours.saturation),
     },
     peer: {
-      bare_ws_messages_per_s: Math.round(b.perSecond),
+      bare_ws_messages_per_s: perSecond(bare.saturation),
       bare_ws_delivery_p50_ms: b.p50,
       bare_ws_delivery_p99_ms: b.p99,
-      bare_ws_memory_per_connection_kb: b.kbPerConnection,
+      bare_ws_memory_per_connection_kb: kbPer(bare, connections),
+      bare_ws_saturation_delivery_p99_ms: bSat.p99,
+      bare_ws_saturation_cpu_ms_per_message: cpuPerMessage(bare.saturation),
     },
-    ratios: { vs_bare_ws: Number((o.perSecond / b.perSecond).toFixed(3)) },
+    ratios: {
+      vs_bare_ws: Number((perSecond(ours.saturation) / Math.max(1, perSecond(bare.saturation))).toFixed(3)),
+    },
     context: {
       persisted_on:
         ours.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (set DATABASE_URL for PostgreSQL)',
-      offered_load_per_s: Math.round((load.customers * 1000) / INTERVAL_MS),
-      send_seconds: load.seconds,
-      sent: ours.sent,
-      delivered: ours.delivered,
-      failed_sends: ours.failures,
-      bare_ws_sent: bare.sent,
+      messages_per_s:
+        'saturation phase: stored and acknowledged per second, every visitor sending back to back',
+      delivery: `paced phase: one message every ${paceMs} ms per visitor, offered ${Math.round((load.customers * 1000) / paceMs)}/s for ${pacedSeconds} s`,
+      paced_sent_delivered_failed: `${ours.paced.sent} / ${ours.paced.latencies.length} / ${ours.paced.failures}`,
+      saturation_sent_delivered_failed: `${ours.saturation.sent} / ${ours.saturation.latencies.length} / ${ours.saturation.failures} in ${ours.saturation.seconds.toFixed(1)} s`,
+      saturation_visitors_at_budget: `${ours.saturation.exhausted} of ${load.customers} sent their ${load.budget} (bare ws: ${bare.saturation.exhausted})`,
+      bare_ws_saturation_sent: `${bare.saturation.sent} in ${bare.saturation.seconds.toFixed(2)} s`,
       memory:
         'live heap and external memory added while the sockets opened, client and server ends together, over connections',
     },

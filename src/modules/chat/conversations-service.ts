@@ -12,6 +12,7 @@ import type { RecordEvents } from '../../platform/events/unit-of-work.ts';
 import { recordTimelineEntry } from '../customers/index.ts';
 import type { Message, MessageAttachment } from '../interactions/index.ts';
 import type { ChatContext } from './context.ts';
+import { createMessageWriter } from './message-writer.ts';
 import { chatAttachments, chatConversations } from './schema.ts';
 import type { Visitor, VisitorService } from './visitors-service.ts';
 
@@ -35,8 +36,9 @@ const topics = (id: string, internal = false) =>
 const TYPING_EVERY_MS = 2_000;
 
 export function createConversationService(ctx: ChatContext, visitors: VisitorService) {
-  const { db, uow, clock, newId } = ctx;
+  const { db, uow, clock } = ctx;
   const lastTyping = new Map<string, number>();
+  const writer = createMessageWriter(ctx);
 
   /** The conversation, if this actor may see it: its own visitor (or devices of the same verified customer), or the workspace's desk. */
   async function load(actor: Actor, id: string, tx: Db = db): Promise<Conversation> {
@@ -47,17 +49,6 @@ export function createConversationService(ctx: ChatContext, visitors: VisitorSer
     if (!row) throw errors.notFound('Conversation');
     if (actor.kind === 'visitor' && !(await visitors.sameCustomer(actor.visitor)).includes(row.visitorId))
       throw errors.notFound('Conversation');
-    return row;
-  }
-
-  /** The conversation's row, locked until the transaction ends: what orders concurrent sends. */
-  async function lock(tx: Db, workspaceId: string, id: string): Promise<Conversation> {
-    const [row] = await tx
-      .select()
-      .from(chatConversations)
-      .where(scoped(tx, workspaceId).where(chatConversations, eq(chatConversations.id, id)))
-      .for('update');
-    if (!row) throw errors.notFound('Conversation');
     return row;
   }
 
@@ -92,6 +83,7 @@ export function createConversationService(ctx: ChatContext, visitors: VisitorSer
 
   /**
    * Stores a message and answers it: `created: false` when the client id was already stored (a retry).
+   * Concurrent sends share a transaction (see `message-writer.ts`); each is answered after its commit.
    * @example await send({ kind: 'visitor', visitor }, conversationId, { clientId: 'c-1', body: 'Hola' })
    */
   async function send(
@@ -99,43 +91,28 @@ export function createConversationService(ctx: ChatContext, visitors: VisitorSer
     id: string,
     input: SendInput,
   ): Promise<{ message: Message; created: boolean }> {
-    const conversation = await load(actor, id);
     if (input.internal && actor.kind !== 'agent') throw errors.forbidden('Only agents write notes');
     if (!input.body.trim() && !input.attachmentIds?.length)
       throw errors.badRequest('chat.empty_message', 'Write something or attach a file', [
         { path: '/body', message: 'empty' },
       ]);
-    const attachments = await attachmentsFor(actor, conversation, input.attachmentIds ?? []);
-    const workspaceId = conversation.workspaceId;
-    return uow.run(async (tx, record) => {
-      const locked = await lock(tx, workspaceId, id);
-      const existing = await ctx.messages.byClientId(tx, workspaceId, id, input.clientId);
-      if (existing) return { message: existing, created: false };
-      if (!locked.open && !input.internal)
-        throw new AppError('chat.closed', 409, 'This conversation has ended; start a new one');
-      const seq = locked.lastSeq + 1;
-      await tx.update(chatConversations).set({ lastSeq: seq }).where(eq(chatConversations.id, id));
-      const message = await ctx.messages.append(tx, workspaceId, {
-        id: newId(),
-        interactionId: id,
-        direction: input.internal ? 'internal' : actor.kind === 'visitor' ? 'inbound' : 'outbound',
-        authorId: actor.kind === 'agent' ? actor.userId : null,
-        body: input.body,
-        at: clock.now(),
-        clientId: input.clientId,
-        seq,
-        attachments,
-      });
-      await record({
-        workspaceId,
-        type: 'chat.message',
-        subject: 'interaction',
-        subjectId: id,
-        actorId: actor.kind === 'agent' ? actor.userId : null,
-        topics: topics(id, input.internal),
-        payload: message,
-      });
-      return { message, created: true };
+    if (input.body.includes('\u0000'))
+      throw errors.badRequest('chat.bad_body', 'A message cannot hold a NUL character', [
+        { path: '/body', message: 'NUL character' },
+      ]);
+    // Only files need the conversation first (its channel); the writer checks access under its lock.
+    const attachments = input.attachmentIds?.length
+      ? await attachmentsFor(actor, await load(actor, id), input.attachmentIds)
+      : [];
+    return writer.write({
+      workspaceId: workspaceOf(actor),
+      conversationId: id,
+      visitorIds: actor.kind === 'visitor' ? await visitors.sameCustomer(actor.visitor) : null,
+      authorId: actor.kind === 'agent' ? actor.userId : null,
+      direction: input.internal ? 'internal' : actor.kind === 'visitor' ? 'inbound' : 'outbound',
+      clientId: input.clientId,
+      body: input.body,
+      attachments,
     });
   }
 

@@ -64,10 +64,10 @@ export function visitorRoutes(deps: {
   const ownOrigin = new URL(ctx.publicUrl).origin;
 
   /** Authenticates the visitor before the handler (and before a WebSocket upgrade). */
-  async function visitorOf(request: FastifyRequest): Promise<Visitor> {
+  async function visitorOf(request: FastifyRequest, cached: boolean): Promise<Visitor> {
     const query = request.query as { token?: string } | undefined;
     const token = (request.headers['x-visitor-token'] as string | undefined) ?? query?.token;
-    const { visitor } = await visitors.authenticate(token);
+    const { visitor } = await visitors.authenticate(token, undefined, { cached });
     request.visitor = visitor;
     return visitor;
   }
@@ -87,7 +87,14 @@ export function visitorRoutes(deps: {
       { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1 },
       (_req, body, done) => done(null, body),
     );
-    const authed = { preValidation: async (request: FastifyRequest) => void (await visitorOf(request)) };
+    const auth = (cached: boolean) => ({
+      preValidation: async (request: FastifyRequest) => void (await visitorOf(request, cached)),
+    });
+    const authed = auth(false);
+    // Requests in a conversation (messages, receipts, typing, closing, rating, history, the socket) need
+    // only the visitor's id, workspace, channel and language, which never change: a recently seen token
+    // skips the lookup.
+    const frequent = auth(true);
 
     app.get(
       '/chat/widget-config',
@@ -162,7 +169,7 @@ export function visitorRoutes(deps: {
         websocket: true,
         config: { access: 'public', rateLimit: perVisitor(30) },
         schema: { hide: true, querystring: Obj({ token: Type.String({ maxLength: 100 }) }) },
-        ...authed,
+        ...frequent,
       },
       (socket, request) => deps.hub.serve(socket, visitorPrincipal(request.visitor!)),
     );
@@ -224,7 +231,7 @@ export function visitorRoutes(deps: {
           querystring: Obj({ afterSeq: Type.Optional(Type.Integer({ minimum: 0 })) }),
           response: { 200: HistorySchema },
         },
-        ...authed,
+        ...frequent,
       },
       async (request) =>
         conversations.history(me(request), request.params.conversationId, request.query.afterSeq ?? 0),
@@ -242,7 +249,7 @@ export function visitorRoutes(deps: {
           body: SendBody,
           response: { 200: MessageSchema, 201: MessageSchema },
         },
-        ...authed,
+        ...frequent,
       },
       async (request, reply) => {
         limitChannel(request.visitor!);
@@ -274,7 +281,7 @@ export function visitorRoutes(deps: {
             ...(body ? { body: Obj(body) } : {}),
             response: { 204: NoContent },
           },
-          ...authed,
+          ...frequent,
         },
         async (request, reply) => {
           await run(request as never);

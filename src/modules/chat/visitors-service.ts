@@ -25,10 +25,15 @@ export interface SessionRequest {
   email?: string;
 }
 
+const KNOWN_TTL_MS = 10_000;
+const KNOWN_MAX = 50_000;
+
 export function createVisitorService(ctx: ChatContext) {
   const { db, clock, newId } = ctx;
 
   const ownOrigin = new URL(ctx.publicUrl).origin;
+  /** Visitors by token hash, for a few seconds (see `authenticate`). */
+  const known = new Map<string, { visitor: Visitor; channel: Channel; until: number }>();
 
   /** Refuses a widget on a site the channel does not list; Atiende's own pages (the demo) may show any. */
   async function channelFor(channelKey: string, origin: string | undefined): Promise<Channel> {
@@ -115,22 +120,39 @@ export function createVisitorService(ctx: ChatContext) {
     return { token, visitorId: visitor.id, language, verified: externalId !== null };
   }
 
-  /** The visitor behind a token, on the channel it was issued for; 401 otherwise. */
+  /**
+   * The visitor behind a token, on the channel it was issued for; 401 otherwise. With `cached`, a token
+   * seen in the last few seconds is answered from memory: the requests within a conversation then cost
+   * no lookup. A visitor is never deleted and its channel never changes, so the cache
+   * can only be late about its name, e-mail and customer, which the requests that use them read fresh.
+   */
   async function authenticate(
     token: string | undefined,
     channelKey?: string,
+    options: { cached?: boolean } = {},
   ): Promise<{ visitor: Visitor; channel: Channel }> {
     if (!token || !/^vt_[\w-]{20,80}$/.test(token))
       throw new AppError('chat.visitor_token', 401, 'Send the visitor token in the x-visitor-token header');
-    const [visitor] = await db
-      .select()
-      .from(chatVisitors)
-      .where(eq(chatVisitors.tokenHash, hashToken(token)));
-    if (!visitor) throw new AppError('chat.visitor_token', 401, 'Unknown visitor token');
-    const [channel] = await db.select().from(chatChannels).where(eq(chatChannels.id, visitor.channelId));
-    if (!channel || (channelKey && channel.publicKey !== channelKey))
+    const tokenHash = hashToken(token);
+    const now = clock.now().getTime();
+    const hit = options.cached ? known.get(tokenHash) : undefined;
+    const found = hit && hit.until > now ? hit : await lookUp(tokenHash, now);
+    if (!found) throw new AppError('chat.visitor_token', 401, 'Unknown visitor token');
+    const { visitor, channel } = found;
+    if (channelKey && channel.publicKey !== channelKey)
       throw new AppError('chat.visitor_token', 401, 'The visitor token belongs to another channel');
     return { visitor, channel };
+  }
+
+  async function lookUp(tokenHash: string, now: number) {
+    const [visitor] = await db.select().from(chatVisitors).where(eq(chatVisitors.tokenHash, tokenHash));
+    if (!visitor) return null;
+    const [channel] = await db.select().from(chatChannels).where(eq(chatChannels.id, visitor.channelId));
+    if (!channel) return null;
+    if (known.size >= KNOWN_MAX) known.clear();
+    const entry = { visitor, channel, until: now + KNOWN_TTL_MS };
+    known.set(tokenHash, entry);
+    return entry;
   }
 
   /** The visitors whose conversations this one may read: itself, and with a verified id its other devices. */
@@ -165,6 +187,7 @@ export function createVisitorService(ctx: ChatContext) {
       eq(chatVisitors.id, visitor.id),
     );
     visitor.customerId = customerId;
+    known.delete(visitor.tokenHash);
   }
 
   async function byId(workspaceId: string, id: string): Promise<Visitor | null> {

@@ -74,6 +74,23 @@ export function decodeCursor(text: string): Cursor | null {
   return m ? { tx: m[1]!, id: Number(m[2]) } : null;
 }
 
+/**
+ * The oldest transaction still running that could write to this database's log: every event below it
+ * has settled. Transaction ids are shared by the whole PostgreSQL server, so the snapshot's own `xmin`
+ * would also wait for long writes in other databases of the cluster (a bulk load, a migration), holding
+ * every realtime delivery until they end. A running id is left out only when the server lists it for a
+ * session of another database, which cannot be wrong; one it cannot place (it just ended, or the role
+ * may not see other sessions) is still waited for.
+ */
+const SETTLED = sql`(
+  select coalesce(
+    (select min(x) from pg_snapshot_xip(s) as x
+      where not exists (
+        select 1 from pg_stat_activity a
+        where a.backend_xid = x::xid and a.datname <> current_database())),
+    pg_snapshot_xmax(s))
+  from pg_current_snapshot() as s)`;
+
 interface EventRow {
   id: string | number;
   tx: string;
@@ -103,7 +120,7 @@ export async function readEventsAfter(
         from events
         where ${and(
           sql`workspace_id = ${workspaceId}`,
-          sql`tx < pg_snapshot_xmin(pg_current_snapshot())`,
+          sql`tx < ${SETTLED}`,
           after ? sql`(tx, id) > (${after.tx}::xid8, ${after.id}::bigint)` : undefined,
           options.topics ? sql`topics && ${sql.raw(textArray(options.topics))}` : undefined,
         )}
@@ -118,7 +135,7 @@ export async function headCursor(db: Db, workspaceId: string): Promise<Cursor> {
   const rows = await queryRows<{ tx: string; id: string | number }>(
     db,
     sql`select tx::text as tx, id from events
-        where workspace_id = ${workspaceId} and tx < pg_snapshot_xmin(pg_current_snapshot())
+        where workspace_id = ${workspaceId} and tx < ${SETTLED}
         order by tx desc, id desc limit 1`,
   );
   const row = rows[0];

@@ -28,6 +28,8 @@ interface Connection {
 interface WorkspaceFeed {
   cursor: Cursor;
   connections: Set<Connection>;
+  /** The connections listening to each topic, so an event visits only its own listeners. */
+  listeners: Map<string, Set<Connection>>;
   draining: Promise<void> | null;
   again: boolean;
 }
@@ -90,10 +92,17 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
       const batch = await readEventsAfter(db, workspaceId, feed.cursor, { limit: PAGE });
       for (const event of batch) {
         const at = decodeCursor(event.cursor)!;
-        for (const conn of feed.connections) {
-          if (compareCursors(at, conn.cursor) <= 0 || !matches(conn, event)) continue;
-          if (conn.replaying) conn.missed = true;
-          else deliver(conn, event, at);
+        // Serialised once for all its listeners.
+        let frame: string | null = null;
+        for (const conn of listenersOf(feed, event)) {
+          if (compareCursors(at, conn.cursor) <= 0) continue;
+          if (conn.replaying) {
+            conn.missed = true;
+            continue;
+          }
+          frame ??= JSON.stringify(eventFrame(event));
+          conn.cursor = at;
+          sendFrame(conn.socket, frame);
         }
         feed.cursor = at;
       }
@@ -101,12 +110,38 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     }
   }
 
-  const matches = (conn: Connection, event: StoredEvent) => event.topics.some((t) => conn.topics.has(t));
+  /** Each connection once, however many of the event's topics it listens to. */
+  function listenersOf(feed: WorkspaceFeed, event: StoredEvent): Iterable<Connection> {
+    const sets = event.topics.flatMap((t) => feed.listeners.get(t) ?? []);
+    if (sets.length <= 1) return sets[0] ?? [];
+    const all = new Set<Connection>();
+    for (const set of sets) for (const conn of set) all.add(conn);
+    return all;
+  }
+
+  function listen(conn: Connection, topics: string[], on: boolean): void {
+    const feed = feeds.get(conn.principal.workspaceId);
+    for (const topic of topics) {
+      if (on) conn.topics.add(topic);
+      else conn.topics.delete(topic);
+      if (!feed?.connections.has(conn)) continue;
+      let set = feed.listeners.get(topic);
+      if (on) {
+        if (!set) {
+          set = new Set();
+          feed.listeners.set(topic, set);
+        }
+        set.add(conn);
+      } else if (set) {
+        set.delete(conn);
+        if (set.size === 0) feed.listeners.delete(topic);
+      }
+    }
+  }
 
   function deliver(conn: Connection, event: StoredEvent, at: Cursor): void {
     conn.cursor = at;
-    const { workspaceId: _ws, topics: _topics, cursor, ...rest } = event;
-    send(conn.socket, { type: 'event', cursor, event: rest });
+    sendFrame(conn.socket, JSON.stringify(eventFrame(event)));
   }
 
   async function replay(conn: Connection, after: Cursor): Promise<void> {
@@ -150,7 +185,7 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
       });
     }
     if (message.type === 'unsubscribe') {
-      for (const t of topics) conn.topics.delete(t);
+      listen(conn, topics, false);
       return send(conn.socket, { type: 'unsubscribed', topics });
     }
     for (const topic of topics) {
@@ -166,7 +201,7 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     if (message.after !== undefined && !after) {
       return send(conn.socket, { type: 'error', code: 'realtime.bad_cursor', message: 'Unknown cursor' });
     }
-    for (const t of topics) conn.topics.add(t);
+    listen(conn, topics, true);
     if (after) await replay(conn, after);
     send(conn.socket, {
       type: 'subscribed',
@@ -193,6 +228,7 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
         const created = {
           cursor: await headCursor(db, principal.workspaceId),
           connections: new Set<Connection>(),
+          listeners: new Map(),
           draining: null,
           again: false,
         };
@@ -215,6 +251,7 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
     socket.on('close', () => {
       void queue.finally(() => {
         if (!feed) return;
+        listen(conn, [...conn.topics], false);
         feed.connections.delete(conn);
         if (feed.connections.size === 0) feeds.delete(principal.workspaceId);
         for (const listener of presence) listener(principal, false);
@@ -273,5 +310,15 @@ const isTopicList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((t) => typeof t === 'string');
 
 function send(socket: WebSocket, message: unknown): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  sendFrame(socket, JSON.stringify(message));
+}
+
+function sendFrame(socket: WebSocket, frame: string): void {
+  if (socket.readyState === socket.OPEN) socket.send(frame);
+}
+
+/** An event as clients receive it: without the workspace and topics it was routed by. */
+function eventFrame(event: StoredEvent) {
+  const { workspaceId: _ws, topics: _topics, cursor, ...rest } = event;
+  return { type: 'event', cursor, event: rest };
 }

@@ -1,0 +1,58 @@
+/** Readers of the event log wait for writes of their own database only (PostgreSQL: ids are server-wide). */
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { testDatabase } from '../../../test/support/database.ts';
+import { newId, systemClock } from '../clock.ts';
+import { queryRows } from '../db/connect.ts';
+import { createLocalBus } from './bus.ts';
+import { headCursor, readEventsAfter } from './log.ts';
+import { createUnitOfWork } from './unit-of-work.ts';
+
+const server = inject('postgresTemplate');
+
+describe.runIf(server)('event log readers on PostgreSQL', async () => {
+  const database = await testDatabase();
+  const uow = createUnitOfWork(database.db, createLocalBus(), systemClock);
+  const workspaceId = newId();
+  const record = (type: string) =>
+    uow.run((_tx, r) => r({ workspaceId, type, subject: 'test', topics: ['test'] }));
+  const open = async (url: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('begin');
+    await client.query('select pg_current_xact_id()');
+    return client;
+  };
+  afterAll(() => database.close());
+
+  it('a write still running in another database does not hold back the events of this one', async () => {
+    const start = await headCursor(database.db, workspaceId);
+    const elsewhere = await open(server!.adminUrl);
+    try {
+      await record('test.while_other_database_writes');
+      const read = await readEventsAfter(database.db, workspaceId, start);
+      expect(read.map((e) => e.type)).toEqual(['test.while_other_database_writes']);
+    } finally {
+      await elsewhere.query('rollback');
+      await elsewhere.end();
+    }
+  });
+
+  it('a write still running in this database holds back the events committed after it began', async () => {
+    const start = await headCursor(database.db, workspaceId);
+    const url = new URL(server!.adminUrl);
+    const [current] = await queryRows<{ d: string }>(database.db, sql`select current_database() as d`);
+    url.pathname = `/${current!.d}`;
+    const here = await open(url.toString());
+    try {
+      await record('test.behind_a_running_write');
+      expect(await readEventsAfter(database.db, workspaceId, start)).toEqual([]);
+    } finally {
+      await here.query('rollback');
+      await here.end();
+    }
+    const read = await readEventsAfter(database.db, workspaceId, start);
+    expect(read.map((e) => e.type)).toEqual(['test.behind_a_running_write']);
+  });
+});
