@@ -93,7 +93,7 @@ function sumBy(list: [string, Tally][]): Record<string, Tally> {
     [...out]
       .filter(([, t]) => CONTACT_TALLY_KEYS.some((k) => t[k] !== 0))
       .map(([key, t]) => [key, Object.fromEntries(CONTACT_TALLY_KEYS.map((k) => [k, t[k]]))]),
-  ) as Record<string, Tally>;
+  ) as unknown as Record<string, Tally>;
 }
 
 async function stored(table: string, workspaceId: string, key: string): Promise<Record<string, Tally>> {
