@@ -1,7 +1,7 @@
 /**
- * The projector: reads a workspace's settled events after its cursor and folds them into the read
- * model (contacts, their interval tallies, agent time), in one transaction per batch with the cursor,
- * so a batch is applied exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
+ * The projector: folds a workspace's settled events after its cursor into the read model (contacts,
+ * their interval, day and agent-day tallies in SQL, see `contact-fold-sql.ts`; agent time here), in
+ * one transaction per batch with the cursor, so a batch is applied exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
