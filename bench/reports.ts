@@ -33,14 +33,16 @@ const percentile = (xs: number[], p: number) => {
  * 85 % are answered (queued, active, wrap_up, closed), 15 % abandoned (queued, abandoned): 3.85 events
  * per contact on average.
  */
-async function generate(
+export async function generate(
   database: Database,
   workspaceId: string,
   events: number,
   progress: (m: string) => void,
 ) {
   const contacts = Math.round(events / 3.85);
-  const chunk = 250_000;
+  const chunk = 500_000;
+  // A bulk load: the log's secondary indexes are built once at the end instead of row by row.
+  await database.exec('drop index if exists events_subject; drop index if exists events_type');
   for (let start = 0; start < contacts; start += chunk) {
     const end = Math.min(contacts, start + chunk) - 1;
     await database.exec(`
@@ -72,7 +74,8 @@ async function generate(
       order by e.at`);
     progress(`generated ${end + 1} of ${contacts} contacts`);
   }
-  await database.exec('analyze events');
+  await database.exec(`create index events_subject on events (workspace_id, subject, subject_id, id);
+    create index events_type on events (workspace_id, type, id); analyze events`);
 }
 
 /** The peer: the month's daily report by queue straight from the log, pivoting each contact's events. */
@@ -112,7 +115,9 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
   const ws = workspace.id;
   const events = Number(process.env.BENCH_EVENTS ?? 0) || (full ? 10_000_000 : 1_000_000);
   progress(`generating ${events.toLocaleString()} events (${database.kind})`);
+  const g0 = performance.now();
   await generate(database, ws, events, progress);
+  const generationS = (performance.now() - g0) / 1000;
   const [{ n }] = (await queryRows<{ n: string }>(
     database.db,
     sql`select count(*) as n from events where workspace_id = ${ws}`,
@@ -120,9 +125,28 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
 
   progress('projecting the log into the read model');
   const t0 = performance.now();
-  await built.services.analytics.projector.catchUp(ws);
+  // Other databases' transactions on a shared server hold back the horizon of settled events: catch
+  // up until every event is in, waiting for them (the wait counts in the projection's time).
+  // (The app's own follower may already have folded the first events, so compare positions, not counts.)
+  const [head] = await queryRows<{ tx: string; id: string }>(
+    database.db,
+    sql`select tx::text as tx, id from events where workspace_id = ${ws} order by tx desc, id desc limit 1`,
+  );
+  const cursorOf = async () =>
+    (
+      await queryRows<{ cursor: string }>(
+        database.db,
+        sql`select cursor from analytics_cursors where workspace_id = ${ws}`,
+      )
+    )[0]?.cursor;
+  while ((await cursorOf()) !== `${head!.tx}.${head!.id}`) {
+    await built.services.analytics.projector.catchUp(ws, { settleMs: 5000 });
+  }
+  progress('projected the whole log');
   const projectionS = (performance.now() - t0) / 1000;
-  await database.exec('analyze analytics_contacts; analyze analytics_tallies; analyze analytics_day_tallies');
+  await database.exec(
+    'analyze analytics_contacts; analyze analytics_tallies; analyze analytics_day_tallies; analyze analytics_agent_day_tallies',
+  );
 
   const reports = built.services.analytics.reports;
   const time = async (run: () => Promise<unknown>, times = 5) => {
@@ -145,6 +169,9 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
   const monthByAgent = await time(() =>
     reports.report(ws, { from: `${MONTH}-01`, to: `${MONTH}-31`, grain: 'month', by: 'agent' }),
   );
+  const monthByAgentQuery = await time(() =>
+    reports.report(ws, { from: `${MONTH}-01`, to: `${MONTH}-31`, grain: 'day', by: 'agent', catchUp: false }),
+  );
   // The same month without the catch-up check: the read model's own time, apart from waiting for the
   // server-wide snapshot horizon (which other databases' transactions on a shared server hold back).
   const monthDailyQuery = await time(() =>
@@ -164,7 +191,10 @@ async function measure(database: Database, full: boolean, progress: (m: string) 
       month_daily_query_ms: Number(monthDailyQuery.toFixed(1)),
       day_interval_report_ms: Number(dayInterval.toFixed(1)),
       month_by_agent_report_ms: Number(monthByAgent.toFixed(1)),
+      month_daily_by_agent_query_ms: Number(monthByAgentQuery.toFixed(1)),
       projection_events_per_s: Math.round(Number(n) / projectionS),
+      projection_s: Number(projectionS.toFixed(1)),
+      generation_s: Number(generationS.toFixed(1)),
       wallboard_latency_p50_ms: latency.p50,
       wallboard_latency_p99_ms: latency.p99,
       wallboard_events_per_s: latency.rate,

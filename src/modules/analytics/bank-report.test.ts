@@ -14,7 +14,13 @@ import { appendEvents } from '../../platform/events/log.ts';
 import { replayBankDay } from '../routing/index.ts';
 import { createProjector } from './projector.ts';
 import { historyEvents, type ReplayEvent, simulationEvents } from './replay-events.ts';
-import { contactsReportSql, dayTalliesReportSql, type ReportQuery, talliesReportSql } from './report-sql.ts';
+import {
+  agentDayTalliesReportSql,
+  contactsReportSql,
+  dayTalliesReportSql,
+  type ReportQuery,
+  talliesReportSql,
+} from './report-sql.ts';
 import { createReportsService } from './reports-service.ts';
 
 const FILE = new URL('../../../../shared/data/anonymous-bank/january-1999.tsv', import.meta.url);
@@ -131,7 +137,7 @@ describe('reports from the event log equal the measures computed independently',
     );
   });
 
-  it('the interval and day tallies give the same report as the contacts, in a new time zone too, and a rebuild gives the same tallies', async () => {
+  it('the interval, day and agent-day tallies give the same report as the contacts, in a new time zone too, and a rebuild gives the same tallies', async () => {
     const query = (
       grain: ReportQuery['grain'],
       by: ReportQuery['by'],
@@ -183,6 +189,27 @@ describe('reports from the event log equal the measures computed independently',
           dayTalliesReportSql(query(grain, by, timeZone)),
         );
         expect(sorted(fromDays)).toEqual(sorted(fromContacts));
+      }
+      // By agent, from the agent-day tallies; and one agent's total.
+      for (const grain of ['day', 'week', 'month'] as const) {
+        const byAgent = query(grain, 'agent', timeZone);
+        const fromContacts = await queryRows<Record<string, unknown>>(
+          database.db,
+          contactsReportSql(byAgent),
+        );
+        const fromAgentDays = await queryRows<Record<string, unknown>>(
+          database.db,
+          agentDayTalliesReportSql(byAgent),
+        );
+        expect(fromContacts.length).toBeGreaterThan(1);
+        expect(sorted(fromAgentDays)).toEqual(sorted(fromContacts));
+        const one = {
+          ...query(grain, 'total', timeZone),
+          filter: { agentId: String(fromContacts.find((r) => r.key)!.key) },
+        };
+        expect(sorted(await queryRows(database.db, agentDayTalliesReportSql(one)))).toEqual(
+          sorted(await queryRows(database.db, contactsReportSql(one))),
+        );
       }
     };
     await sameByDay(TZ);

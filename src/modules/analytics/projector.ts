@@ -1,88 +1,50 @@
 /**
- * The projector: reads a workspace's settled events after its cursor and folds them into the read
- * model (contacts, their interval tallies, agent time), in one transaction per batch with the cursor,
- * so a batch is applied exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
+ * The projector: folds a workspace's settled events after its cursor into the read model (contacts,
+ * their interval, day and agent-day tallies in SQL, see `contact-fold-sql.ts`; agent time here), in
+ * one transaction per batch with the cursor, so a batch is applied exactly once. Writers of a workspace take turns on an advisory lock; any process may catch up.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { decodeCursor, encodeCursor } from '../../platform/events/log.ts';
+import { deriveAgentDayTallies, foldBatchSql } from './contact-fold-sql.ts';
 import { STATE_FIELD, type StateSpan, splitSpan } from './metrics/agent-time.ts';
-import {
-  applyEvent,
-  CONTACT_EVENT_TYPES,
-  type Contact,
-  emptyContact,
-  type MetricEvent,
-} from './metrics/contacts.ts';
-import { tallyDeltas } from './metrics/tallies.ts';
-import { addTallies, deriveDayTallies } from './tally-store.ts';
+import type { MetricEvent } from './metrics/contacts.ts';
+import { deriveDayTallies } from './tally-store.ts';
 
-const BATCH = 20_000;
+/** A catch-up reads this many events at first, and twice as many after each full batch, up to `MAX_BATCH`. */
+const FIRST_BATCH = 10_000;
+const MAX_BATCH = 100_000;
 const READ_MODEL = [
   'analytics_cursors',
   'analytics_contacts',
   'analytics_tallies',
   'analytics_day_tallies',
+  'analytics_agent_day_tallies',
   'analytics_agent_time',
   'analytics_agent_state',
 ];
 const INTERVAL_MS = 15 * 60_000;
-const TYPES = [...CONTACT_EVENT_TYPES, 'agent.status_changed'];
-
-interface EventRow {
-  id: string | number;
-  tx: string;
+interface StatusRow {
   type: string;
-  subject_id: string | null;
+  subject_id: string;
   at: Date | string;
   payload: Record<string, unknown>;
 }
 
-interface ContactRow {
-  interaction_id: string;
-  channel: string | null;
-  queue_id: string | null;
-  agent_id: string | null;
-  customer_id: string | null;
-  reason: string | null;
-  arrived_at: Date | string | null;
-  answered_at: Date | string | null;
-  talk_ended_at: Date | string | null;
-  closed_at: Date | string | null;
-  abandoned_at: Date | string | null;
-  first_reply_at: Date | string | null;
-  transfers: number;
-  csat: number | null;
-}
-
-const ms = (v: Date | string | null): number | null => (v === null ? null : new Date(v).getTime());
 const iso = (v: number | null): string | null => (v === null ? null : new Date(v).toISOString());
 const uuidOrNull = (v: string | null) =>
   v !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ? v : null;
 
-function fromRow(r: ContactRow): Contact {
-  return {
-    id: r.interaction_id,
-    channel: r.channel,
-    queueId: r.queue_id,
-    agentId: r.agent_id,
-    customerId: r.customer_id,
-    reason: r.reason,
-    arrivedAt: ms(r.arrived_at),
-    answeredAt: ms(r.answered_at),
-    talkEndedAt: ms(r.talk_ended_at),
-    closedAt: ms(r.closed_at),
-    abandonedAt: ms(r.abandoned_at),
-    firstReplyAt: ms(r.first_reply_at),
-    transfers: r.transfers,
-    csat: r.csat,
-  };
-}
-
 /**
  * @param timeZoneOf the workspace's time zone, for the day tallies.
+ * @param options.maxBatch the most events folded in one transaction (tests make it small).
  */
-export function createProjector(db: Db, timeZoneOf: (workspaceId: string) => Promise<string>) {
+export function createProjector(
+  db: Db,
+  timeZoneOf: (workspaceId: string) => Promise<string>,
+  options: { maxBatch?: number } = {},
+) {
+  const maxBatch = options.maxBatch ?? MAX_BATCH;
   /**
    * Applies every settled event after the cursor. Returns how many events it read.
    * @example await projector.catchUp(workspaceId);
@@ -90,6 +52,7 @@ export function createProjector(db: Db, timeZoneOf: (workspaceId: string) => Pro
   async function catchUp(workspaceId: string, options: { settleMs?: number } = {}): Promise<number> {
     if (options.settleMs) await settle(options.settleMs);
     let total = 0;
+    let size = Math.min(FIRST_BATCH, maxBatch);
     const timeZone = await timeZoneOf(workspaceId);
     for (;;) {
       const read = await db.transaction(async (t) => {
@@ -104,48 +67,46 @@ export function createProjector(db: Db, timeZoneOf: (workspaceId: string) => Pro
         // The workspace moved to another time zone: its days are other spans of the intervals.
         if (cursorRow && cursorRow.day_time_zone !== timeZone) {
           await deriveDayTallies(tx, workspaceId, timeZone);
+          await deriveAgentDayTallies(tx, workspaceId, timeZone);
           await tx.execute(sql`update analytics_cursors set day_time_zone = ${timeZone}
             where workspace_id = ${workspaceId}`);
         }
         const after = cursorRow ? decodeCursor(cursorRow.cursor) : null;
-        const rows = await queryRows<EventRow>(
+        // The stretch of settled events this batch folds: its last position and its length.
+        const [last] = await queryRows<{ tx: string; id: string | number; n: string | number }>(
           tx,
-          sql`select id, tx::text as tx, type, subject_id, at, payload from events
-              where workspace_id = ${workspaceId} and tx < pg_snapshot_xmin(pg_current_snapshot())
-                ${after ? sql`and (tx, id) > (${after.tx}::xid8, ${after.id}::bigint)` : sql``}
-              order by tx, id limit ${BATCH}`,
+          sql`with w as (
+                select tx, id from events
+                where workspace_id = ${workspaceId} and tx < pg_snapshot_xmin(pg_current_snapshot())
+                  ${after ? sql`and (tx, id) > (${after.tx}::xid8, ${after.id}::bigint)` : sql``}
+                order by tx, id limit ${size}
+              )
+              select tx::text as tx, id, count(*) over () as n from w order by tx desc, id desc limit 1`,
         );
-        if (rows.length === 0) return 0;
-        const events: MetricEvent[] = [];
-        for (const r of rows) {
-          if (!r.subject_id || !TYPES.includes(r.type)) continue;
-          events.push({
-            type: r.type,
-            subjectId: r.subject_id,
-            at: new Date(r.at).getTime(),
-            payload: r.payload,
-          });
-        }
-        await applyContacts(
+        if (!last) return 0;
+        const end = { tx: last.tx, id: Number(last.id) };
+        const status = await queryRows<StatusRow>(
           tx,
-          workspaceId,
-          timeZone,
-          events.filter((e) => e.type !== 'agent.status_changed'),
+          foldBatchSql({ workspaceId, timeZone, after, last: end }),
         );
         await applyAgentStates(
           tx,
           workspaceId,
-          events.filter((e) => e.type === 'agent.status_changed'),
+          status.map((r) => ({
+            type: r.type,
+            subjectId: r.subject_id,
+            at: new Date(r.at).getTime(),
+            payload: r.payload,
+          })),
         );
-        const last = rows[rows.length - 1]!;
-        const cursor = encodeCursor({ tx: last.tx, id: Number(last.id) });
         await tx.execute(sql`insert into analytics_cursors (workspace_id, cursor, day_time_zone)
-          values (${workspaceId}, ${cursor}, ${timeZone})
+          values (${workspaceId}, ${encodeCursor(end)}, ${timeZone})
           on conflict (workspace_id) do update set cursor = excluded.cursor`);
-        return rows.length;
+        return Number(last.n);
       });
       total += read;
-      if (read < BATCH) return total;
+      if (read < size) return total;
+      size = Math.min(size * 2, maxBatch);
     }
   }
 
@@ -168,56 +129,6 @@ export function createProjector(db: Db, timeZoneOf: (workspaceId: string) => Pro
       if (row?.ok) return;
       await new Promise((r) => setTimeout(r, 20));
     }
-  }
-
-  async function applyContacts(
-    tx: Db,
-    workspaceId: string,
-    timeZone: string,
-    events: MetricEvent[],
-  ): Promise<void> {
-    if (events.length === 0) return;
-    const ids = [...new Set(events.map((e) => e.subjectId))];
-    const existing = await queryRows<ContactRow>(
-      tx,
-      sql`select * from analytics_contacts where workspace_id = ${workspaceId}
-          and interaction_id = any(${`{${ids.join(',')}}`}::uuid[])`,
-    );
-    const before = new Map(existing.map((r) => [r.interaction_id, fromRow(r)]));
-    const contacts = new Map(before);
-    for (const e of events)
-      contacts.set(e.subjectId, applyEvent(contacts.get(e.subjectId) ?? emptyContact(e.subjectId), e));
-    const changes = [...contacts].map(([id, c]) => [before.get(id) ?? null, c] as [Contact | null, Contact]);
-    await addTallies(tx, workspaceId, timeZone, tallyDeltas(changes));
-    // One JSON parameter per batch: far cheaper to bind and parse than fifteen parameters a row.
-    const rows = [...contacts.values()].map((c) => ({
-      interaction_id: c.id,
-      channel: c.channel,
-      queue_id: c.queueId,
-      agent_id: uuidOrNull(c.agentId),
-      customer_id: uuidOrNull(c.customerId),
-      reason: c.reason,
-      arrived_at: iso(c.arrivedAt),
-      answered_at: iso(c.answeredAt),
-      talk_ended_at: iso(c.talkEndedAt),
-      closed_at: iso(c.closedAt),
-      abandoned_at: iso(c.abandonedAt),
-      first_reply_at: iso(c.firstReplyAt),
-      transfers: c.transfers,
-      csat: c.csat,
-    }));
-    await tx.execute(sql`insert into analytics_contacts (workspace_id, interaction_id, channel, queue_id, agent_id,
-        customer_id, reason, arrived_at, answered_at, talk_ended_at, closed_at, abandoned_at, first_reply_at, transfers, csat)
-      select ${workspaceId}::uuid, interaction_id, channel, queue_id, agent_id, customer_id, reason, arrived_at, answered_at,
-        talk_ended_at, closed_at, abandoned_at, first_reply_at, transfers, csat
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(interaction_id uuid, channel text, queue_id text,
-        agent_id uuid, customer_id uuid, reason text, arrived_at timestamptz, answered_at timestamptz, talk_ended_at timestamptz,
-        closed_at timestamptz, abandoned_at timestamptz, first_reply_at timestamptz, transfers int, csat smallint)
-      on conflict (workspace_id, interaction_id) do update set channel = excluded.channel, queue_id = excluded.queue_id,
-        agent_id = excluded.agent_id, customer_id = excluded.customer_id, reason = excluded.reason,
-        arrived_at = excluded.arrived_at, answered_at = excluded.answered_at, talk_ended_at = excluded.talk_ended_at,
-        closed_at = excluded.closed_at, abandoned_at = excluded.abandoned_at, first_reply_at = excluded.first_reply_at,
-        transfers = excluded.transfers, csat = excluded.csat`);
   }
 
   async function applyAgentStates(tx: Db, workspaceId: string, events: MetricEvent[]): Promise<void> {

@@ -59,9 +59,11 @@ const bounds = (q: ReportQuery) => ({
   end: sql`((${q.to}::date + 1)::timestamp at time zone ${q.timeZone})`,
 });
 
-/** Contacts' tallies by period and dimension. */
-export function contactsReportSql(q: ReportQuery): SQL {
-  const { start, end } = bounds(q);
+/**
+ * The tally sums of contact rows (columns of `analytics_contacts`), as a select list named like the tally
+ * columns: what `contactTally` adds up, with these thresholds.
+ */
+export function contactTallySums(q: Pick<ReportQuery, 'targetSeconds' | 'shortAbandonSeconds'>): SQL {
   const target = q.targetSeconds * 1000;
   const short = q.shortAbandonSeconds * 1000;
   const wait = span('arrived_at', 'answered_at');
@@ -69,9 +71,7 @@ export function contactsReportSql(q: ReportQuery): SQL {
   const answered = sql.raw('answered_at is not null');
   const abandoned = sql.raw('answered_at is null and abandoned_at is not null');
   const handled = sql.raw('answered_at is not null and talk_ended_at is not null and closed_at is not null');
-  return sql`
-    select ${periodSql(sql.raw('arrived_at'), q)} as period, ${dimension(q.by, '')} as key,
-      count(*) as offered,
+  return sql`count(*) as offered,
       count(*) filter (where ${answered}) as answered,
       count(*) filter (where ${abandoned}) as abandoned,
       count(*) filter (where ${abandoned} and ${abandonWait} < ${short}) as short_abandoned,
@@ -88,7 +88,15 @@ export function contactsReportSql(q: ReportQuery): SQL {
       coalesce(sum(${span('arrived_at', 'closed_at')}) filter (where ${answered}), 0) as resolution_ms,
       count(csat) as csat_count,
       coalesce(sum(csat), 0) as csat_sum,
-      count(*) filter (where csat >= 4) as csat_satisfied
+      count(*) filter (where csat >= 4) as csat_satisfied`;
+}
+
+/** Contacts' tallies by period and dimension. */
+export function contactsReportSql(q: ReportQuery): SQL {
+  const { start, end } = bounds(q);
+  return sql`
+    select ${periodSql(sql.raw('arrived_at'), q)} as period, ${dimension(q.by, '')} as key,
+      ${contactTallySums(q)}
     from analytics_contacts
     where workspace_id = ${q.workspaceId} and arrived_at >= ${start} and arrived_at < ${end}
       ${q.filter?.queueId ? sql`and queue_id = ${q.filter.queueId}` : sql``}
@@ -131,26 +139,41 @@ export function talliesReportSql(q: ReportQuery): SQL {
       group by 1, 2
     )
     select ${periodSql(sql.raw('interval_start'), q)} as period, key, ${outer}
-    from t group by 1, 2`;
+    from t group by 1, 2 having sum(offered) <> 0`;
 }
+
+const daySums = sql.raw(TALLY_SQL_COLUMNS.map((c) => `coalesce(sum(${c}), 0) as ${c}`).join(', '));
+
+const dayPeriod = (q: ReportQuery) =>
+  q.grain === 'month'
+    ? sql.raw(`to_char(day, 'YYYY-MM')`)
+    : q.grain === 'week'
+      ? sql.raw(`to_char(date_trunc('week', day), 'YYYY-MM-DD')`)
+      : sql.raw(`to_char(day, 'YYYY-MM-DD')`);
 
 /**
  * The same tallies from the day tallies (local days of the time zone they were kept in, which the
  * caller checks is the report's): for days, weeks and months.
  */
 export function dayTalliesReportSql(q: ReportQuery): SQL {
-  const period =
-    q.grain === 'month'
-      ? sql.raw(`to_char(day, 'YYYY-MM')`)
-      : q.grain === 'week'
-        ? sql.raw(`to_char(date_trunc('week', day), 'YYYY-MM-DD')`)
-        : sql.raw(`to_char(day, 'YYYY-MM-DD')`);
-  const sums = sql.raw(TALLY_SQL_COLUMNS.map((c) => `coalesce(sum(${c}), 0) as ${c}`).join(', '));
   return sql`
-    select ${period} as period, ${dimension(q.by, '')} as key, ${sums}
+    select ${dayPeriod(q)} as period, ${dimension(q.by, '')} as key, ${daySums}
     from analytics_day_tallies
     where workspace_id = ${q.workspaceId} and day >= ${q.from}::date and day <= ${q.to}::date
       ${q.filter?.queueId ? sql`and queue_id = ${q.filter.queueId}` : sql``}
       ${q.filter?.channel ? sql`and channel = ${q.filter.channel}` : sql``}
-    group by 1, 2`;
+    group by 1, 2 having sum(offered) <> 0`;
+}
+
+/**
+ * The same tallies by agent (or in total, for one agent) from the agent-day tallies, in the time zone
+ * they were kept in (the caller checks it is the report's); no queue or channel filter.
+ */
+export function agentDayTalliesReportSql(q: ReportQuery): SQL {
+  return sql`
+    select ${dayPeriod(q)} as period, ${q.by === 'agent' ? sql.raw('agent_id') : sql.raw(`''`)} as key, ${daySums}
+    from analytics_agent_day_tallies
+    where workspace_id = ${q.workspaceId} and day >= ${q.from}::date and day <= ${q.to}::date
+      ${q.filter?.agentId ? sql`and agent_id = ${q.filter.agentId}` : sql``}
+    group by 1, 2 having sum(offered) <> 0`;
 }

@@ -13,6 +13,7 @@ import {
 import type { Grain } from './metrics/periods.ts';
 import type { Projector } from './projector.ts';
 import {
+  agentDayTalliesReportSql,
   agentTimeReportSql,
   contactsReportSql,
   type Dimension,
@@ -143,21 +144,26 @@ export function createReportsService(deps: ReportDeps) {
       const k = `${period}\u0000${key}`;
       out.set(k, addTally(out.get(k) ?? emptyTally(), t));
     };
-    // The interval tallies hold every contact figure by queue and channel with the default thresholds;
-    // anything by agent, or with other thresholds, reads the contacts.
-    const fromTallies =
-      sqlBy !== 'agent' &&
-      !query.filter?.agentId &&
+    // The tallies hold every contact figure with the default thresholds: by queue and channel per
+    // interval and day, by agent per day. Anything else (agents by interval, agents within a queue or
+    // channel, other thresholds) reads the contacts.
+    const defaults =
       query.targetSeconds === DEFAULT_OPTIONS.targetSeconds &&
       query.shortAbandonSeconds === DEFAULT_OPTIONS.shortAbandonSeconds;
-    const contactRows = await queryRows<Record<string, Num>>(
-      deps.db,
-      !fromTallies
-        ? contactsReportSql(query)
-        : query.grain !== 'interval' && (await dayTalliesIn(workspaceId)) === timeZone
-          ? dayTalliesReportSql(query)
-          : talliesReportSql(query),
-    );
+    const byDay = query.grain !== 'interval' && (await dayTalliesIn(workspaceId)) === timeZone;
+    const agentOnly = sqlBy === 'agent' || (sqlBy === 'total' && query.filter?.agentId);
+    const source = !defaults
+      ? contactsReportSql(query)
+      : agentOnly
+        ? byDay && !query.filter?.queueId && !query.filter?.channel
+          ? agentDayTalliesReportSql(query)
+          : contactsReportSql(query)
+        : query.filter?.agentId
+          ? contactsReportSql(query)
+          : byDay
+            ? dayTalliesReportSql(query)
+            : talliesReportSql(query);
+    const contactRows = await queryRows<Record<string, Num>>(deps.db, source);
     // Agent time has no queue or channel: it joins the totals and the agents' rows only.
     const agentRows =
       sqlBy === 'total' || sqlBy === 'agent'

@@ -170,6 +170,21 @@ export const analyticsDayTallies = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.queueId, t.channel] })],
 );
 
+/**
+ * The same tallies per local day and agent (the one who answered, `''` for none), kept with the day
+ * tallies, so that day, week and month reports by agent or team read days × agents, not contacts.
+ */
+export const analyticsAgentDayTallies = pgTable(
+  'analytics_agent_day_tallies',
+  {
+    workspaceId: workspaceColumn(),
+    day: date('day', { mode: 'string' }).notNull(),
+    agentId: text('agent_id').notNull(),
+    ...tallyColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.agentId] })],
+);
+
 /** A workspace's quality scorecards: sections of weighted questions (see `quality/scoring.ts`). */
 export const qualityScorecards = pgTable(
   'quality_scorecards',
