@@ -68,11 +68,13 @@ describe('scheduled reports', () => {
       headers: (await login(app, ws.email('admin'))).headers,
       payload: { name: 'Ventas', targets: {}, policy: {} },
     });
-    const created = await post('/api/v1/interactions', {
-      channel: 'chat',
-      direction: 'inbound',
-      queueId: 'ventas',
-    });
+    // A session of that moment: the test's own sessions may have expired by then.
+    const later = await login(app, ws.email('supervisor'));
+    const created = await post(
+      '/api/v1/interactions',
+      { channel: 'chat', direction: 'inbound', queueId: 'ventas' },
+      later.headers,
+    );
     expect(created.statusCode, created.body).toBe(201);
     now = due - 1000;
     expect(await built.services.analytics.schedules.tick()).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
-import { decodeCursor, encodeCursor } from '../../platform/events/log.ts';
+import { decodeCursor, encodeCursor, SETTLED } from '../../platform/events/log.ts';
 import { deriveAgentDayTallies, foldBatchSql } from './contact-fold-sql.ts';
 import { STATE_FIELD, type StateSpan, splitSpan } from './metrics/agent-time.ts';
 import type { MetricEvent } from './metrics/contacts.ts';
@@ -77,7 +77,7 @@ export function createProjector(
           tx,
           sql`with w as (
                 select tx, id from events
-                where workspace_id = ${workspaceId} and tx < pg_snapshot_xmin(pg_current_snapshot())
+                where workspace_id = ${workspaceId} and tx < ${SETTLED}
                   ${after ? sql`and (tx, id) > (${after.tx}::xid8, ${after.id}::bigint)` : sql``}
                 order by tx, id limit ${size}
               )
@@ -112,8 +112,8 @@ export function createProjector(
 
   /**
    * Waits (up to `ms`) until every transaction that was running when called has ended, so that what
-   * committed before the call is settled and readable in log order. Transaction ids are server-wide on
-   * PostgreSQL, so a busy server may hold the horizon back a little.
+   * committed before the call is settled and readable in log order. Only transactions of this database
+   * count (see `SETTLED`), so long writes in other databases of the server do not hold reports back.
    */
   async function settle(ms: number): Promise<void> {
     const [start] = await queryRows<{ horizon: string }>(
@@ -124,7 +124,7 @@ export function createProjector(
     while (Date.now() < until) {
       const [row] = await queryRows<{ ok: boolean }>(
         db,
-        sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${start!.horizon}::xid8 as ok`,
+        sql`select ${SETTLED} >= ${start!.horizon}::xid8 as ok`,
       );
       if (row?.ok) return;
       await new Promise((r) => setTimeout(r, 20));

@@ -82,7 +82,7 @@ export function decodeCursor(text: string): Cursor | null {
  * session of another database, which cannot be wrong; one it cannot place (it just ended, or the role
  * may not see other sessions) is still waited for.
  */
-const SETTLED = sql`(
+export const SETTLED = sql`(
   select coalesce(
     (select min(x) from pg_snapshot_xip(s) as x
       where not exists (
