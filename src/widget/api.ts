@@ -16,6 +16,8 @@ export interface Conversation {
   lastSeq: number;
   visitorReadSeq: number;
   agentReadSeq: number;
+  createdAt: string;
+  closedAt: string | null;
 }
 
 export class ApiError extends Error {

@@ -26,6 +26,18 @@ interface Pending {
   attachmentIds: string[];
 }
 
+/** A message's file: an image or a download link, its bytes fetched once per `cache` with the token. */
+export function attachmentView(a: Message['attachments'][number], cache: Map<string, Promise<string>>) {
+  const link = a.contentType.startsWith('image/')
+    ? h('img', { alt: a.fileName, class: 'thumb' })
+    : h('a', { download: a.fileName }, `📎 ${a.fileName}`);
+  if (!cache.has(a.id)) cache.set(a.id, fileUrl(a.id));
+  void cache
+    .get(a.id)!
+    .then((url) => link.setAttribute(link instanceof HTMLImageElement ? 'src' : 'href', url));
+  return link;
+}
+
 export function chatView(
   root: HTMLElement,
   conversationId: string,
@@ -74,16 +86,7 @@ export function chatView(
 
   /** Object URLs of attachments, fetched once each (the token travels in a header). */
   const fileUrls = new Map<string, Promise<string>>();
-  const attachment = (a: Message['attachments'][number]) => {
-    const link = a.contentType.startsWith('image/')
-      ? h('img', { alt: a.fileName, class: 'thumb' })
-      : h('a', { download: a.fileName }, `📎 ${a.fileName}`);
-    if (!fileUrls.has(a.id)) fileUrls.set(a.id, fileUrl(a.id));
-    void fileUrls
-      .get(a.id)!
-      .then((url) => link.setAttribute(link instanceof HTMLImageElement ? 'src' : 'href', url));
-    return link;
-  };
+  const attachment = (a: Message['attachments'][number]) => attachmentView(a, fileUrls);
 
   /**
    * Redraws the messages and the typing line, synchronously and in one swap. The composer is left alone:

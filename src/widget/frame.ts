@@ -15,6 +15,7 @@ import {
   type WidgetConfig,
 } from './forms.ts';
 import { setLanguage, t } from './i18n.ts';
+import { pastChats } from './past-chats.ts';
 import { searchBox } from './search.ts';
 import { store } from './storage.ts';
 import './widget.css';
@@ -111,6 +112,14 @@ function home(config: WidgetConfig) {
     ...contactButtons(config, go),
     h('button', { type: 'button', onclick: go((root) => serviceRequestForm(root, config)) }, t('request')),
     h('button', { type: 'button', onclick: go((root) => void requestsList(root)) }, t('myRequests')),
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: go((root) => void pastChats(root, (id, history) => showChat(root, id, history))),
+      },
+      t('myChats'),
+    ),
   );
   shell(config, body, false);
 }

@@ -340,6 +340,35 @@ describe('identity', () => {
     const anonymous = await visitor();
     expect((await as(anonymous.token, 'GET', '/api/v1/chat/visitor/conversations')).json().items).toEqual([]);
   });
+
+  it('opens a verified visitor’s finished chat from another device, and an anonymous visitor only its own', async () => {
+    const signature = signIdentity(channel.secret, 'cliente-88');
+    const phone = await visitor({ identity: { customerId: 'cliente-88', signature } });
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
+    const chat = await startChat(phone.token, 'pedido 88');
+    const id = chat.conversation.id;
+    expect((await as(phone.token, 'POST', `/api/v1/chat/visitor/conversations/${id}/close`)).statusCode).toBe(
+      204,
+    );
+    const laptop = await visitor({ identity: { customerId: 'cliente-88', signature } });
+    const listed = (await as(laptop.token, 'GET', '/api/v1/chat/visitor/conversations')).json().items;
+    expect(listed).toEqual([expect.objectContaining({ id, open: false, lastSeq: 1 })]);
+    const history = await as(laptop.token, 'GET', `/api/v1/chat/visitor/conversations/${id}/messages`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().messages.map((m: { body: string }) => m.body)).toEqual(['pedido 88']);
+    // Another customer's identity, or none, reaches neither the list nor the messages.
+    const other = await visitor({
+      identity: { customerId: 'cliente-89', signature: signIdentity(channel.secret, 'cliente-89') },
+    });
+    const anonymous = await visitor();
+    const own = await startChat(anonymous.token, 'sin identidad');
+    for (const token of [other.token, anonymous.token]) {
+      const res = await as(token, 'GET', `/api/v1/chat/visitor/conversations/${id}/messages`);
+      expect(res.statusCode).toBe(404);
+    }
+    const mine = (await as(anonymous.token, 'GET', '/api/v1/chat/visitor/conversations')).json().items;
+    expect(mine.map((c: { id: string }) => c.id)).toEqual([own.conversation.id]);
+  });
 });
 
 describe('requests and files', () => {
