@@ -117,6 +117,24 @@ describe('live chat', () => {
     expect(app.mailer.sent.at(-1)).toMatchObject({ to: 'ana@example.com' });
   });
 
+  it('answers afresh whether chat is open each time the widget re-reads its settings', async () => {
+    const v = await visitor();
+    const config = async () => {
+      const res = await inject({
+        method: 'GET',
+        url: `/api/v1/chat/widget-config?channel=${channel.publicKey}&host=${encodeURIComponent(SITE)}`,
+        headers: { 'x-visitor-token': v.token },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { availability: object }).availability;
+    };
+    expect(await config()).toEqual({ open: false, reason: 'nobody' });
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
+    expect(await config()).toEqual({ open: true, reason: null });
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'offline' });
+    expect(await config()).toEqual({ open: false, reason: 'nobody' });
+  });
+
   it('does while closed what the channel says: leave a message, also a call-back, or no chat', async () => {
     const config = () =>
       inject({
