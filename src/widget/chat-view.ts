@@ -1,5 +1,6 @@
 /**
  * The live chat: messages in sequence order, each with its status (sending, sent, delivered, read);
+ * delivered once the desk acknowledges it has the message, read once the agent has seen it;
  * unsent messages wait in an outbox kept across page loads and are retried with their own client id,
  * so the server stores each once. Typing, emoji, files, end of chat, rating and transcript.
  */
@@ -16,6 +17,7 @@ import {
 } from './api.ts';
 import { clear, h } from './dom.ts';
 import { t } from './i18n.ts';
+import { applyAgentReceipt, ownStatus } from './status.ts';
 import { store } from './storage.ts';
 
 const EMOJI = ['😀', '😊', '😂', '😍', '👍', '🙏', '👏', '🎉', '😢', '😡', '❤️', '✅'];
@@ -80,8 +82,7 @@ export function chatView(
 
   function statusOf(m: Message): string {
     if (m.direction !== 'inbound' || m.seq === null) return '';
-    if (conversation.agentReadSeq >= m.seq) return t('read');
-    return t('delivered');
+    return t(ownStatus(m.seq, conversation));
   }
 
   /** Object URLs of attachments, fetched once each (the token travels in a header). */
@@ -323,7 +324,7 @@ export function chatView(
         }
       }
     } else if (e.type === 'chat.receipt' && p.by === 'agent') {
-      conversation.agentReadSeq = Math.max(conversation.agentReadSeq, Number(p.seq));
+      conversation = applyAgentReceipt(conversation, p.kind, Number(p.seq));
     } else if (e.type === 'chat.typing' && p.by === 'agent') {
       typingUntil = Date.now() + 4000;
       setTimeout(render, 4100);

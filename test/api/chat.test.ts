@@ -309,6 +309,46 @@ describe('live chat', () => {
     expect(entry.payload.transcript.map((l: { body: string }) => l.body)).toContain('Mi pedido no llegó');
   });
 
+  it('keeps the desk’s delivered watermark apart from read: forward only, never past the last message', async () => {
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
+    const v = await visitor();
+    const id = (await startChat(v.token, 'uno')).conversation.id;
+    for (const [n, body] of ['dos', 'tres'].entries())
+      await as(v.token, 'POST', `/api/v1/chat/visitor/conversations/${id}/messages`, {
+        clientId: `d${n}`,
+        body,
+      });
+    const marks = async () =>
+      (await as(v.token, 'GET', `/api/v1/chat/visitor/conversations/${id}/messages`)).json().conversation;
+    expect(await marks()).toMatchObject({ lastSeq: 3, agentDeliveredSeq: 0, agentReadSeq: 0 });
+    const delivered = (seq: number) =>
+      call(agent, 'POST', `/api/v1/chat/conversations/${id}/receipts`, { kind: 'delivered', seq });
+    expect((await delivered(2)).statusCode).toBe(204);
+    expect(await marks()).toMatchObject({ agentDeliveredSeq: 2, agentReadSeq: 0 });
+    await delivered(1);
+    expect(await marks()).toMatchObject({ agentDeliveredSeq: 2 });
+    await delivered(99);
+    expect(await marks()).toMatchObject({ agentDeliveredSeq: 3, agentReadSeq: 0 });
+    // The visitor's own receipts move the visitor's watermarks, never the desk's.
+    await as(v.token, 'POST', `/api/v1/chat/visitor/conversations/${id}/receipts`, {
+      kind: 'delivered',
+      seq: 3,
+    });
+    expect(await marks()).toMatchObject({ agentDeliveredSeq: 3, visitorDeliveredSeq: 3 });
+    const bad = await call(agent, 'POST', `/api/v1/chat/conversations/${id}/receipts`, {
+      kind: 'seen',
+      seq: 1,
+    });
+    expect(bad.statusCode).toBe(400);
+    const unknown = await call(
+      agent,
+      'POST',
+      '/api/v1/chat/conversations/00000000-0000-4000-8000-000000000000/receipts',
+      { kind: 'delivered', seq: 1 },
+    );
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('transfers with a note the next agent reads', async () => {
     await call(supervisor, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
     const v = await visitor();
