@@ -16,6 +16,10 @@ export interface Conversation {
   lastSeq: number;
   visitorReadSeq: number;
   agentReadSeq: number;
+  /** Up to where the desk has the visitor's messages (served with a conversation's messages). */
+  agentDeliveredSeq?: number;
+  createdAt: string;
+  closedAt: string | null;
 }
 
 export class ApiError extends Error {

@@ -1,5 +1,6 @@
 /**
  * The live chat: messages in sequence order, each with its status (sending, sent, delivered, read);
+ * delivered once the desk acknowledges it has the message, read once the agent has seen it;
  * unsent messages wait in an outbox kept across page loads and are retried with their own client id,
  * so the server stores each once. Typing, emoji, files, end of chat, rating and transcript.
  */
@@ -16,6 +17,7 @@ import {
 } from './api.ts';
 import { clear, h } from './dom.ts';
 import { t } from './i18n.ts';
+import { applyAgentReceipt, ownStatus } from './status.ts';
 import { store } from './storage.ts';
 
 const EMOJI = ['😀', '😊', '😂', '😍', '👍', '🙏', '👏', '🎉', '😢', '😡', '❤️', '✅'];
@@ -24,6 +26,18 @@ interface Pending {
   clientId: string;
   body: string;
   attachmentIds: string[];
+}
+
+/** A message's file: an image or a download link, its bytes fetched once per `cache` with the token. */
+export function attachmentView(a: Message['attachments'][number], cache: Map<string, Promise<string>>) {
+  const link = a.contentType.startsWith('image/')
+    ? h('img', { alt: a.fileName, class: 'thumb' })
+    : h('a', { download: a.fileName }, `📎 ${a.fileName}`);
+  if (!cache.has(a.id)) cache.set(a.id, fileUrl(a.id));
+  void cache
+    .get(a.id)!
+    .then((url) => link.setAttribute(link instanceof HTMLImageElement ? 'src' : 'href', url));
+  return link;
 }
 
 export function chatView(
@@ -68,22 +82,12 @@ export function chatView(
 
   function statusOf(m: Message): string {
     if (m.direction !== 'inbound' || m.seq === null) return '';
-    if (conversation.agentReadSeq >= m.seq) return t('read');
-    return t('delivered');
+    return t(ownStatus(m.seq, conversation));
   }
 
   /** Object URLs of attachments, fetched once each (the token travels in a header). */
   const fileUrls = new Map<string, Promise<string>>();
-  const attachment = (a: Message['attachments'][number]) => {
-    const link = a.contentType.startsWith('image/')
-      ? h('img', { alt: a.fileName, class: 'thumb' })
-      : h('a', { download: a.fileName }, `📎 ${a.fileName}`);
-    if (!fileUrls.has(a.id)) fileUrls.set(a.id, fileUrl(a.id));
-    void fileUrls
-      .get(a.id)!
-      .then((url) => link.setAttribute(link instanceof HTMLImageElement ? 'src' : 'href', url));
-    return link;
-  };
+  const attachment = (a: Message['attachments'][number]) => attachmentView(a, fileUrls);
 
   /**
    * Redraws the messages and the typing line, synchronously and in one swap. The composer is left alone:
@@ -320,7 +324,7 @@ export function chatView(
         }
       }
     } else if (e.type === 'chat.receipt' && p.by === 'agent') {
-      conversation.agentReadSeq = Math.max(conversation.agentReadSeq, Number(p.seq));
+      conversation = applyAgentReceipt(conversation, p.kind, Number(p.seq));
     } else if (e.type === 'chat.typing' && p.by === 'agent') {
       typingUntil = Date.now() + 4000;
       setTimeout(render, 4100);

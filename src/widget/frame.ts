@@ -15,6 +15,8 @@ import {
   type WidgetConfig,
 } from './forms.ts';
 import { setLanguage, t } from './i18n.ts';
+import { pastChats } from './past-chats.ts';
+import { offerChanged, REFRESH_EVERY_MS, refreshOnOpen } from './refresh.ts';
 import { searchBox } from './search.ts';
 import { store } from './storage.ts';
 import './widget.css';
@@ -25,6 +27,11 @@ const app = document.getElementById('app')!;
 const tokenKey = `atiende:token:${channel}`;
 const chatKey = `atiende:chat:${channel}`;
 let chat: ReturnType<typeof chatView> | null = null;
+/** The channel's settings as last read, and when; re-read every minute and when the widget is opened. */
+let current: WidgetConfig | null = null;
+let readAt = 0;
+/** Draws the home screen's contact buttons again, while the home screen is showing. */
+let redrawOffer: ((config: WidgetConfig) => void) | null = null;
 
 const toHost = (message: unknown) => {
   if (hostOrigin && window.parent !== window) window.parent.postMessage(message, hostOrigin);
@@ -44,7 +51,10 @@ function fromHost(): Promise<{ identity: { customerId: string; signature: string
       if (data.type === 'atiende:init') {
         clearTimeout(timer);
         resolve({ identity: data.identity ?? null });
-      } else if (data.type === 'atiende:visible') chat?.setVisible(Boolean(data.visible));
+      } else if (data.type === 'atiende:visible') {
+        chat?.setVisible(Boolean(data.visible));
+        if (data.visible && refreshOnOpen(readAt, Date.now())) void refresh();
+      }
     });
     toHost({ type: 'atiende:ready' });
   });
@@ -73,7 +83,7 @@ function shell(config: WidgetConfig, body: HTMLElement, back: boolean) {
     back
       ? h(
           'button',
-          { type: 'button', class: 'icon', 'aria-label': t('back'), onclick: () => home(config) },
+          { type: 'button', class: 'icon', 'aria-label': t('back'), onclick: () => home(current ?? config) },
           '←',
         )
       : null,
@@ -100,17 +110,32 @@ function home(config: WidgetConfig) {
   chat = null;
   const body = h('div', { class: 'home' });
   const go = (render: (root: HTMLElement) => void) => () => {
+    redrawOffer = null;
     const root = h('div', { class: 'page' });
     shell(config, root, true);
     render(root);
+  };
+  // Only the contact buttons follow a refresh: a search being typed on the same screen stays as it is.
+  const offer = h('div', { class: 'offer' }, ...contactButtons(config, go));
+  redrawOffer = (next) => {
+    config = next;
+    offer.replaceChildren(...contactButtons(next, go));
   };
   body.append(
     h('p', { class: 'greeting' }, config.greeting[config.language]),
     // Self-service first: the help-center search shows when the workspace has articles in this language.
     ...(config.knowledgeSearch && config.helpCenter ? [searchBox(config.helpCenter, config.language)] : []),
-    ...contactButtons(config, go),
+    offer,
     h('button', { type: 'button', onclick: go((root) => serviceRequestForm(root, config)) }, t('request')),
     h('button', { type: 'button', onclick: go((root) => void requestsList(root)) }, t('myRequests')),
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: go((root) => void pastChats(root, (id, history) => showChat(root, id, history))),
+      },
+      t('myChats'),
+    ),
   );
   shell(config, body, false);
 }
@@ -152,6 +177,7 @@ function showChat(
   id: string,
   history: { conversation: Conversation; messages: Message[] },
 ) {
+  redrawOffer = null;
   store.set(chatKey, id);
   chat = chatView(root, id, history, (n) => toHost({ type: 'atiende:unread', count: n }));
 }
@@ -174,10 +200,34 @@ function startChat(config: WidgetConfig, root: HTMLElement) {
   });
 }
 
-async function boot() {
-  const { identity } = await fromHost();
+const readConfig = async () => {
   const params = new URLSearchParams({ channel, host: hostOrigin });
   const config = await api<WidgetConfig>('GET', `/chat/widget-config?${params}`);
+  current = config;
+  readAt = Date.now();
+  return config;
+};
+
+/** Re-reads whether chat is open; the home screen redraws its buttons when what it offers changed. */
+let refreshing = false;
+async function refresh() {
+  if (refreshing || !current) return;
+  refreshing = true;
+  const before = current;
+  try {
+    const next = await readConfig();
+    if (offerChanged(before, next)) redrawOffer?.(next);
+  } catch {
+    // Keep what was last read; the next minute tries again.
+  } finally {
+    refreshing = false;
+  }
+}
+
+async function boot() {
+  const { identity } = await fromHost();
+  const config = await readConfig();
+  setInterval(() => void refresh(), REFRESH_EVERY_MS);
   setLanguage(config.language);
   await session(identity);
   const open = store.get(chatKey);

@@ -137,6 +137,24 @@ describe('transfer targets', () => {
   });
 });
 
+describe('the customer panel', () => {
+  it('lets the agent read and add notes on the customer of a chat, through the customers API', async () => {
+    const request = await callback(await visitor(), 'notes-cb', 3_600_000);
+    const { customerId } = await interaction(request.id);
+    const added = await call(agent, 'POST', `/api/v1/customers/${customerId}/notes`, {
+      body: 'Prefiere que lo llamen en la tarde',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const notes = await call(agent, 'GET', `/api/v1/customers/${customerId}/timeline?kind=note&limit=10`);
+    expect(notes.statusCode).toBe(200);
+    expect(notes.json().items.map((n: { payload: { body: string } }) => n.payload.body)).toEqual([
+      'Prefiere que lo llamen en la tarde',
+    ]);
+    const empty = await call(agent, 'POST', `/api/v1/customers/${customerId}/notes`, { body: '' });
+    expect(empty.statusCode).toBe(400);
+  });
+});
+
 describe('web channel administration', () => {
   it('gives the new-channel form the default settings, to administrators only', async () => {
     const res = await call(admin, 'GET', '/api/v1/chat/channel-defaults');

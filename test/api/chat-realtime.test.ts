@@ -56,7 +56,7 @@ interface Msg {
   type: string;
   cursor?: string;
   code?: string;
-  event?: { type: string; payload: { body?: string; seq?: number } };
+  event?: { type: string; payload: { body?: string; seq?: number; by?: string; kind?: string } };
 }
 
 async function connect(token: string, cookie?: string) {
@@ -130,6 +130,20 @@ describe("a visitor's socket", () => {
     second.send({ type: 'subscribe', topics: [`chat:${id}`], after: cursor });
     await second.waitFor((m) => bodies(m).includes('respuesta 4'));
     expect(bodies(second.received)).toEqual(['respuesta 2', 'respuesta 4']);
+
+    // The desk acknowledges the visitor's message as delivered: the widget hears it, apart from read.
+    await inject({
+      method: 'POST',
+      url: `/api/v1/chat/conversations/${id}/receipts`,
+      headers: agent.headers,
+      payload: { kind: 'delivered', seq: 1 },
+    });
+    await second.waitFor((m) => m.some((x) => x.event?.type === 'chat.receipt'));
+    expect(second.received.find((x) => x.event?.type === 'chat.receipt')?.event?.payload).toEqual({
+      by: 'agent',
+      kind: 'delivered',
+      seq: 1,
+    });
 
     // Someone else's conversation is not a topic this visitor may open.
     const stranger = await connect((await session()).token);

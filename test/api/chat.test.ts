@@ -1,6 +1,5 @@
 /** The chat channel over HTTP: visitor sessions, delivery guarantees, the desk's side, requests and files. */
 import { describe, expect, it } from 'vitest';
-import { signIdentity } from '../../src/modules/chat/index.ts';
 import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
 
 const app = await startTestApp();
@@ -115,6 +114,24 @@ describe('live chat', () => {
     expect(left.statusCode, left.body).toBe(201);
     expect(left.json().reference).toMatch(/^MSG-[2-9A-Z]{8}$/);
     expect(app.mailer.sent.at(-1)).toMatchObject({ to: 'ana@example.com' });
+  });
+
+  it('answers afresh whether chat is open each time the widget re-reads its settings', async () => {
+    const v = await visitor();
+    const config = async () => {
+      const res = await inject({
+        method: 'GET',
+        url: `/api/v1/chat/widget-config?channel=${channel.publicKey}&host=${encodeURIComponent(SITE)}`,
+        headers: { 'x-visitor-token': v.token },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { availability: object }).availability;
+    };
+    expect(await config()).toEqual({ open: false, reason: 'nobody' });
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
+    expect(await config()).toEqual({ open: true, reason: null });
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'offline' });
+    expect(await config()).toEqual({ open: false, reason: 'nobody' });
   });
 
   it('does while closed what the channel says: leave a message, also a call-back, or no chat', async () => {
@@ -312,33 +329,6 @@ describe('live chat', () => {
     expect(moved.statusCode, moved.body).toBe(200);
     const notes = (await call(other, 'GET', `/api/v1/chat/conversations/${id}/messages`)).json().messages;
     expect(notes.at(-1)).toMatchObject({ direction: 'internal', body: 'Quiere un reembolso' });
-  });
-});
-
-describe('identity', () => {
-  it('trusts a host site customer id only with the right HMAC, and shares history across devices', async () => {
-    const signature = signIdentity(channel.secret, 'cliente-77');
-    const phone = await visitor({ identity: { customerId: 'cliente-77', signature } });
-    expect(phone.verified).toBe(true);
-    const bad = await inject({
-      method: 'POST',
-      url: '/api/v1/chat/sessions',
-      headers: { origin: SITE },
-      payload: {
-        channel: channel.publicKey,
-        host: SITE,
-        identity: { customerId: 'cliente-77', signature: signIdentity('wrong', 'cliente-77') },
-      },
-    });
-    expect(bad.statusCode).toBe(401);
-    expect(bad.json().error.code).toBe('chat.identity_unverified');
-    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
-    const chat = await startChat(phone.token, 'desde el teléfono');
-    const laptop = await visitor({ identity: { customerId: 'cliente-77', signature } });
-    const list = (await as(laptop.token, 'GET', '/api/v1/chat/visitor/conversations')).json();
-    expect(list.items.map((c: { id: string }) => c.id)).toContain(chat.conversation.id);
-    const anonymous = await visitor();
-    expect((await as(anonymous.token, 'GET', '/api/v1/chat/visitor/conversations')).json().items).toEqual([]);
   });
 });
 

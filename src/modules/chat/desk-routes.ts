@@ -88,7 +88,10 @@ export function deskRoutes(deps: {
         schema: { tags, params: IdParams, body: ReceiptBody, response: { 204: NoContent } },
       },
       async (request, reply) => {
-        await conversations.receipt(agent(request.principal!), request.params.id, 'read', request.body.seq);
+        const p = request.principal!;
+        if (request.body.kind === 'delivered')
+          await desk.delivered(p.workspaceId, p.userId, request.params.id, request.body.seq);
+        else await conversations.receipt(agent(p), request.params.id, 'read', request.body.seq);
         return reply.status(204).send(null);
       },
     );

@@ -1,10 +1,10 @@
 /** The desk's side of chat beyond messages: transfers with a note, the call-back list, canned responses. */
-import { asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { ChatContext } from './context.ts';
 import type { ConversationService } from './conversations-service.ts';
-import { chatCannedResponses } from './schema.ts';
+import { chatCannedResponses, chatConversations } from './schema.ts';
 
 export function createDeskService(ctx: ChatContext, conversations: ConversationService) {
   const { db, uow, clock, newId } = ctx;
@@ -22,6 +22,38 @@ export function createDeskService(ctx: ChatContext, conversations: ConversationS
     if (note.trim())
       await conversations.send(actor, id, { clientId: `transfer-${newId()}`, body: note, internal: true });
     return ctx.routing.transfer(workspaceId, id, userId, to);
+  }
+
+  /**
+   * The desk has the visitor's messages up to `seq` (it acknowledges each as it reaches it): the agent
+   * side's delivered watermark, forward only and never past the last message. Reading is the next step
+   * (`conversations.receipt`); the widget shows its messages sent, delivered, then read.
+   */
+  async function delivered(workspaceId: string, userId: string, id: string, seq: number) {
+    await conversations.load({ kind: 'agent', workspaceId, userId }, id);
+    await uow.run(async (tx, record) => {
+      const target = sql`least(${seq}, ${chatConversations.lastSeq})`;
+      const [moved] = await tx
+        .update(chatConversations)
+        .set({ agentDeliveredSeq: target })
+        .where(
+          and(
+            scoped(tx, workspaceId).where(chatConversations, eq(chatConversations.id, id)),
+            sql`${chatConversations.agentDeliveredSeq} < ${target}`,
+          ),
+        )
+        .returning({ seq: chatConversations.agentDeliveredSeq });
+      if (!moved) return;
+      await record({
+        workspaceId,
+        type: 'chat.receipt',
+        subject: 'interaction',
+        subjectId: id,
+        actorId: userId,
+        topics: [`chat:${id}`, `interaction:${id}`],
+        payload: { by: 'agent', kind: 'delivered', seq: moved.seq },
+      });
+    });
   }
 
   /** Call-backs not yet taken, by window start: the desk's call-back list (in routing ones show as waiting). */
@@ -176,6 +208,7 @@ export function createDeskService(ctx: ChatContext, conversations: ConversationS
   }
 
   return {
+    delivered,
     transfer,
     transferTargets,
     callbacks,

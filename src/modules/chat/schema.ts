@@ -70,6 +70,8 @@ export const chatConversations = pgTable(
     visitorDeliveredSeq: integer('visitor_delivered_seq').notNull(),
     visitorReadSeq: integer('visitor_read_seq').notNull(),
     agentReadSeq: integer('agent_read_seq').notNull(),
+    /** The desk has the visitor's messages up to here (acknowledged when they reach it). */
+    agentDeliveredSeq: integer('agent_delivered_seq').notNull().default(0),
     open: boolean('open').notNull(),
     rating: integer('rating'),
     ratingComment: text('rating_comment'),

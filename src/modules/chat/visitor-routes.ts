@@ -233,8 +233,12 @@ export function visitorRoutes(deps: {
         },
         ...frequent,
       },
-      async (request) =>
-        conversations.history(me(request), request.params.conversationId, request.query.afterSeq ?? 0),
+      async (request) => {
+        const id = request.params.conversationId;
+        const history = await conversations.history(me(request), id, request.query.afterSeq ?? 0);
+        const { agentDeliveredSeq } = await conversations.load(me(request), id);
+        return { ...history, conversation: { ...history.conversation, agentDeliveredSeq } };
+      },
     );
 
     app.post(

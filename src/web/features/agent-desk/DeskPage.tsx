@@ -96,11 +96,15 @@ export function DeskPage() {
           void queryClient.invalidateQueries({ queryKey: chatKey(id) });
         queryClient.setQueryData(chatKey(id), (h: ChatHistory | undefined) => mergeMessage(h, message));
         if (p.direction === 'inbound') {
+          // The message has reached the desk: the visitor sees it delivered (read comes when the tab shows it).
+          if (message.seq !== null) void deskApi.delivered(id, message.seq).catch(() => undefined);
           setTyping((m) => ({ ...m, [id]: 0 }));
           setUnread((u) => (tab === id ? u : { ...u, [id]: (u[id] ?? 0) + 1 }));
         }
       } else if (event.type === 'chat.typing' && p.by === 'visitor' && event.subjectId) {
         setTyping((m) => ({ ...m, [event.subjectId!]: Date.now() + 4000 }));
+      } else if (event.type === 'chat.receipt' && p.by === 'agent' && p.kind === 'delivered') {
+        // The desk's own delivery acknowledgement: nothing the desk shows changes.
       } else if ((event.type === 'chat.receipt' || event.type === 'chat.state') && event.subjectId) {
         void queryClient.invalidateQueries({ queryKey: chatKey(event.subjectId) });
       }

@@ -120,6 +120,9 @@ export const deskApi = {
     request<ChatMessage>('POST', `${base}/chat/conversations/${id}/messages`, { body }),
   read: (id: string, seq: number) =>
     request<void>('POST', `${base}/chat/conversations/${id}/receipts`, { body: { kind: 'read', seq } }),
+  /** The desk has the visitor's messages up to `seq`: the widget shows them delivered. */
+  delivered: (id: string, seq: number) =>
+    request<void>('POST', `${base}/chat/conversations/${id}/receipts`, { body: { kind: 'delivered', seq } }),
   typing: (id: string) => request<void>('POST', `${base}/chat/conversations/${id}/typing`),
   join: (id: string) => request<{ agentName: string }>('POST', `${base}/chat/conversations/${id}/join`),
   close: (id: string) => request<void>('POST', `${base}/chat/conversations/${id}/close`),

@@ -9,7 +9,16 @@ import { customerKeys, customersApi } from './api.ts';
 import { useCustomersT } from './i18n.ts';
 import { translateError } from './messages.ts';
 
-export function NotesCard({ customerId, writable }: { customerId: string; writable: boolean }) {
+/** `onAdded` lets a host screen refresh its own view of the timeline (the desk's history). */
+export function NotesCard({
+  customerId,
+  writable,
+  onAdded,
+}: {
+  customerId: string;
+  writable: boolean;
+  onAdded?: () => void;
+}) {
   const t = useCustomersT();
   const me = useSession();
   const formatDate = useDateTime(me.workspace.timeZone);
@@ -25,6 +34,7 @@ export function NotesCard({ customerId, writable }: { customerId: string; writab
     onSuccess: async () => {
       setBody('');
       await queryClient.invalidateQueries({ queryKey: ['customers', 'timeline', customerId] });
+      onAdded?.();
     },
   });
   const submit = (event: FormEvent) => {

@@ -1,0 +1,1 @@
+ALTER TABLE "chat_conversations" ADD COLUMN "agent_delivered_seq" integer DEFAULT 0 NOT NULL;
