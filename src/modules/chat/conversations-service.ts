@@ -134,7 +134,10 @@ export function createConversationService(ctx: ChatContext, visitors: VisitorSer
       const target = sql`least(${seq}, ${chatConversations.lastSeq})`;
       const set =
         actor.kind === 'agent'
-          ? { agentReadSeq: target }
+          ? {
+              agentReadSeq: target,
+              agentDeliveredSeq: sql`greatest(${chatConversations.agentDeliveredSeq}, ${target})`,
+            }
           : kind === 'read'
             ? {
                 visitorReadSeq: target,
@@ -337,6 +340,7 @@ export const view = (c: Conversation) => ({
   lastSeq: c.lastSeq,
   visitorDeliveredSeq: c.visitorDeliveredSeq,
   visitorReadSeq: c.visitorReadSeq,
+  agentDeliveredSeq: c.agentDeliveredSeq,
   agentReadSeq: c.agentReadSeq,
   rating: c.rating,
   createdAt: c.createdAt.toISOString(),

@@ -10,6 +10,7 @@ import { seedDemoChat } from './demo.ts';
 import { deskRoutes } from './desk-routes.ts';
 import { createDeskService } from './desk-service.ts';
 import { createIntakeService } from './intake-service.ts';
+import { visitorContactRoutes } from './visitor-contact-routes.ts';
 import { visitorRoutes } from './visitor-routes.ts';
 import { createVisitorService } from './visitors-service.ts';
 import { widgetFrameRoutes } from './widget-frame.ts';
@@ -45,6 +46,7 @@ export function createChat(deps: ChatDeps, hub: Pick<RealtimeHub, 'serve' | 'reg
     services: { channels, visitors, conversations, intake, desk },
     routes: [
       visitorRoutes({ ctx, visitors, conversations, intake, hub }),
+      visitorContactRoutes({ visitors, intake }),
       deskRoutes({ channels, conversations, desk, intake }),
     ],
     frame: widgetFrameRoutes(ctx),

@@ -51,8 +51,8 @@ export const ConversationSchema = Obj({
   visitorDeliveredSeq: Type.Integer(),
   visitorReadSeq: Type.Integer(),
   agentReadSeq: Type.Integer(),
-  /** The desk has the visitor's messages up to here; served with a conversation's messages. */
-  agentDeliveredSeq: Type.Optional(Type.Integer()),
+  /** The desk has the visitor's messages up to here. */
+  agentDeliveredSeq: Type.Integer(),
   rating: Nullable(Type.Integer()),
   createdAt: DateTime,
   closedAt: Nullable(DateTime),

@@ -4,46 +4,29 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES } from '../../lib/files.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { NoContent, Obj, Type, Uuid } from '../../platform/http/schema.ts';
-import { sendFile } from '../../platform/http/send-file.ts';
 import type { RealtimeHub } from '../../platform/realtime/hub.ts';
 import type { ChatContext } from './context.ts';
 import type { ConversationService } from './conversations-service.ts';
 import type { IntakeService } from './intake-service.ts';
 import { createWindowLimiter } from './rate-window.ts';
 import {
-  AttachmentSchema,
   ClientId,
   Contact,
   ConversationParams,
   ConversationSchema,
   Email,
-  FileQuery,
   HistorySchema,
   MessageSchema,
-  Phone,
   PublicConfigSchema,
   ReceiptBody,
-  RequestSchema,
   SendBody,
 } from './schemas.ts';
+import { perVisitor, tags, visitorAuth } from './visitor-auth.ts';
 import type { Visitor, VisitorService } from './visitors-service.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    visitor?: Visitor;
-  }
-}
-
-const tags = ['chat widget'];
-const perVisitor = (max: number) => ({
-  max,
-  timeWindow: '1 minute',
-  keyGenerator: (req: FastifyRequest) => String(req.headers['x-visitor-token'] ?? req.ip),
-});
 const languagesOf = (req: FastifyRequest) =>
   String(req.headers['accept-language'] ?? '')
     .split(',')
@@ -63,15 +46,7 @@ export function visitorRoutes(deps: {
   const channelLimit = createWindowLimiter(deps.channelMessagesPerMinute ?? 3000, 60_000);
   const ownOrigin = new URL(ctx.publicUrl).origin;
 
-  /** Authenticates the visitor before the handler (and before a WebSocket upgrade). */
-  async function visitorOf(request: FastifyRequest, cached: boolean): Promise<Visitor> {
-    const query = request.query as { token?: string } | undefined;
-    const token = (request.headers['x-visitor-token'] as string | undefined) ?? query?.token;
-    const { visitor } = await visitors.authenticate(token, undefined, { cached });
-    request.visitor = visitor;
-    return visitor;
-  }
-  const me = (request: FastifyRequest) => ({ kind: 'visitor' as const, visitor: request.visitor! });
+  const { me, authed, frequent } = visitorAuth(visitors);
   const limitChannel = (visitor: Visitor) => {
     if (!channelLimit.take(visitor.channelId, ctx.clock.now().getTime()))
       throw new AppError(
@@ -82,20 +57,6 @@ export function visitorRoutes(deps: {
   };
 
   return async (app) => {
-    app.addContentTypeParser(
-      [...ACCEPTED_TYPES, 'application/octet-stream'],
-      { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1 },
-      (_req, body, done) => done(null, body),
-    );
-    const auth = (cached: boolean) => ({
-      preValidation: async (request: FastifyRequest) => void (await visitorOf(request, cached)),
-    });
-    const authed = auth(false);
-    // Requests in a conversation (messages, receipts, typing, closing, rating, history, the socket) need
-    // only the visitor's id, workspace, channel and language, which never change: a recently seen token
-    // skips the lookup.
-    const frequent = auth(true);
-
     app.get(
       '/chat/widget-config',
       {
@@ -233,12 +194,8 @@ export function visitorRoutes(deps: {
         },
         ...frequent,
       },
-      async (request) => {
-        const id = request.params.conversationId;
-        const history = await conversations.history(me(request), id, request.query.afterSeq ?? 0);
-        const { agentDeliveredSeq } = await conversations.load(me(request), id);
-        return { ...history, conversation: { ...history.conversation, agentDeliveredSeq } };
-      },
+      async (request) =>
+        conversations.history(me(request), request.params.conversationId, request.query.afterSeq ?? 0),
     );
 
     app.post(
@@ -321,135 +278,6 @@ export function visitorRoutes(deps: {
         r.params.conversationId,
         (r.body as unknown as { email: string }).email,
       ),
-    );
-
-    app.post(
-      '/chat/visitor/callbacks',
-      {
-        config: { access: 'public', rateLimit: perVisitor(5) },
-        schema: {
-          tags,
-          summary: '"Call me": a call-back scheduled in the universal queue for the window',
-          body: Obj({
-            clientId: ClientId,
-            phone: Phone,
-            windowStart: Type.String({ format: 'date-time' }),
-            windowEnd: Type.String({ format: 'date-time' }),
-            note: Type.Optional(Type.String({ maxLength: 1000 })),
-            contact: Type.Optional(Contact),
-          }),
-          response: { 201: RequestSchema },
-        },
-        ...authed,
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await intake.callback(request.visitor!, { ...request.body, contact: request.body.contact ?? {} }),
-          ),
-    );
-
-    app.post(
-      '/chat/visitor/leave-message',
-      {
-        config: { access: 'public', rateLimit: perVisitor(5) },
-        schema: {
-          tags,
-          summary: 'Leave a message while chat is closed; answered by e-mail',
-          body: Obj({
-            clientId: ClientId,
-            message: Type.String({ minLength: 1, maxLength: 4000 }),
-            contact: Obj({
-              email: Email,
-              name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-              phone: Type.Optional(Phone),
-            }),
-          }),
-          response: { 201: RequestSchema },
-        },
-        ...authed,
-      },
-      async (request, reply) =>
-        reply.status(201).send(await intake.leaveMessage(request.visitor!, request.body)),
-    );
-
-    app.post(
-      '/chat/visitor/service-requests',
-      {
-        config: { access: 'public', rateLimit: perVisitor(5) },
-        schema: {
-          tags,
-          summary: 'A service request with a reference number, confirmed by e-mail when an address is known',
-          body: Obj({
-            clientId: ClientId,
-            category: Type.String({ maxLength: 40 }),
-            description: Type.String({ minLength: 1, maxLength: 4000 }),
-            attachmentIds: Type.Optional(Type.Array(Uuid, { maxItems: 5 })),
-            contact: Type.Optional(Contact),
-          }),
-          response: { 201: RequestSchema },
-        },
-        ...authed,
-      },
-      async (request, reply) =>
-        reply.status(201).send(
-          await intake.serviceRequest(request.visitor!, {
-            ...request.body,
-            attachmentIds: request.body.attachmentIds ?? [],
-            contact: request.body.contact ?? {},
-          }),
-        ),
-    );
-
-    app.get(
-      '/chat/visitor/requests',
-      {
-        config: { access: 'public', rateLimit: perVisitor(60) },
-        schema: {
-          tags,
-          summary: "The visitor's requests and their state",
-          response: { 200: Obj({ items: Type.Array(RequestSchema) }) },
-        },
-        ...authed,
-      },
-      async (request) => ({ items: await intake.listRequests(request.visitor!) }),
-    );
-
-    app.post(
-      '/chat/visitor/attachments',
-      {
-        config: { access: 'public', rateLimit: perVisitor(10) },
-        bodyLimit: MAX_ATTACHMENT_BYTES + 1,
-        schema: {
-          tags,
-          summary: 'Upload a file (the raw bytes; the type is read from them)',
-          querystring: FileQuery,
-          response: { 201: AttachmentSchema },
-        },
-        ...authed,
-      },
-      async (request, reply) => {
-        const v = request.visitor!;
-        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return reply
-          .status(201)
-          .send(await intake.upload(v.workspaceId, v.channelId, v.id, request.query.fileName, bytes));
-      },
-    );
-
-    app.get(
-      '/chat/visitor/attachments/:attachmentId',
-      {
-        config: { access: 'public', rateLimit: perVisitor(120) },
-        schema: { tags, params: Obj({ attachmentId: Uuid }) },
-        ...authed,
-      },
-      async (request, reply) => {
-        const v = request.visitor!;
-        const file = await intake.download(v.workspaceId, request.params.attachmentId, v);
-        return sendFile(reply, file);
-      },
     );
   };
 
