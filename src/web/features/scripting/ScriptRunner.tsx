@@ -194,7 +194,7 @@ function OffersCard({ customerId, interactionId }: { customerId: string; interac
                 {o.productName} · {Math.round(o.score * 100)} %
               </Text>
               <Text size="sm" c="dimmed">
-                {t(`why.${o.why.kind}`, {
+                {t(`why_${o.why.kind}`, {
                   because: o.why.becauseName ?? '',
                   percent: o.why.percent,
                   product: o.productName,

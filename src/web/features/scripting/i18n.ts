@@ -23,11 +23,8 @@ export const es = {
   shortcuts: 'Enter: continuar · Alt+←: atrás · 1–9: elegir opción',
   offers: 'Mejores ofertas',
   noOffers: 'Sin ofertas para este cliente.',
-  why: {
-    affinity:
-      'Compró {{because}}; el {{percent}} % de los clientes que lo compraron también compró {{product}}',
-    popular: 'El {{percent}} % de los clientes compró {{product}}',
-  },
+  why_affinity: 'Compró {{because}}; el {{percent}} % de quienes lo compraron también compró {{product}}',
+  why_popular: 'El {{percent}} % de los clientes compró {{product}}',
   crossSell: 'Buen momento para venta cruzada',
   accept: 'Aceptó',
   decline: 'No aceptó',
@@ -250,10 +247,8 @@ export const en: Strings<typeof es> = {
   shortcuts: 'Enter: continue · Alt+←: back · 1–9: pick an option',
   offers: 'Top offers',
   noOffers: 'No offers for this customer.',
-  why: {
-    affinity: 'Bought {{because}}; {{percent}} % of customers who did also bought {{product}}',
-    popular: '{{percent}} % of customers bought {{product}}',
-  },
+  why_affinity: 'Bought {{because}}; {{percent}} % of customers who did also bought {{product}}',
+  why_popular: '{{percent}} % of customers bought {{product}}',
   crossSell: 'A good moment to cross-sell',
   accept: 'Accepted',
   decline: 'Declined',
