@@ -30,7 +30,7 @@ const percentile = (xs: number[], p: number) => {
 
 /**
  * Contacts as event rows, generated in SQL: contact i arrives at a pseudo-random instant of the month;
- * 85 % are answered (queued, active, wrap_up, closed), 15 % abandoned (queued, abandoned): 3.85 events
+ * 85 % are answered (queued, active, wrap_up, closed), 15 % abandoned (queued, abandoned): 3.7 events
  * per contact on average.
  */
 export async function generate(
@@ -39,7 +39,7 @@ export async function generate(
   events: number,
   progress: (m: string) => void,
 ) {
-  const contacts = Math.round(events / 3.85);
+  const contacts = Math.round(events / 3.7);
   const chunk = 500_000;
   // A bulk load: the log's secondary indexes are built once at the end instead of row by row.
   await database.exec('drop index if exists events_subject; drop index if exists events_type');
