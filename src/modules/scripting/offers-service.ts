@@ -38,11 +38,10 @@ export interface PromotionInput {
 /** "Bought X; 42 % of customers who did also bought Y", in words an agent can say. */
 export function reasonText(reason: Reason, names: Map<string, string>, product: string): string {
   const y = names.get(product) ?? product;
-  if (reason.kind === 'affinity') {
-    const x = names.get(reason.because) ?? reason.because;
-    return `Bought ${x}; ${Math.round(reason.confidence * 100)} % of customers who did also bought ${y}`;
-  }
-  return `${Math.round(reason.share * 100)} % of customers bought ${y}`;
+  const why = whyOf(reason, names);
+  return why.kind === 'affinity'
+    ? `Bought ${why.becauseName}; ${why.percent} % of customers who did also bought ${y}`
+    : `${why.percent} % of customers bought ${y}`;
 }
 
 /** The reason's parts, so that a screen can say it in its own language. */
