@@ -172,14 +172,18 @@ export function leaveMessageForm(root: HTMLElement) {
   );
 }
 
-/** A service request: category, description, a file; confirmed with a reference number. */
-export function serviceRequestForm(root: HTMLElement, config: WidgetConfig) {
+/**
+ * A service request: category, description, a file; confirmed with a reference number. The description
+ * starts as `initial` (what the visitor searched for in the help center, when it came from there).
+ */
+export function serviceRequestForm(root: HTMLElement, config: WidgetConfig, initial: string) {
   const category = h(
     'select',
     { name: 'category' },
     ...config.requestCategories.map((c) => h('option', { value: c }, c)),
   );
   const description = h('textarea', { rows: '4', required: true, name: 'description' });
+  description.value = initial;
   const email = h('input', { type: 'email', name: 'email' });
   const file = h('input', {
     type: 'file',

@@ -22,7 +22,16 @@ import { store } from './storage.ts';
 import './widget.css';
 
 const channel = document.body.dataset.channel ?? '';
-const hostOrigin = new URL(location.href).searchParams.get('host') ?? '';
+const page = new URL(location.href).searchParams;
+const hostOrigin = page.get('host') ?? '';
+/** Opened as a page of its own (the help center's "still need help?"), not inside a host's iframe. */
+const standalone = window.parent === window;
+/** What that page asked for: chat, call-me or a service request, its language and what was searched. */
+const asked = {
+  mode: page.get('mode'),
+  lang: page.get('lang') === 'en' ? 'en' : page.get('lang') === 'es' ? 'es' : null,
+  q: page.get('q') ?? '',
+};
 const app = document.getElementById('app')!;
 const tokenKey = `atiende:token:${channel}`;
 const chatKey = `atiende:chat:${channel}`;
@@ -39,6 +48,7 @@ const toHost = (message: unknown) => {
 
 /** Waits for the host's identity and languages; a host that says nothing leaves the visitor anonymous. */
 function fromHost(): Promise<{ identity: { customerId: string; signature: string } | null }> {
+  if (standalone) return Promise.resolve({ identity: null });
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ identity: null }), 1500);
     window.addEventListener('message', (event) => {
@@ -70,6 +80,7 @@ async function session(identity: { customerId: string; signature: string } | nul
   const s = await api<{ token: string }>('POST', '/chat/sessions', {
     channel,
     host: hostOrigin,
+    ...(asked.lang ? { lang: asked.lang } : {}),
     ...(identity ? { identity } : {}),
   });
   store.set(key, s.token);
@@ -89,16 +100,18 @@ function shell(config: WidgetConfig, body: HTMLElement, back: boolean) {
       : null,
     config.logoUrl ? h('img', { src: config.logoUrl, alt: '', class: 'logo' }) : null,
     h('span', { class: 'name' }, config.name),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'icon',
-        'aria-label': t('close'),
-        onclick: () => toHost({ type: 'atiende:close' }),
-      },
-      '×',
-    ),
+    standalone
+      ? null
+      : h(
+          'button',
+          {
+            type: 'button',
+            class: 'icon',
+            'aria-label': t('close'),
+            onclick: () => toHost({ type: 'atiende:close' }),
+          },
+          '×',
+        ),
   );
   clear(app);
   app.append(header, h('main', {}, body));
@@ -109,12 +122,7 @@ function home(config: WidgetConfig) {
   chat?.close();
   chat = null;
   const body = h('div', { class: 'home' });
-  const go = (render: (root: HTMLElement) => void) => () => {
-    redrawOffer = null;
-    const root = h('div', { class: 'page' });
-    shell(config, root, true);
-    render(root);
-  };
+  const go = (render: (root: HTMLElement) => void) => () => openPage(config, render);
   // Only the contact buttons follow a refresh: a search being typed on the same screen stays as it is.
   const offer = h('div', { class: 'offer' }, ...contactButtons(config, go));
   redrawOffer = (next) => {
@@ -126,7 +134,11 @@ function home(config: WidgetConfig) {
     // Self-service first: the help-center search shows when the workspace has articles in this language.
     ...(config.knowledgeSearch && config.helpCenter ? [searchBox(config.helpCenter, config.language)] : []),
     offer,
-    h('button', { type: 'button', onclick: go((root) => serviceRequestForm(root, config)) }, t('request')),
+    h(
+      'button',
+      { type: 'button', onclick: go((root) => serviceRequestForm(root, config, '')) },
+      t('request'),
+    ),
     h('button', { type: 'button', onclick: go((root) => void requestsList(root)) }, t('myRequests')),
     h(
       'button',
@@ -138,6 +150,23 @@ function home(config: WidgetConfig) {
     ),
   );
   shell(config, body, false);
+}
+
+/** One of the widget's pages under its header, with a way back to the home screen. */
+function openPage(config: WidgetConfig, render: (root: HTMLElement) => void) {
+  redrawOffer = null;
+  const root = h('div', { class: 'page' });
+  shell(config, root, true);
+  render(root);
+}
+
+/** The page the help center asked for; chat while it is closed is what the channel offers instead. */
+function openAsked(config: WidgetConfig, mode: string) {
+  if (mode === 'callback') return openPage(config, callbackForm);
+  if (mode === 'request') return openPage(config, (root) => serviceRequestForm(root, config, asked.q));
+  if (config.availability.open) return openPage(config, (root) => startChat(config, root));
+  if (config.whenOffline === 'hide') return home(config);
+  openPage(config, leaveMessageForm);
 }
 
 /**
@@ -202,6 +231,7 @@ function startChat(config: WidgetConfig, root: HTMLElement) {
 
 const readConfig = async () => {
   const params = new URLSearchParams({ channel, host: hostOrigin });
+  if (asked.lang) params.set('lang', asked.lang);
   const config = await api<WidgetConfig>('GET', `/chat/widget-config?${params}`);
   current = config;
   readAt = Date.now();
@@ -225,6 +255,7 @@ async function refresh() {
 }
 
 async function boot() {
+  if (standalone) document.body.classList.add('standalone');
   const { identity } = await fromHost();
   const config = await readConfig();
   setInterval(() => void refresh(), REFRESH_EVERY_MS);
@@ -243,7 +274,8 @@ async function boot() {
       return;
     }
   }
-  home(config);
+  if (asked.mode) openAsked(config, asked.mode);
+  else home(config);
 }
 
 boot().catch((e: Error) => {

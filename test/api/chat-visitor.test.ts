@@ -1,9 +1,10 @@
 /** The visitor across devices and the status of its messages: verified history, the desk's receipts. */
 import { describe, expect, it } from 'vitest';
 import { signIdentity } from '../../src/modules/chat/index.ts';
+import { createWorkspace } from '../support/app.ts';
 import { chatFixture } from '../support/chat.ts';
 
-const { inject, agent, SITE, call, channel, visitor, as, startChat } = await chatFixture();
+const { app, inject, ws, agent, SITE, call, channel, visitor, as, startChat } = await chatFixture();
 
 describe('status per message', () => {
   it('keeps the desk’s delivered watermark apart from read: forward only, never past the last message', async () => {
@@ -100,5 +101,64 @@ describe('identity', () => {
     }
     const mine = (await as(anonymous.token, 'GET', '/api/v1/chat/visitor/conversations')).json().items;
     expect(mine.map((c: { id: string }) => c.id)).toEqual([own.conversation.id]);
+  });
+});
+
+describe('from the help center', () => {
+  it('opens the workspace’s web channel as a page, at what was asked and in the help center’s language', async () => {
+    const res = await inject({
+      method: 'GET',
+      url: `/widget/contact?workspace=${ws.slug}&lang=es&mode=request&q=${encodeURIComponent('factura <b>doble</b>')}`,
+    });
+    expect(res.statusCode).toBe(303);
+    const target = new URL(res.headers.location as string, 'http://atiende.test');
+    expect(target.pathname).toBe(`/widget/frame/${channel.publicKey}`);
+    expect(Object.fromEntries(target.searchParams)).toMatchObject({
+      mode: 'request',
+      lang: 'es',
+      q: 'factura <b>doble</b>',
+    });
+    const page = await inject({ method: 'GET', url: `${target.pathname}${target.search}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('<b>doble');
+
+    // The page's language wins over the browser's, for the settings and the visitor's session.
+    const host = target.searchParams.get('host')!;
+    const config = await inject({
+      method: 'GET',
+      url: `/api/v1/chat/widget-config?channel=${channel.publicKey}&host=${encodeURIComponent(host)}&lang=es`,
+      headers: { 'accept-language': 'en-US' },
+    });
+    expect(config.statusCode, config.body).toBe(200);
+    expect(config.json().language).toBe('es');
+    const session = await inject({
+      method: 'POST',
+      url: '/api/v1/chat/sessions',
+      headers: { origin: host, 'accept-language': 'en-US' },
+      payload: { channel: channel.publicKey, host, lang: 'es' },
+    });
+    expect(session.statusCode, session.body).toBe(201);
+    expect(session.json().language).toBe('es');
+  });
+
+  it('says so in the page’s language when the workspace has no web channel, and refuses what it cannot open', async () => {
+    const bare = await createWorkspace(app);
+    const none = await inject({
+      method: 'GET',
+      url: `/widget/contact?workspace=${bare.slug}&lang=en&mode=chat`,
+    });
+    expect(none.statusCode).toBe(404);
+    expect(none.body).toContain('does not offer online contact');
+    const unknown = await inject({ method: 'GET', url: '/widget/contact?workspace=nadie-aqui&mode=chat' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('no ofrece contacto en línea');
+    for (const query of [
+      `workspace=${ws.slug}&mode=fax`,
+      'mode=chat',
+      `workspace=${ws.slug}&mode=chat&lang=fr`,
+    ]) {
+      const bad = await inject({ method: 'GET', url: `/widget/contact?${query}` });
+      expect(bad.statusCode, query).toBe(400);
+    }
   });
 });

@@ -95,6 +95,17 @@ describe('knowledge journey', () => {
     );
     await visitor.getByRole('link', { name: 'How do I wash a cotton hammock?' }).first().waitFor();
     await screenshot(visitor, 'knowledge-help-center-en');
+
+    // Still need help? The contact page opens the web channel as a page of its own, at a service request
+    // whose description starts with what the visitor searched for, in the help center's language.
+    await visitor.goto(`${server.url}/help/servicenter/es/search?q=${encodeURIComponent('hamaca rota')}`);
+    await visitor.getByRole('link', { name: 'Contáctenos' }).click();
+    await visitor.getByRole('link', { name: 'Crear una solicitud de servicio' }).click();
+    await visitor.waitForURL('**/widget/frame/**');
+    const description = visitor.getByLabel('Descripción');
+    await description.waitFor();
+    await expect(description.inputValue()).resolves.toBe('hamaca rota');
+    await screenshot(visitor, 'knowledge-contact-request');
     await visitor.close();
 
     // The agent's suggested answers offer it for what a customer wrote, and insert it into the reply.

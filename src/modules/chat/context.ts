@@ -1,5 +1,5 @@
 /** What every chat service shares: its dependencies, and a short cache of channels by public key. */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -20,7 +20,7 @@ export interface ChatDeps {
   mailer: Mailer;
   /** Where Atiende is reached from the outside: the widget's iframe and the snippet point here. */
   publicUrl: string;
-  workspaces: Pick<WorkspaceService, 'get'>;
+  workspaces: Pick<WorkspaceService, 'get' | 'findBySlug'>;
   customers: Pick<Customers, 'findOrCreateByIdentity' | 'getCustomerSummary'>;
   interactions: InteractionService;
   messages: MessageService;
@@ -58,7 +58,18 @@ export function createChatContext(deps: ChatDeps) {
     return { ...channel, settings: withDefaults(channel.settings) };
   }
 
-  return { ...deps, channelByKey, channelById, forget };
+  /** A workspace's first web channel: the one its help center's "still need help?" path opens. */
+  async function firstChannel(workspaceId: string): Promise<Channel | null> {
+    const [channel] = await deps.db
+      .select()
+      .from(chatChannels)
+      .where(eq(chatChannels.workspaceId, workspaceId))
+      .orderBy(asc(chatChannels.createdAt), asc(chatChannels.id))
+      .limit(1);
+    return channel ? { ...channel, settings: withDefaults(channel.settings) } : null;
+  }
+
+  return { ...deps, channelByKey, channelById, firstChannel, forget };
 }
 
 export type ChatContext = ReturnType<typeof createChatContext>;

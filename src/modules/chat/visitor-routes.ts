@@ -27,11 +27,16 @@ import {
 import { perVisitor, tags, visitorAuth } from './visitor-auth.ts';
 import type { Visitor, VisitorService } from './visitors-service.ts';
 
-const languagesOf = (req: FastifyRequest) =>
-  String(req.headers['accept-language'] ?? '')
+const Lang = Type.Union([Type.Literal('es'), Type.Literal('en')]);
+
+/** The languages a visitor reads, best first: the page's own if it says one, then the browser's. */
+const languagesOf = (req: FastifyRequest, page?: string) => [
+  ...(page ? [page] : []),
+  ...String(req.headers['accept-language'] ?? '')
     .split(',')
     .map((l) => l.split(';')[0]!.trim())
-    .filter(Boolean);
+    .filter(Boolean),
+];
 
 export function visitorRoutes(deps: {
   ctx: ChatContext;
@@ -68,6 +73,8 @@ export function visitorRoutes(deps: {
           querystring: Obj({
             channel: Type.String({ maxLength: 60 }),
             host: Type.String({ maxLength: 200 }),
+            /** The page's own language, preferred over the browser's (the help center's, say). */
+            lang: Type.Optional(Lang),
           }),
           response: { 200: PublicConfigSchema },
         },
@@ -76,7 +83,7 @@ export function visitorRoutes(deps: {
         visitors.publicConfig(
           request.query.channel,
           hostOrigin(request, request.query.host),
-          languagesOf(request),
+          languagesOf(request, request.query.lang),
         ),
     );
 
@@ -99,12 +106,13 @@ export function visitorRoutes(deps: {
             ),
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
             email: Type.Optional(Email),
+            lang: Type.Optional(Lang),
           }),
           response: {
             201: Obj({
               token: Type.String(),
               visitorId: Uuid,
-              language: Type.Union([Type.Literal('es'), Type.Literal('en')]),
+              language: Lang,
               verified: Type.Boolean(),
             }),
           },
@@ -115,7 +123,7 @@ export function visitorRoutes(deps: {
         const session = await visitors.start({
           channelKey: b.channel,
           origin: hostOrigin(request, b.host),
-          languages: languagesOf(request),
+          languages: languagesOf(request, b.lang),
           identity: b.identity,
           name: b.name,
           email: b.email,

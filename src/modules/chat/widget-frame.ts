@@ -12,9 +12,36 @@ const KeyParams = {
   additionalProperties: false,
 };
 
+const ContactQuery = {
+  type: 'object',
+  properties: {
+    workspace: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+    lang: { type: 'string', enum: ['es', 'en'] },
+    mode: { type: 'string', enum: ['chat', 'callback', 'request'] },
+    q: { type: 'string', maxLength: 200 },
+    article: { type: 'string', maxLength: 60 },
+  },
+  required: ['workspace', 'mode'],
+  additionalProperties: false,
+};
+
+interface Contact {
+  workspace: string;
+  lang?: 'es' | 'en';
+  mode: 'chat' | 'callback' | 'request';
+  q?: string;
+  article?: string;
+}
+
+const noChannel = {
+  es: 'Este centro de ayuda aún no ofrece contacto en línea. Escríbanos por correo o llámenos.',
+  en: 'This help center does not offer online contact yet. Please e-mail or call us.',
+};
+
 const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function widgetFrameRoutes(ctx: ChatContext) {
+  const ownOrigin = new URL(ctx.publicUrl).origin;
   return async (app: FastifyInstance) => {
     app.get<{ Params: { key: string } }>(
       '/widget/frame/:key',
@@ -42,6 +69,32 @@ export function widgetFrameRoutes(ctx: ChatContext) {
           .send(
             `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeAttr(channel.name)}</title><link rel="stylesheet" href="/widget/frame.css"></head><body data-channel="${escapeAttr(channel.publicKey)}"><div id="app"></div><script type="module" src="/widget/frame.js"></script></body></html>`,
           );
+      },
+    );
+
+    // The help center's "still need help?" path: the workspace's first web channel, on a page of its own,
+    // opened at chat, call-me or a service request, in the help center's language.
+    app.get<{ Querystring: Contact }>(
+      '/widget/contact',
+      {
+        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: { hide: true, querystring: ContactQuery },
+      },
+      async (request, reply) => {
+        const { workspace: slug, lang = 'es', mode, q, article } = request.query;
+        const workspace = await ctx.workspaces.findBySlug(slug);
+        const channel = workspace ? await ctx.firstChannel(workspace.id) : null;
+        if (!channel)
+          return reply
+            .status(404)
+            .type('text/html; charset=utf-8')
+            .send(
+              `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>404</title></head><body><p>${noChannel[lang]}</p></body></html>`,
+            );
+        const params = new URLSearchParams({ host: ownOrigin, mode, lang });
+        if (q) params.set('q', q);
+        if (article) params.set('article', article);
+        return reply.redirect(`/widget/frame/${channel.publicKey}?${params}`, 303);
       },
     );
 

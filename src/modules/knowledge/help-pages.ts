@@ -228,7 +228,7 @@ export function articlePage(site: Site, a: ArticleView, q: string, thanks: boole
 
 /**
  * The "still need help?" page: chat, call-me or a service request, through the web widget's entry point
- * (`/widget/?workspace=…&mode=chat|callback|request`), with what the visitor searched for.
+ * (`/widget/contact?workspace=…&mode=chat|callback|request`: the workspace's first web channel, as a page), with what the visitor searched for.
  */
 export function contactPage(site: Site, q: string, articleId: string) {
   const t = T[site.lang];
@@ -236,7 +236,7 @@ export function contactPage(site: Site, q: string, articleId: string) {
     const p = new URLSearchParams({ workspace: site.slug, lang: site.lang, mode });
     if (q) p.set('q', q);
     if (articleId) p.set('article', articleId);
-    return `<a class="btn" href="/widget/?${esc(p.toString())}">${label}</a>`;
+    return `<a class="btn" href="/widget/contact?${esc(p.toString())}">${label}</a>`;
   };
   return layout(
     site,
