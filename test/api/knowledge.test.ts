@@ -336,7 +336,7 @@ describe('help center', () => {
     });
     expect(vote.statusCode).toBe(303);
     const contact = await inject({ method: 'GET', url: `/help/${ws.slug}/es/contact?q=lavar&article=${id}` });
-    expect(contact.body).toContain('mode=callback');
+    expect(contact.body).toContain(`/widget/contact?workspace=${ws.slug}&amp;lang=es&amp;mode=callback`);
     const deflection = (await get('/api/v1/knowledge/reports/deflection', admin)).json();
     expect(deflection.helpful).toBeGreaterThan(0);
     expect(deflection.contacts).toBeGreaterThan(0);
