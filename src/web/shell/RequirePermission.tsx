@@ -19,16 +19,17 @@ export function RequirePermission({
   return allows(permissions, anyOf) ? children : <NoAccessPage />;
 }
 
-export function NoAccessPage() {
+/** A page that cannot be shown, with the way back home. */
+function DeadEnd({ icon, page }: { icon: 'lockOff' | 'search'; page: 'noAccess' | 'notFound' }) {
   const { t } = useTranslation();
   return (
     <EmptyState
       mt="xl"
-      icon={<Icon name="lockOff" size={28} />}
+      icon={<Icon name={icon} size={28} />}
       withIndicatorBackground
-      title={t('noAccess.title')}
-      description={t('noAccess.description')}
-      data-testid="no-access"
+      title={t(`${page}.title`)}
+      description={t(`${page}.description`)}
+      data-testid={page === 'noAccess' ? 'no-access' : 'not-found'}
     >
       <EmptyState.Actions>
         <Button component={Link} to="/" variant="default">
@@ -39,22 +40,6 @@ export function NoAccessPage() {
   );
 }
 
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  return (
-    <EmptyState
-      mt="xl"
-      icon={<Icon name="search" size={28} />}
-      withIndicatorBackground
-      title={t('notFound.title')}
-      description={t('notFound.description')}
-      data-testid="not-found"
-    >
-      <EmptyState.Actions>
-        <Button component={Link} to="/" variant="default">
-          {t('common.backHome')}
-        </Button>
-      </EmptyState.Actions>
-    </EmptyState>
-  );
-}
+export const NoAccessPage = () => <DeadEnd icon="lockOff" page="noAccess" />;
+
+export const NotFoundPage = () => <DeadEnd icon="search" page="notFound" />;
