@@ -1,10 +1,9 @@
 /** Admin › Web channels: every channel with its sites and queue, the editor, and the code to embed. */
-import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { Icon } from '../../ui/icons.tsx';
+import { NewButton } from '../../ui/NewButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
 import { chatAdminApi, chatAdminKeys, type WebChannel } from './api.ts';
@@ -23,7 +22,6 @@ export function ChannelsPage() {
     : defaults.data
       ? emptyChannel(defaults.data)
       : null;
-  useHotkeys([['n', () => setEditing({ channel: null })]]);
 
   return (
     <>
@@ -31,15 +29,12 @@ export function ChannelsPage() {
         title={t('title')}
         description={t('description')}
         actions={
-          <Button
-            leftSection={<Icon name="plus" size={16} />}
+          <NewButton
+            label={t('new')}
             onClick={() => setEditing({ channel: null })}
             disabled={!defaults.data}
-            title={t('shortcut')}
-            data-testid="channel-new"
-          >
-            {t('new')}
-          </Button>
+            testId="channel-new"
+          />
         }
       />
       <QueryView

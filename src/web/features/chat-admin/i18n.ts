@@ -9,7 +9,6 @@ export const es = {
   description:
     'El widget de chat de cada sitio: su aspecto, horario, formulario previo y dónde puede aparecer.',
   new: 'Nuevo canal web',
-  shortcut: 'Atajo: N',
   edit: 'Editar canal web',
   emptyTitle: 'Aún no hay canales web',
   empty: 'Cree uno para obtener el código que su sitio pega en sus páginas.',
@@ -97,7 +96,6 @@ export const en: Shape<typeof es> = {
   title: 'Web channels',
   description: "Each site's chat widget: its look, hours, pre-chat form and where it may appear.",
   new: 'New web channel',
-  shortcut: 'Shortcut: N',
   edit: 'Edit web channel',
   emptyTitle: 'No web channels yet',
   empty: 'Create one to get the code your site pastes into its pages.',

@@ -1,12 +1,12 @@
 /** Admin › Mailboxes: every mailbox with its queue, servers and sync status; add, edit, test, remove. */
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDateTime } from '../../ui/format.ts';
 import { Icon } from '../../ui/icons.tsx';
+import { NewButton } from '../../ui/NewButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -22,7 +22,6 @@ export function MailboxesPage() {
   const queues = useQuery({ queryKey: ['email', 'queues'], queryFn: emailApi.queues });
   const [editing, setEditing] = useState<Editing>(null);
   const [testing, setTesting] = useState<Mailbox | null>(null);
-  useHotkeys([['n', () => setEditing({ mailbox: null })]]);
 
   return (
     <>
@@ -30,14 +29,12 @@ export function MailboxesPage() {
         title={t('mailboxes.title')}
         description={t('mailboxes.description')}
         actions={
-          <Button
-            leftSection={<Icon name="plus" size={16} />}
+          <NewButton
+            label={t('mailboxes.new')}
+            hint={t('mailboxes.shortcut')}
             onClick={() => setEditing({ mailbox: null })}
-            title={t('mailboxes.shortcut')}
-            data-testid="mailbox-new"
-          >
-            {t('mailboxes.new')}
-          </Button>
+            testId="mailbox-new"
+          />
         }
       />
       <QueryView

@@ -12,7 +12,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +19,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { Icon } from '../../ui/icons.tsx';
+import { NewButton } from '../../ui/NewButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
 import { emailApi, emailKeys, type Template, type TemplateInput } from './api.ts';
@@ -33,7 +33,6 @@ export function TemplatesPage() {
   const templates = useQuery({ queryKey: emailKeys.templates(), queryFn: () => emailApi.templates() });
   const mailboxes = useQuery({ queryKey: emailKeys.mailboxes, queryFn: emailApi.mailboxes });
   const [editing, setEditing] = useState<Editing>(null);
-  useHotkeys([['n', () => setEditing({ template: null })]]);
   const mailboxName = (id: string | null) =>
     id ? (mailboxes.data?.find((m) => m.id === id)?.address ?? id) : t('templates.allMailboxes');
 
@@ -43,13 +42,11 @@ export function TemplatesPage() {
         title={t('templates.title')}
         description={t('templates.description')}
         actions={
-          <Button
-            leftSection={<Icon name="plus" size={16} />}
+          <NewButton
+            label={t('templates.new')}
             onClick={() => setEditing({ template: null })}
-            data-testid="template-new"
-          >
-            {t('templates.new')}
-          </Button>
+            testId="template-new"
+          />
         }
       />
       <QueryView

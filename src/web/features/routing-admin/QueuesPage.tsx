@@ -1,12 +1,11 @@
 /** Admin › Queues: every queue with its policy at a glance and its live load, the editor, and the settings. */
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { Icon } from '../../ui/icons.tsx';
+import { NewButton } from '../../ui/NewButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadingLines, QueryView } from '../../ui/QueryView.tsx';
 import { type Queue, type QueueStats, routingApi, routingKeys } from './api.ts';
@@ -23,7 +22,6 @@ export function QueuesPage() {
   // Live load for the chart; refreshed while the page is open.
   const stats = useQuery({ queryKey: routingKeys.stats, queryFn: routingApi.stats, refetchInterval: 10_000 });
   const [editing, setEditing] = useState<Editing>(null);
-  useHotkeys([['n', () => setEditing({ queue: null })]]);
 
   return (
     <>
@@ -31,14 +29,12 @@ export function QueuesPage() {
         title={t('queues.title')}
         description={t('queues.description')}
         actions={
-          <Button
-            leftSection={<Icon name="plus" size={16} />}
+          <NewButton
+            label={t('queues.new')}
+            hint={t('queues.shortcut')}
             onClick={() => setEditing({ queue: null })}
-            title={t('queues.shortcut')}
-            data-testid="queue-new"
-          >
-            {t('queues.new')}
-          </Button>
+            testId="queue-new"
+          />
         }
       />
       <Stack gap="lg">

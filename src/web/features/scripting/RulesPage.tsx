@@ -4,11 +4,11 @@
  * N opens a new rule.
  */
 import { ActionIcon, Badge, Button, Grid, Group, Table, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { NewButton } from '../../ui/NewButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
 import { type Rule, type ScriptSummary, scriptingApi } from './api.ts';
@@ -32,7 +32,6 @@ export function RulesPage() {
     },
     onSettled: refresh,
   });
-  useHotkeys([['n', () => setEditing('new')]]);
   const items = rules.data ?? [];
   const byId = new Map((scripts.data?.items ?? []).map((s) => [s.id, s]));
   return (
@@ -45,9 +44,7 @@ export function RulesPage() {
             <Button component={Link} to="/admin/scripts" variant="default">
               {t('rules.scripts')}
             </Button>
-            <Button onClick={() => setEditing('new')} data-testid="rule-new">
-              {t('rules.new')}
-            </Button>
+            <NewButton label={t('rules.new')} onClick={() => setEditing('new')} testId="rule-new" />
           </Group>
         }
       />

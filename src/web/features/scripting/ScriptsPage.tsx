@@ -3,9 +3,9 @@
  * the way to the selection rules; N opens a new one.
  */
 import { Anchor, Badge, Button, Group, Table } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
+import { NewButton } from '../../ui/NewButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
 import { scriptingApi } from './api.ts';
@@ -15,7 +15,6 @@ export function ScriptsPage() {
   const t = useScriptingT();
   const navigate = useNavigate();
   const scripts = useQuery({ queryKey: ['scripting', 'scripts'], queryFn: scriptingApi.scripts });
-  useHotkeys([['n', () => navigate('/admin/scripts/new')]]);
   return (
     <>
       <PageHeader
@@ -26,9 +25,11 @@ export function ScriptsPage() {
             <Button component={Link} to="/admin/scripts/rules" variant="default" data-testid="script-rules">
               {t('rules.open')}
             </Button>
-            <Button component={Link} to="/admin/scripts/new" data-testid="script-new">
-              {t('newScript')}
-            </Button>
+            <NewButton
+              label={t('newScript')}
+              onClick={() => navigate('/admin/scripts/new')}
+              testId="script-new"
+            />
           </Group>
         }
       />
