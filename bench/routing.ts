@@ -305,7 +305,7 @@ const bench: Bench = async (options) => {
       persisted_on:
         e2e.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (set DATABASE_URL for PostgreSQL)',
       peer_on: 'PostgreSQL',
-      open_load: `${load.openRate.toLocaleString('en-US')} arrivals/s offered for ${load.openSeconds} s (${open.arrivals.toLocaleString('en-US')} arrivals, evenly spaced), at most ${load.inFlight} creations in flight; latency from each arrival's due time`,
+      open_load: `${load.openRate.toLocaleString('en-US')} arrivals/s offered for ${load.openSeconds} s (${open.arrivals.toLocaleString('en-US')} arrivals, evenly spaced), at most ${load.inFlight} creations in flight; latency from each arrival's due time to its creation committed (offered, or queued when no agent was free)`,
       closed_load: `${closed.arrivals.toLocaleString('en-US')} arrivals from ${CONCURRENCY} callers, each waiting for its offer and abandon`,
       agents: AGENTS,
       offered_share: Number(open.offeredShare.toFixed(3)),
