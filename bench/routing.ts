@@ -22,6 +22,9 @@ const AGENTS = 1000;
 const SKILLS = 100;
 const CHANNELS = ['voice', 'chat', 'email'] as const;
 const CONCURRENCY = 64;
+/** The open arrival process: arrivals offered per second, and most creations waiting at once. */
+const OPEN_RATE = 6000;
+const IN_FLIGHT = 2000;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
@@ -36,7 +39,19 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
   );
 }
 
-export async function endToEnd(databaseUrl: string | null, arrivals: number, progress: (m: string) => void) {
+/** The end-to-end load: a closed loop of callers, then an open arrival process at an offered rate. */
+export interface EndToEndLoad {
+  closedArrivals: number;
+  openRate: number;
+  openSeconds: number;
+  inFlight: number;
+}
+
+export async function endToEnd(
+  databaseUrl: string | null,
+  load: EndToEndLoad,
+  progress: (m: string) => void,
+) {
   const scratch = databaseUrl ? await scratchDatabase(databaseUrl, 'routing') : null;
   const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir: null, poolSize: 16 });
   await migrate(database);
@@ -81,35 +96,119 @@ export async function endToEnd(databaseUrl: string | null, arrivals: number, pro
   });
 
   await app.ready();
-  progress(`${arrivals.toLocaleString('en-US')} arrivals, ${CONCURRENCY} at a time`);
-  const latencies: number[] = [];
-  let routed = 0;
-  const started = performance.now();
-  await pool(arrivals, CONCURRENCY, async (i) => {
-    const t0 = performance.now();
+  const cycle = async (i: number) => {
     // Created and routed in the routing group's transaction; answered as committed, so no read-back.
     const { interaction } = await routing.service.create(
       ws.id,
       { channel: CHANNELS[i % 3]!, direction: 'inbound', queueId: `q${(i * 31) % SKILLS}`, priority: i % 3 },
       null,
     );
-    latencies.push(performance.now() - t0);
-    if (interaction.state === 'offered') routed++;
-    // Free the agent again, so the load is sustained rather than filling every agent once.
-    await routing.service.abandon(ws.id, interaction.id);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+    return {
+      offered: interaction.state === 'offered',
+      // Free the agent again, so the load is sustained rather than filling every agent once.
+      abandon: () => routing.service.abandon(ws.id, interaction.id),
+    };
+  };
+
+  progress(`closed loop: ${load.closedArrivals.toLocaleString('en-US')} arrivals, ${CONCURRENCY} callers`);
+  const closed = await closedLoop(load.closedArrivals, cycle);
+  progress(
+    `open: ${load.openRate.toLocaleString('en-US')} arrivals/s for ${load.openSeconds} s, at most ${load.inFlight} in flight`,
+  );
+  const open = await openLoop(load.openRate, load.openSeconds, load.inFlight, cycle);
   await app.close();
   await database.close();
   await scratch?.drop();
+  return { closed, open, kind: database.kind };
+}
+
+type Cycle = (i: number) => Promise<{ offered: boolean; abandon: () => Promise<unknown> }>;
+
+interface LoadResult {
+  arrivals: number;
+  routedPerSecond: number;
+  offeredShare: number;
+  p50: number;
+  p99: number;
+}
+
+function summary(arrivals: number, routed: number, seconds: number, latencies: number[]): LoadResult {
+  latencies.sort((a, b) => a - b);
   return {
-    routedPerSecond: arrivals / seconds,
+    arrivals,
+    routedPerSecond: routed / seconds,
     offeredShare: routed / arrivals,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
-    kind: database.kind,
   };
+}
+
+/** `count` arrivals from `CONCURRENCY` callers, each waiting for its offer and abandon before the next. */
+async function closedLoop(count: number, cycle: Cycle): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let routed = 0;
+  const started = performance.now();
+  await pool(count, CONCURRENCY, async (i) => {
+    const t0 = performance.now();
+    const { offered, abandon } = await cycle(i);
+    latencies.push(performance.now() - t0);
+    if (offered) routed++;
+    await abandon();
+  });
+  return summary(count, routed, (performance.now() - started) / 1000, latencies);
+}
+
+/**
+ * An open arrival process: arrival i is due at `i / rate` seconds, whether or not earlier ones were
+ * answered, for `seconds` seconds. At most `inFlight` creations wait for their offer at once; an arrival
+ * due while that many wait is sent as soon as one returns, and its latency still counts from when it was
+ * due, so a backlog shows in the percentiles. Each offered arrival is then abandoned (not awaited by the
+ * arrivals that follow), which frees its agent. Routed/s is offers committed over the time from the first
+ * arrival to the last offer.
+ */
+async function openLoop(rate: number, seconds: number, inFlight: number, cycle: Cycle): Promise<LoadResult> {
+  const total = Math.round(rate * seconds);
+  const latencies: number[] = [];
+  const abandons: Promise<unknown>[] = [];
+  let routed = 0;
+  let waiting = 0;
+  let sent = 0;
+  let lastOffer = 0;
+  let wake: (() => void) | null = null;
+  const started = performance.now();
+  const arrival = async (i: number, dueAt: number) => {
+    waiting++;
+    try {
+      const { offered, abandon } = await cycle(i);
+      const now = performance.now();
+      latencies.push(now - dueAt);
+      if (offered) {
+        routed++;
+        lastOffer = now;
+      }
+      abandons.push(abandon());
+    } finally {
+      waiting--;
+      wake?.();
+    }
+  };
+  const running: Promise<void>[] = [];
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+    while (sent < due && waiting < inFlight) {
+      running.push(arrival(sent, started + (sent * 1000) / rate));
+      sent++;
+    }
+    // Sleep until the next arrival is due, or until a slot frees when the bound holds arrivals back.
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, sent < due ? 5 : Math.max(0, started + (sent * 1000) / rate - performance.now()));
+    });
+    wake = null;
+  }
+  await Promise.all(running);
+  await Promise.all(abandons);
+  return summary(total, routed, ((lastOffer || performance.now()) - started) / 1000, latencies);
 }
 
 async function pgBoss(serverUrl: string, jobs: number, progress: (m: string) => void) {
@@ -168,19 +267,28 @@ async function ceiling(serverUrl: string, seconds: number): Promise<number> {
 const bench: Bench = async (options) => {
   const { full, progress } = options;
   const coreResult = await core(options);
-  const arrivals = full ? 50_000 : 5_000;
+  const load: EndToEndLoad = {
+    closedArrivals: full ? 50_000 : 5_000,
+    openRate: OPEN_RATE,
+    openSeconds: full ? 20 : 3,
+    inFlight: IN_FLIGHT,
+  };
   const serverUrl = process.env.DATABASE_URL ?? null;
-  const e2e = await endToEnd(serverUrl, arrivals, progress);
+  const e2e = await endToEnd(serverUrl, load, progress);
   const peerServer = serverUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const bossRate = await pgBoss(peerServer, arrivals, progress);
+  const bossRate = await pgBoss(peerServer, load.closedArrivals, progress);
   const dbCeiling = await ceiling(peerServer, 5);
+  const { open, closed } = e2e;
   return {
     name: 'routing',
     figures: {
       ...coreResult.figures,
-      routed_per_s: Math.round(e2e.routedPerSecond),
-      offer_latency_p50_ms: Number(e2e.p50.toFixed(2)),
-      offer_latency_p99_ms: Number(e2e.p99.toFixed(2)),
+      routed_per_s: Math.round(open.routedPerSecond),
+      offer_latency_p50_ms: Number(open.p50.toFixed(2)),
+      offer_latency_p99_ms: Number(open.p99.toFixed(2)),
+      closed_routed_per_s: Math.round(closed.routedPerSecond),
+      closed_offer_latency_p50_ms: Number(closed.p50.toFixed(2)),
+      closed_offer_latency_p99_ms: Number(closed.p99.toFixed(2)),
     },
     peer: {
       ...coreResult.peer,
@@ -189,16 +297,20 @@ const bench: Bench = async (options) => {
     },
     ratios: {
       ...coreResult.ratios,
-      vs_pgboss: Number((e2e.routedPerSecond / bossRate).toFixed(2)),
-      routed_vs_db_ceiling: Number((e2e.routedPerSecond / dbCeiling).toFixed(3)),
+      vs_pgboss: Number((open.routedPerSecond / bossRate).toFixed(2)),
+      routed_vs_db_ceiling: Number((open.routedPerSecond / dbCeiling).toFixed(3)),
+      closed_vs_pgboss: Number((closed.routedPerSecond / bossRate).toFixed(2)),
     },
     context: {
       persisted_on:
         e2e.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (set DATABASE_URL for PostgreSQL)',
       peer_on: 'PostgreSQL',
-      arrivals,
+      open_load: `${load.openRate.toLocaleString('en-US')} arrivals/s offered for ${load.openSeconds} s (${open.arrivals.toLocaleString('en-US')} arrivals, evenly spaced), at most ${load.inFlight} creations in flight; latency from each arrival's due time to its creation committed (offered, or queued when no agent was free)`,
+      closed_load: `${closed.arrivals.toLocaleString('en-US')} arrivals from ${CONCURRENCY} callers, each waiting for its offer and abandon`,
       agents: AGENTS,
-      offered_share: Number(e2e.offeredShare.toFixed(3)),
+      offered_share: Number(open.offeredShare.toFixed(3)),
+      closed_offered_share: Number(closed.offeredShare.toFixed(3)),
+      pgboss_jobs: load.closedArrivals,
       cycle: 'create and route in one grouped transaction → offer committed → abandon (frees the agent)',
     },
   };

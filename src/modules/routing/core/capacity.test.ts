@@ -165,4 +165,33 @@ describe('agent states and wrap-up', () => {
     });
     expect(offered(ds)).toEqual(['c>ana']);
   });
+
+  it('applies a per-channel cap changed by a profile change, and keeps it in a rebuilt engine', () => {
+    const engine = oneAgent(queuePolicy('q'), testAgent('ana', { channels: { chat: 1 } }));
+    const chat = (id: string, at: number) =>
+      offered(
+        engine.handle({ type: 'interactionArrived', at, interaction: testRequest(id, { channel: 'chat' }) }),
+      );
+    expect(chat('c1', 1)).toEqual(['c1>ana']);
+    expect(chat('c2', 2)).toEqual([]);
+    // A second chat allowed: the waiting one is offered at once.
+    const ds = engine.handle({
+      type: 'agentProfileChanged',
+      at: 3,
+      agent: testAgent('ana', { channels: { chat: 2 } }),
+    });
+    expect(offered(ds)).toEqual(['c2>ana']);
+    const rebuilt = createEngine(testConfig(), engine.snapshot());
+    const arrival = {
+      type: 'interactionArrived',
+      at: 4,
+      interaction: testRequest('c3', { channel: 'chat' }),
+    } as const;
+    // Two chats held and a cap of two: neither engine offers a third.
+    expect(offered(rebuilt.handle(arrival))).toEqual([]);
+    expect(offered(engine.handle(arrival))).toEqual([]);
+    expect(offered(rebuilt.handle({ type: 'interactionAbandoned', at: 5, interactionId: 'c1' }))).toEqual([
+      'c3>ana',
+    ]);
+  });
 });

@@ -78,7 +78,7 @@ export function fire(ctx: Ctx, timer: Timer): void {
       unlinkWaiting(ctx, i);
       i.preferred = [];
       i.preferUntil = null;
-      pushToBucket(i);
+      pushToBucket(ctx, i);
       markInteraction(ctx, i);
       return;
     case 'relax':

@@ -155,13 +155,17 @@ function logIn(ctx: Ctx, e: EventOf<'agentLoggedIn'>): void {
     missedInRow: 0,
     disconnectedAt: null,
     used: 0,
-    perChannel: new Map(),
+    counts: ctx.channels.map(() => 0),
+    caps: [],
     memberships: [],
     entries: [],
     holding: new Set(),
     reserved: new Set(),
     dirty: false,
     unsynced: false,
+    shownStatus: null,
+    shownReason: '',
+    touched: false,
   };
   ctx.agents.set(agent.id, agent);
   buildEntries(ctx, agent);

@@ -73,7 +73,7 @@ export function enqueue(ctx: Ctx, interaction: InteractionRt): void {
   } else {
     interaction.preferred = [];
     interaction.preferUntil = null;
-    pushToBucket(interaction);
+    pushToBucket(ctx, interaction);
   }
   markInteraction(ctx, interaction);
 }
@@ -152,13 +152,16 @@ export function requeue(ctx: Ctx, interaction: InteractionRt, reason: RequeueRea
 export function finish(ctx: Ctx, interaction: InteractionRt, revokeReason: RevokeReason): void {
   const id = interaction.request.id;
   unlinkWaiting(ctx, interaction);
-  for (const agentId of interaction.offer?.agentIds ?? []) {
-    const agent = ctx.agents.get(agentId);
-    if (!agent) continue;
-    release(ctx, agent, interaction, false);
-    ctx.out.push({ type: 'offerRevoked', interactionId: id, agentId, reason: revokeReason });
+  const offer = interaction.offer;
+  if (offer !== null) {
+    for (const agentId of offer.agentIds) {
+      const agent = ctx.agents.get(agentId);
+      if (!agent) continue;
+      release(ctx, agent, interaction, false);
+      ctx.out.push({ type: 'offerRevoked', interactionId: id, agentId, reason: revokeReason });
+    }
+    interaction.offer = null;
   }
-  interaction.offer = null;
   if (interaction.agentId !== null) {
     const agent = ctx.agents.get(interaction.agentId);
     if (agent) release(ctx, agent, interaction, true);
@@ -185,6 +188,6 @@ export function recheckReservation(ctx: Ctx, interaction: InteractionRt): void {
   unlinkWaiting(ctx, interaction);
   interaction.preferred = [];
   interaction.preferUntil = null;
-  pushToBucket(interaction);
+  pushToBucket(ctx, interaction);
   markInteraction(ctx, interaction);
 }

@@ -6,7 +6,7 @@
  */
 import type { IndexedHeap } from './heap.ts';
 import { scoreAt } from './policy.ts';
-import { changeLoad, entryBefore, flushSyncs, hasRoom } from './pools.ts';
+import { changeLoad, entryBefore, flushSyncs, hasRoom, hasRoomAt } from './pools.ts';
 import {
   type AgentRt,
   ANY_LANGUAGE,
@@ -47,7 +47,6 @@ export function selectAgents(ctx: Ctx, interaction: InteractionRt, count: number
   }
   const queue = interaction.queue;
   const chosen: AgentRt[] = [];
-  const accept = (e: PoolEntry) => !interaction.excluded.has(e.agent.id) && !chosen.includes(e.agent);
   for (const pass of searchPasses(interaction)) {
     while (chosen.length < count) {
       // The best entry over the pools of every level the interaction has reached.
@@ -57,12 +56,13 @@ export function selectAgents(ctx: Ctx, interaction: InteractionRt, count: number
         const byLanguage = queue.pools[level]!.get(channel);
         if (!byLanguage) continue;
         if (pass !== null) {
-          const candidate = byLanguage.get(pass)?.first(accept);
+          const heap = byLanguage.get(pass);
+          const candidate = heap && firstOpen(heap, interaction, chosen);
           if (candidate && (!best || entryBefore(candidate, best))) best = candidate;
           continue;
         }
         for (const heap of byLanguage.values()) {
-          const candidate = heap.first(accept);
+          const candidate = firstOpen(heap, interaction, chosen);
           if (candidate && (!best || entryBefore(candidate, best))) best = candidate;
         }
       }
@@ -73,10 +73,24 @@ export function selectAgents(ctx: Ctx, interaction: InteractionRt, count: number
   return chosen;
 }
 
-/** Whether `a` should be served before `b` now, across queues. */
-function outranks(now: number, a: InteractionRt, b: InteractionRt): boolean {
-  const sa = scoreAt(a.queue.policy, a.rank, now);
-  const sb = scoreAt(b.queue.policy, b.rank, now);
+/**
+ * The first entry of a pool whose agent the interaction is open to and not yet chosen: almost always
+ * the top, checked without making a closure (this runs for every interaction routed).
+ */
+function firstOpen(
+  heap: IndexedHeap<PoolEntry>,
+  interaction: InteractionRt,
+  chosen: AgentRt[],
+): PoolEntry | undefined {
+  const top = heap.peek();
+  if (!top) return undefined;
+  const excluded = interaction.excluded;
+  if ((excluded.size === 0 || !excluded.has(top.agent.id)) && !chosen.includes(top.agent)) return top;
+  return heap.first((e) => !excluded.has(e.agent.id) && !chosen.includes(e.agent));
+}
+
+/** Whether an interaction of score `sa` should be served before `b`, of score `sb`, across queues. */
+function outranks(sa: number, a: InteractionRt, sb: number, b: InteractionRt): boolean {
   if (sa !== sb) return sa > sb;
   if (a.arrivedAt !== b.arrivedAt) return a.arrivedAt < b.arrivedAt;
   return a.seq < b.seq;
@@ -85,19 +99,33 @@ function outranks(now: number, a: InteractionRt, b: InteractionRt): boolean {
 /** The waiting interaction this agent should take next, or null. */
 export function bestInteractionFor(ctx: Ctx, agent: AgentRt): InteractionRt | null {
   let best: InteractionRt | null = null;
-  for (const m of agent.memberships) {
-    const buckets = m.queue.nonEmpty;
+  let bestScore = 0;
+  const now = ctx.now;
+  const memberships = agent.memberships;
+  for (let m = 0; m < memberships.length; m++) {
+    const membership = memberships[m]!;
+    const buckets = membership.queue.nonEmpty;
     for (let b = 0; b < buckets.length; b++) {
       const bucket = buckets[b]!;
-      if (bucket.level < m.level || !hasRoom(ctx, agent, bucket.channel)) continue;
+      if (bucket.level < membership.level || !hasRoomAt(ctx, agent, bucket.channelIndex)) continue;
       if (bucket.language !== ANY_LANGUAGE && !agent.profile.languages.includes(bucket.language)) continue;
       const candidate = firstNotExcluding(bucket.heap, agent.id);
-      if (candidate && (!best || outranks(ctx.now, candidate, best))) best = candidate;
+      if (!candidate) continue;
+      const score = scoreAt(candidate.queue.policy, candidate.rank, now);
+      if (!best || outranks(score, candidate, bestScore, best)) {
+        best = candidate;
+        bestScore = score;
+      }
     }
   }
+  if (agent.reserved.size === 0) return best;
   for (const candidate of agent.reserved) {
     if (candidate.excluded.has(agent.id) || !hasRoom(ctx, agent, candidate.request.channel)) continue;
-    if (!best || outranks(ctx.now, candidate, best)) best = candidate;
+    const score = scoreAt(candidate.queue.policy, candidate.rank, now);
+    if (!best || outranks(score, candidate, bestScore, best)) {
+      best = candidate;
+      bestScore = score;
+    }
   }
   return best;
 }

@@ -85,6 +85,7 @@ export function buildEntries(ctx: Ctx, agent: AgentRt): void {
   unpoolAgent(agent);
   agent.memberships = computeMemberships(ctx, agent.profile);
   agent.entries = [];
+  agent.caps = ctx.channels.map((c) => agent.profile.channels[c] ?? 0);
   const channels = Object.keys(agent.profile.channels).filter((c) => ctx.config.channels[c] !== undefined);
   // Grouped by channel, so that `syncAgent` works out the room for each channel once.
   for (const channel of channels) {
@@ -96,6 +97,7 @@ export function buildEntries(ctx: Ctx, agent: AgentRt): void {
           agent,
           proficiency: m.proficiency,
           channel,
+          channelIndex: ctx.channelIndex.get(channel)!,
           heap,
           selection,
           k1: 0,
@@ -110,10 +112,13 @@ export function buildEntries(ctx: Ctx, agent: AgentRt): void {
 
 /** Whether the agent has room for one more interaction of `channel` (capacity and per-channel cap). */
 export function hasRoom(ctx: Ctx, agent: AgentRt, channel: string): boolean {
-  const cost = ctx.config.channels[channel]?.cost;
-  if (cost === undefined) return false;
-  const cap = agent.profile.channels[channel] ?? 0;
-  return (agent.perChannel.get(channel) ?? 0) < cap && agent.used + cost <= agent.profile.capacity;
+  const k = ctx.channelIndex.get(channel);
+  return k !== undefined && hasRoomAt(ctx, agent, k);
+}
+
+/** `hasRoom` by the channel's position in `ctx.channels`: array reads only, for the hot paths. */
+export function hasRoomAt(ctx: Ctx, agent: AgentRt, k: number): boolean {
+  return agent.counts[k]! < agent.caps[k]! && agent.used + ctx.costs[k]! <= agent.profile.capacity;
 }
 
 /** Takes the agent out of every pool. */
@@ -128,12 +133,14 @@ export function unpoolAgent(agent: AgentRt): void {
  */
 export function syncAgent(ctx: Ctx, agent: AgentRt): void {
   const ready = agent.presence === 'available';
-  let lastChannel = '';
+  let lastChannel = -1;
   let room = false;
-  for (const e of agent.entries) {
-    if (e.channel !== lastChannel) {
-      lastChannel = e.channel;
-      room = ready && hasRoom(ctx, agent, e.channel);
+  const entries = agent.entries;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    if (e.channelIndex !== lastChannel) {
+      lastChannel = e.channelIndex;
+      room = ready && hasRoomAt(ctx, agent, lastChannel);
     }
     if (e.heapIndex >= 0) {
       if (!room) {
@@ -178,7 +185,10 @@ export function flushSyncs(ctx: Ctx): void {
 
 /** Adds (+1) or removes (-1) one interaction of `channel` from the agent's load. */
 export function changeLoad(ctx: Ctx, agent: AgentRt, channel: string, delta: 1 | -1): void {
-  agent.used += delta * (ctx.config.channels[channel]?.cost ?? 0);
-  agent.perChannel.set(channel, (agent.perChannel.get(channel) ?? 0) + delta);
+  const k = ctx.channelIndex.get(channel);
+  if (k !== undefined) {
+    agent.used += delta * ctx.costs[k]!;
+    agent.counts[k]! += delta;
+  }
   requestSync(ctx, agent);
 }

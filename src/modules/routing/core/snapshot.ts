@@ -97,13 +97,17 @@ function restoreAgent(ctx: Ctx, a: AgentSnapshot): AgentRt {
     missedInRow: a.missedInRow,
     disconnectedAt: a.disconnectedAt,
     used: 0,
-    perChannel: new Map(),
+    counts: ctx.channels.map(() => 0),
+    caps: [],
     memberships: [],
     entries: [],
     holding: new Set(),
     reserved: new Set(),
     dirty: false,
     unsynced: false,
+    shownStatus: null,
+    shownReason: '',
+    touched: false,
   };
   if (a.disconnectedAt !== null) {
     ctx.timers.schedule(a.disconnectedAt + ctx.config.presenceGraceSeconds * 1000, 'grace', agent.id);
@@ -117,8 +121,11 @@ function placeRestored(ctx: Ctx, i: InteractionRt): void {
   const hold = (agentId: string) => {
     const agent = ctx.agents.get(agentId);
     if (!agent) throw new Error(`routing snapshot: interaction ${id} is held by unknown agent ${agentId}`);
-    agent.used += ctx.config.channels[i.request.channel]?.cost ?? 0;
-    agent.perChannel.set(i.request.channel, (agent.perChannel.get(i.request.channel) ?? 0) + 1);
+    const k = ctx.channelIndex.get(i.request.channel);
+    if (k !== undefined) {
+      agent.used += ctx.costs[k]!;
+      agent.counts[k]!++;
+    }
     agent.holding.add(i);
   };
   switch (i.phase) {
@@ -147,7 +154,7 @@ function placeWaiting(ctx: Ctx, i: InteractionRt): void {
     for (const agentId of i.preferred) ctx.agents.get(agentId)?.reserved.add(i);
     ctx.timers.schedule(i.preferUntil, 'sticky', id);
   } else {
-    pushToBucket(i);
+    pushToBucket(ctx, i);
   }
   if (i.level < queue.compiled.thresholds.length) {
     ctx.timers.schedule(stepDueAt(queue.compiled, i.arrivedAt, i.level), 'relax', id);

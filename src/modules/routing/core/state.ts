@@ -16,6 +16,7 @@ import type {
   AgentPresence,
   AgentProfile,
   AgentSelection,
+  AgentStatus,
   EngineConfig,
   InteractionPhase,
   InteractionRequest,
@@ -38,6 +39,8 @@ export interface PoolEntry extends HeapItem {
   agent: AgentRt;
   proficiency: number;
   channel: string;
+  /** The channel's position in `ctx.channels`. */
+  channelIndex: number;
   heap: IndexedHeap<PoolEntry>;
   selection: AgentSelection;
   /** Order keys, smallest first, from `setPoolKeys`; kept in the entry so one comparator serves every pool. */
@@ -55,7 +58,10 @@ export interface AgentRt {
   disconnectedAt: number | null;
   /** Capacity units held by pending offers, active interactions and wrap-ups. */
   used: number;
-  perChannel: Map<string, number>;
+  /** Interactions held, by channel position in `ctx.channels`. */
+  counts: number[];
+  /** Most interactions it takes at once, by channel position (from its profile; 0 where none). */
+  caps: number[];
   memberships: Membership[];
   /** Every pool entry of the agent, in a heap or not. */
   entries: PoolEntry[];
@@ -67,6 +73,11 @@ export interface AgentRt {
   dirty: boolean;
   /** Pool entries lag behind its state (see `requestSync` in pools.ts). */
   unsynced: boolean;
+  /** Status and reason as `reportStatusChanges` last said them; null before the first. */
+  shownStatus: AgentStatus | null;
+  shownReason: string;
+  /** In `ctx.touched` (see status.ts). */
+  touched: boolean;
 }
 
 export interface Bucket {
@@ -74,6 +85,7 @@ export interface Bucket {
   activeIndex: number;
   level: number;
   channel: string;
+  channelIndex: number;
   language: string;
   heap: IndexedHeap<InteractionRt>;
 }
@@ -105,7 +117,8 @@ export interface QueueRt {
   open: boolean;
   /** Agent pools by lowest eligible level, then channel, then language spoken. */
   pools: Map<string, Map<string, IndexedHeap<PoolEntry>>>[];
-  buckets: Map<string, Bucket>;
+  /** Buckets by relaxation level, then channel, then language key. */
+  buckets: Map<string, Map<string, Bucket>>[];
   /** Buckets that hold at least one interaction: what an agent looking for work visits. */
   nonEmpty: Bucket[];
   /** Waiting interactions of this queue reserved for named agents. */
@@ -115,6 +128,10 @@ export interface QueueRt {
 /** Everything the engine holds between events. */
 export interface Ctx {
   config: EngineConfig;
+  /** The configured channels' names; their positions index `costs`, agents' `counts` and `caps`. */
+  channels: string[];
+  channelIndex: Map<string, number>;
+  costs: number[];
   queues: Map<string, QueueRt>;
   agents: Map<string, AgentRt>;
   interactions: Map<string, InteractionRt>;
@@ -126,9 +143,7 @@ export interface Ctx {
   dirtyAgents: AgentRt[];
   unsyncedAgents: AgentRt[];
   /** Agents whose status may have changed during this event (see status.ts). */
-  touched: Set<string>;
-  /** Each logged-in agent's status and reason as last reported, `status:reason`. */
-  shown: Map<string, string>;
+  touched: AgentRt[];
 }
 
 export function createCtx(config: EngineConfig): Ctx {
@@ -139,13 +154,17 @@ export function createCtx(config: EngineConfig): Ctx {
       policy: compiled.policy,
       open: true,
       pools: [],
-      buckets: new Map(),
+      buckets: [],
       nonEmpty: [],
       reserved: new Set(),
     });
   }
+  const channels = Object.keys(config.channels);
   return {
     config,
+    channels,
+    channelIndex: new Map(channels.map((c, k) => [c, k])),
+    costs: channels.map((c) => config.channels[c]!.cost),
     queues,
     agents: new Map(),
     interactions: new Map(),
@@ -156,8 +175,7 @@ export function createCtx(config: EngineConfig): Ctx {
     dirtyInteractions: [],
     dirtyAgents: [],
     unsyncedAgents: [],
-    touched: new Set(),
-    shown: new Map(),
+    touched: [],
   };
 }
 
@@ -168,10 +186,6 @@ function interactionBefore(a: InteractionRt, b: InteractionRt): boolean {
   return a.seq < b.seq;
 }
 
-function bucketKey(level: number, channel: string, language: string): string {
-  return `${level}\u0000${channel}\u0000${language}`;
-}
-
 /** Bucket language key of an interaction: its language only where the queue requires it. */
 function bucketLanguage(interaction: InteractionRt): string {
   return interaction.queue.policy.language === 'require'
@@ -179,20 +193,31 @@ function bucketLanguage(interaction: InteractionRt): string {
     : ANY_LANGUAGE;
 }
 
-export function pushToBucket(interaction: InteractionRt): void {
+export function pushToBucket(ctx: Ctx, interaction: InteractionRt): void {
   const queue = interaction.queue;
   const language = bucketLanguage(interaction);
-  const key = bucketKey(interaction.level, interaction.request.channel, language);
-  let bucket = queue.buckets.get(key);
+  const level = interaction.level;
+  const channel = interaction.request.channel;
+  // Nested maps rather than one map by a composite key: no key string is built per interaction.
+  for (let l = queue.buckets.length; l <= level; l++) queue.buckets.push(new Map());
+  const byChannel = queue.buckets[level]!;
+  let byLanguage = byChannel.get(channel);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    byChannel.set(channel, byLanguage);
+  }
+  let bucket = byLanguage.get(language);
   if (!bucket) {
+    const channelIndex = ctx.channelIndex.get(channel) ?? -1;
     bucket = {
       activeIndex: -1,
-      level: interaction.level,
-      channel: interaction.request.channel,
+      level,
+      channel,
+      channelIndex,
       language,
       heap: new IndexedHeap(interactionBefore),
     };
-    queue.buckets.set(key, bucket);
+    byLanguage.set(language, bucket);
   }
   bucket.heap.push(interaction);
   interaction.bucket = bucket;
@@ -247,8 +272,15 @@ export function markInteraction(ctx: Ctx, interaction: InteractionRt): void {
 }
 
 export function markAgent(ctx: Ctx, agent: AgentRt): void {
-  ctx.touched.add(agent.id);
+  touch(ctx, agent);
   if (agent.dirty) return;
   agent.dirty = true;
   ctx.dirtyAgents.push(agent);
+}
+
+/** Notes that an agent's status may have changed during this event (see status.ts). */
+export function touch(ctx: Ctx, agent: AgentRt): void {
+  if (agent.touched) return;
+  agent.touched = true;
+  ctx.touched.push(agent);
 }

@@ -66,4 +66,31 @@ describe('agent status changes', () => {
     expect(statuses(decisions)).toEqual(['ana busy on_interaction']);
     expect(engine.handle(accept)).toEqual(decisions);
   });
+
+  it('says the changes of several agents in one event in id order, and a logged-out agent as offline', () => {
+    const engine = createEngine(testConfig([queuePolicy('q', { wrapUpSeconds: 30 })]));
+    engine.handle({ type: 'agentLoggedIn', at: 0, agent: testAgent('zoe') });
+    engine.handle({ type: 'interactionArrived', at: 1, interaction: testRequest('c1') });
+    engine.handle({ type: 'agentLoggedIn', at: 2, agent: testAgent('ana') });
+    engine.handle({ type: 'interactionArrived', at: 3, interaction: testRequest('c2') });
+    engine.handle({ type: 'offerAccepted', at: 4, interactionId: 'c1', agentId: 'zoe' });
+    engine.handle({ type: 'offerAccepted', at: 4, interactionId: 'c2', agentId: 'ana' });
+    engine.handle({ type: 'interactionEnded', at: 10, interactionId: 'c1' });
+    engine.handle({ type: 'interactionEnded', at: 10, interactionId: 'c2' });
+    // Both wrap-ups end at the same instant; zoe's fires first, the changes are said by agent id.
+    expect(statuses(engine.handle({ type: 'tick', at: 40_000 }))).toEqual([
+      'ana available ready',
+      'zoe available ready',
+    ]);
+    engine.handle({ type: 'agentNotReady', at: 40_001, agentId: 'ana', reason: 'break' });
+    engine.handle({ type: 'interactionArrived', at: 40_002, interaction: testRequest('c3') });
+    engine.handle({ type: 'offerAccepted', at: 40_003, interactionId: 'c3', agentId: 'zoe' });
+    // zoe's call waits again; ana is on a break, so nobody else changes.
+    expect(statuses(engine.handle({ type: 'agentLoggedOut', at: 40_004, agentId: 'zoe' }))).toEqual([
+      'zoe offline logged_out',
+    ]);
+    expect(statuses(engine.handle({ type: 'agentReady', at: 40_005, agentId: 'ana' }))).toEqual([
+      'ana available ready',
+    ]);
+  });
 });

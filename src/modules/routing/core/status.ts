@@ -3,7 +3,7 @@
  * `agentStatusChanged` decisions that say every change of it, so that reports and adherence can follow
  * agents' time from the log alone.
  */
-import type { AgentRt, Ctx } from './state.ts';
+import { type AgentRt, type Ctx, touch } from './state.ts';
 import type { AgentStatus } from './types.ts';
 
 /** An agent's status, derived from its presence and the work it holds; offline when not logged in. */
@@ -32,31 +32,41 @@ export function reasonOf(agent: AgentRt | undefined, status: AgentStatus): strin
 
 /** Notes that an agent's status may have changed; `reportStatusChanges` says whether it did. */
 export function touchAgent(ctx: Ctx, agentId: string): void {
-  ctx.touched.add(agentId);
+  const agent = ctx.agents.get(agentId);
+  // An agent not logged in shows offline, and its logging out touched it already.
+  if (agent) touch(ctx, agent);
 }
 
 /** What every logged-in agent shows, as `reportStatusChanges` last said it (after a rebuild: as it is). */
 export function recordShown(ctx: Ctx): void {
-  ctx.touched.clear();
+  for (const agent of ctx.touched) agent.touched = false;
+  ctx.touched.length = 0;
   for (const agent of ctx.agents.values()) {
     const status = statusOf(agent);
-    ctx.shown.set(agent.id, `${status}:${reasonOf(agent, status)}`);
+    agent.shownStatus = status;
+    agent.shownReason = reasonOf(agent, status);
   }
 }
 
+const byId = (a: AgentRt, b: AgentRt) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Says `agentStatusChanged` for each touched agent whose status or reason changed, in id order. */
 export function reportStatusChanges(ctx: Ctx): void {
-  if (ctx.touched.size === 0) return;
-  const ids = [...ctx.touched].sort();
-  ctx.touched.clear();
-  for (const agentId of ids) {
-    const agent = ctx.agents.get(agentId);
-    const status = statusOf(agent);
+  const touched = ctx.touched;
+  if (touched.length === 0) return;
+  if (touched.length > 1) touched.sort(byId);
+  for (let k = 0; k < touched.length; k++) {
+    const agent = touched[k]!;
+    agent.touched = false;
+    // An agent logged out during the event is no longer in the map, and shows offline.
+    const status = ctx.agents.get(agent.id) === agent ? statusOf(agent) : 'offline';
     const reason = reasonOf(agent, status);
-    const shown = `${status}:${reason}`;
-    if ((ctx.shown.get(agentId) ?? 'offline:logged_out') === shown) continue;
-    if (status === 'offline') ctx.shown.delete(agentId);
-    else ctx.shown.set(agentId, shown);
-    ctx.out.push({ type: 'agentStatusChanged', agentId, status, reason });
+    const was = agent.shownStatus ?? 'offline';
+    const wasReason = agent.shownStatus === null ? REASONS.offline : agent.shownReason;
+    if (was === status && wasReason === reason) continue;
+    agent.shownStatus = status;
+    agent.shownReason = reason;
+    ctx.out.push({ type: 'agentStatusChanged', agentId: agent.id, status, reason });
   }
+  touched.length = 0;
 }
