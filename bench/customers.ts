@@ -158,6 +158,7 @@ async function importRun(file: string, rows: number, env: Record<string, string>
     rows: number;
     seconds: number;
     cpuSeconds: number;
+    commandCpuSeconds: number;
     maxRssMb: number;
   };
   if (result.code !== 0 || result.rows !== rows)
@@ -166,6 +167,7 @@ async function importRun(file: string, rows: number, env: Record<string, string>
     rowsPerSecond: Math.round(rows / result.seconds),
     peakRssMb: Math.round(result.maxRssMb),
     cpuUsPerRow: Math.round((result.cpuSeconds * 1e6) / rows),
+    commandCpuUsPerRow: Math.round((result.commandCpuSeconds * 1e6) / rows),
   };
 }
 
@@ -255,6 +257,8 @@ const bench: Bench = async ({ full, progress }) => {
       figures.import_peak_rss_mb = imported.peakRssMb;
       // CPU time a row, which the machine's load does not inflate: the import process's and its backends'.
       figures.import_process_cpu_us_per_row = imported.cpuUsPerRow;
+      // The same without the process's start-up (loading and compiling the modules), which is not per row.
+      figures.import_command_cpu_us_per_row = imported.commandCpuUsPerRow;
       figures.import_server_cpu_us_per_row = Math.round((serverCpu * 1e6) / importRows);
       progress(`PostgreSQL: the import's ceilings, ${importRows.toLocaleString('en-US')} rows by bare COPY`);
       const ceilingCpu = await backendCpu(serverUrl, new URL(scratch.url).pathname.slice(1));

@@ -188,13 +188,9 @@ export function mapRow(
   for (const { index, header, target } of plan.columns) {
     const cell = (cells[index] ?? '').trim();
     if (cell === '') continue;
-    const fail = (message: string): MappedRow => ({
-      ok: false,
-      reason: `column "${header}": "${cell.slice(0, 80)}" ${message}`,
-    });
     if (isIdentity(target)) {
       const n = normaliseIdentity(target, cell, ctx.defaultCountry);
-      if (!n.ok) return fail(n.message);
+      if (!n.ok) return fail(header, cell, n.message);
       if (!row.identities.some((i) => i.kind === target && i.value === n.value)) {
         row.identities.push({ kind: target, value: n.value, display: n.display, matchKey: n.matchKey });
       }
@@ -205,16 +201,21 @@ export function mapRow(
       const value = parseFieldText(def, cell);
       if (value === null) continue;
       const problem = fieldValueProblem(def, value);
-      if (problem) return fail(problem);
+      if (problem) return fail(header, cell, problem);
       row.customFields[def.key] = value;
       continue;
     }
     const problem = setScalar(row, target as ScalarTarget, cell);
-    if (problem) return fail(problem);
+    if (problem) return fail(header, cell, problem);
   }
   if (row.name === '') return { ok: false, reason: 'the name is empty' };
   return { ok: true, row };
 }
+
+const fail = (header: string, cell: string, message: string): MappedRow => ({
+  ok: false,
+  reason: `column "${header}": "${cell.slice(0, 80)}" ${message}`,
+});
 
 function setScalar(row: ImportRow, target: ScalarTarget, cell: string): string | null {
   switch (target) {

@@ -1,15 +1,16 @@
 /**
  * Reading CSV files for import, streaming: saving an upload while checking it is UTF-8, finding the
  * header and delimiter, and yielding rows one at a time with their line numbers (a million rows never sit in
- * memory). A row the parser cannot read is yielded as an error and reading goes on.
+ * memory) through `CsvReader`. A row the reader cannot read is yielded as an error and reading goes on.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type CsvError, parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import { parse as parseSync } from 'csv-parse/sync';
 import { AppError } from '../../platform/errors.ts';
+import { type CsvItem, CsvReader } from './csv-read.ts';
 import { checkUtf8, encodingMessage, sniffDelimiter, utf8Start } from './encoding.ts';
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -102,8 +103,6 @@ function uniqueHeaders(header: string[]): string[] {
   });
 }
 
-export type CsvItem = { line: number; cells: string[] } | { line: number; error: string };
-
 /**
  * The data rows of a CSV file after its header, streaming; `onBytes` hears how far the file has been read.
  * @example for await (const item of csvRows(path, ';', (n) => progress(n))) if ('cells' in item) …
@@ -113,57 +112,19 @@ export async function* csvRows(
   delimiter: string,
   onBytes: (bytes: number) => void = () => {},
 ): AsyncGenerator<CsvItem> {
-  const skipped: CsvItem[] = [];
-  const parser = parse({
-    delimiter,
-    bom: true,
-    from_line: 2,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
-    on_skip: (err: CsvError | undefined) => {
-      if (err)
-        skipped.push({
-          line: Number((err as CsvError & { lines?: number }).lines ?? 0),
-          error: describe(err),
-        });
-      return undefined;
-    },
-  });
+  const reader = new CsvReader(delimiter);
+  const decoder = new StringDecoder('utf8');
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   let bytes = 0;
-  file.on('data', (chunk) => {
-    bytes += chunk.length;
-    onBytes(bytes);
-  });
-  file.on('error', (err) => parser.destroy(err));
-  file.pipe(parser);
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      while (skipped.length > 0) yield skipped.shift()!;
-      yield { line: item.info.lines, cells: item.record };
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      onBytes(bytes);
+      yield* reader.push(decoder.write(chunk));
     }
-  } catch (error) {
-    const err = error as CsvError & { lines?: number };
-    // An unclosed quote swallows the rest of the file: report it and stop.
-    if (err.code?.startsWith('CSV_')) yield { line: Number(err.lines ?? 0), error: describe(err) };
-    else throw error;
+    yield* reader.push(decoder.end());
+    yield* reader.end();
   } finally {
     file.destroy();
-  }
-  while (skipped.length > 0) yield skipped.shift()!;
-}
-
-function describe(err: CsvError): string {
-  switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted value is never closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote closes in the middle of a value';
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      return 'the row has a different number of cells than the header';
-    default:
-      return `the row cannot be read (${err.message})`;
   }
 }

@@ -66,7 +66,11 @@ export function pairsAmong(
   identities: readonly { customerId: string; matchKey: string }[],
 ): Pair[] {
   const byKey = new Map<string, string[]>();
-  for (const h of holders) byKey.set(h.match_key, [...(byKey.get(h.match_key) ?? []), h.customer_id]);
+  for (const h of holders) {
+    const list = byKey.get(h.match_key);
+    if (list) list.push(h.customer_id);
+    else byKey.set(h.match_key, [h.customer_id]);
+  }
   const pairs: Pair[] = [];
   for (const mine of identities) {
     for (const other of byKey.get(mine.matchKey) ?? []) {

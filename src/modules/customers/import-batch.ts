@@ -112,7 +112,9 @@ export async function writeBatch(
       reject(`external id ${row.externalId} repeats line ${linesByExternal.get(row.externalId)}`);
       continue;
     }
-    const byIdentity = row.identities.map((i) => claimed.get(key(i))).find((id) => id !== undefined);
+    // Each identity's key once: a key built anew is a new string to hash at every look-up.
+    const keys = row.identities.map(key);
+    const byIdentity = keys.map((k) => claimed.get(k)).find((id) => id !== undefined);
     const targetId = (row.externalId ? external.get(row.externalId) : undefined) ?? byIdentity;
     const target = targetId ? (existing.get(targetId) ?? null) : null;
     if (target?.erasedAt) {
@@ -124,16 +126,16 @@ export async function writeBatch(
       continue;
     }
     const id = target?.id ?? ctx.newId();
-    const taken = row.identities.find((i) => {
-      const holder = claimed.get(key(i));
+    const taken = row.identities.find((_, n) => {
+      const holder = claimed.get(keys[n]!);
       return holder !== undefined && holder !== id;
     });
     if (taken) {
       reject(`${taken.kind} ${taken.value} belongs to another customer`);
       continue;
     }
-    const fresh = row.identities.filter((i) => !claimed.has(key(i)));
-    for (const i of fresh) claimed.set(key(i), id);
+    const fresh = row.identities.filter((_, n) => !claimed.has(keys[n]!));
+    for (const k of keys) if (!claimed.has(k)) claimed.set(k, id);
     if (row.externalId) linesByExternal.set(row.externalId, row.line);
     accepted.push({ row, id, existing: target, fresh });
   }
