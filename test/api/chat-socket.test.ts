@@ -154,7 +154,11 @@ describe("a visitor's socket takes its messages", () => {
     c.send({ type: 'send', conversationId: other.id, clientId: 'theirs', body: 'hola' });
     expect(await c.answer()).toMatchObject({ clientId: 'theirs', code: 'not_found', status: 404 });
     c.send({ type: 'send', conversationId: id, clientId: 'file', body: '', attachmentIds: [randomUUID()] });
-    expect(await c.answer()).toMatchObject({ type: 'error', clientId: 'file' });
+    expect(await c.answer()).toMatchObject({
+      clientId: 'file',
+      code: 'chat.unknown_attachment',
+      status: 400,
+    });
 
     c.send({ type: 'shout', body: 'hola' });
     expect(await c.next((m) => m.type === 'error')).toMatchObject({ code: 'realtime.bad_message' });
