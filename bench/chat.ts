@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- chat [--full] [--json] [--pace-ms=N]`: live chat under load, on one process.
+ * `npm run bench -- chat [--full] [--json] [--pace-ms=N] [--via=socket|http]`: live chat under load, on
+ * one process.
  * - N visitors (200; --full 2,000), each with its own WebSocket on the visitor endpoint and its own chat,
  *   and M agents (20; --full 200) on the desk's realtime endpoint, every chat accepted by its agent;
- *   a visitor's message goes through the real path (HTTP POST, persisted before the 201) and the agent's
+ *   a visitor's message goes through the real path (a `send` frame on its socket, answered with an `ack`
+ *   after the commit; `--via=http`: the HTTP POST, answered 201 after the commit) and the agent's
  *   socket hears it as a `chat.message` event: delivery latency is send → agent receives.
  * - Paced phase, for the latency: each visitor sends one message every 5 s (`--pace-ms`), 400 messages a
  *   second at --full. People in a live chat read, think and type: a turn every 5 s is a brisk
@@ -72,6 +74,8 @@ interface Load {
   saturationSeconds: number;
   /** Messages each visitor may send in the saturation phase, within its 60 a minute. */
   budget: number;
+  /** How a visitor's message reaches Atiende: over its socket (as the widget sends it) or HTTP POST. */
+  via: 'socket' | 'http';
   progress: (m: string) => void;
 }
 
@@ -104,7 +108,7 @@ async function atiende(databaseUrl: string | null, load: Load): Promise<Measured
   const { port } = app.server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}/api/v1`;
 
-  progress(`atiende on ${database.kind}: ${customers} visitors, ${agents} agents`);
+  progress(`atiende on ${database.kind}: ${customers} visitors, ${agents} agents, sending over ${load.via}`);
   const ws = await services.identity.provisionWorkspace(
     { slug: 'bench', name: 'Bench', timeZone: 'UTC', defaultLanguage: 'es', defaultCountry: 'CO' },
     Array.from({ length: agents }, (_, i) => ({
@@ -220,26 +224,40 @@ async function atiende(databaseUrl: string | null, load: Load): Promise<Measured
   const memoryDeltaBytes = memoryInUse() - memoryBefore;
 
   let firstFailure = '';
-  const run = await phases(
-    load,
-    async (c, key) => {
-      const chat = chats[c]!;
-      // A connection the overloaded server drops is a failed send, not the end of the run.
-      const res = await fetch(`${base}/chat/visitor/conversations/${chat.id}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-visitor-token': chat.token },
-        body: JSON.stringify({ clientId: key, body: key }),
-      }).catch((e: Error) => {
-        firstFailure ||= `${e.message} (${(e.cause as Error | undefined)?.message ?? ''})`;
-        return null;
-      });
-      if (!res) return false;
-      const text = await res.text();
-      if (res.status !== 201 && !firstFailure) firstFailure = `${res.status} ${text}`;
-      return res.status === 201;
-    },
-    deliveries,
-  );
+  const fail = (why: string): false => {
+    firstFailure ||= why;
+    return false;
+  };
+  // Over the socket: each send waits for its `ack` (stored) or its `error` frame, by client id.
+  const answers = new Map<string, (ok: boolean) => void>();
+  for (const socket of visitorSockets)
+    socket.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { type: string; clientId?: string; code?: string };
+      if ((m.type !== 'ack' && m.type !== 'error') || !m.clientId) return;
+      if (m.type === 'error') fail(`${m.code} for ${m.clientId}`);
+      answers.get(m.clientId)?.(m.type === 'ack');
+      answers.delete(m.clientId);
+    });
+  const overSocket: Send = (c, key) =>
+    new Promise<boolean>((resolve) => {
+      const socket = visitorSockets[c]!;
+      if (socket.readyState !== socket.OPEN) return resolve(fail('visitor socket closed'));
+      answers.set(key, resolve);
+      socket.send(JSON.stringify({ type: 'send', conversationId: chats[c]!.id, clientId: key, body: key }));
+    });
+  const overHttp: Send = async (c, key) => {
+    const chat = chats[c]!;
+    // A connection the overloaded server drops is a failed send, not the end of the run.
+    const res = await fetch(`${base}/chat/visitor/conversations/${chat.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-visitor-token': chat.token },
+      body: JSON.stringify({ clientId: key, body: key }),
+    }).catch((e: Error) => fail(`${e.message} (${(e.cause as Error | undefined)?.message ?? ''})`));
+    if (!res) return false;
+    const text = await res.text();
+    return res.status === 201 || fail(`${res.status} ${text}`);
+  };
+  const run = await phases(load, load.via === 'http' ? overHttp : overSocket, deliveries);
   if (firstFailure) progress(`a send failed: ${firstFailure}`);
   for (const s of [...agentSockets, ...visitorSockets]) s.terminate();
   await app.close();
@@ -326,6 +344,13 @@ const cpuPerMessage = (p: Phase) => Number((p.cpuMs / Math.max(1, p.latencies.le
 const kbPer = (m: Measured, connections: number) =>
   Number((m.memoryDeltaBytes / 1024 / connections).toFixed(1));
 
+/** `--via=http`: visitors send with HTTP POST instead of over their socket (the widget's fallback). */
+function viaFromArgs(): Load['via'] {
+  const given = process.argv.find((a) => a.startsWith('--via='))?.slice('--via='.length) ?? 'socket';
+  if (given !== 'socket' && given !== 'http') throw new Error('--via must be socket or http');
+  return given;
+}
+
 /** `--pace-ms=N`: each visitor's interval between messages in the paced phase (default 5,000). */
 function paceFromArgs(): number {
   const given = process.argv.find((a) => a.startsWith('--pace-ms='));
@@ -345,6 +370,7 @@ const bench: Bench = async ({ full, progress }) => {
     saturationSeconds: 10,
     // What the paced phase left of each visitor's minute, with a margin.
     budget: VISITOR_LIMIT - Math.ceil((pacedSeconds * 1000) / paceMs) - 2,
+    via: viaFromArgs(),
     progress,
   };
   const connections = load.customers + load.agents;
@@ -378,6 +404,10 @@ const bench: Bench = async ({ full, progress }) => {
       vs_bare_ws: Number((perSecond(ours.saturation) / Math.max(1, perSecond(bare.saturation))).toFixed(3)),
     },
     context: {
+      sent_via:
+        load.via === 'http'
+          ? 'HTTP POST per message (--via=http)'
+          : "the visitor's socket, a send frame answered by an ack after commit",
       persisted_on:
         ours.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (set DATABASE_URL for PostgreSQL)',
       messages_per_s:

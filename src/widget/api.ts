@@ -72,9 +72,19 @@ export interface SocketEvent {
   payload: Record<string, unknown>;
 }
 
+/** What a `send` frame is answered with: the stored message, or the HTTP route's error. */
+type Answer =
+  | { type: 'ack'; clientId: string; message: Message }
+  | { type: 'error'; clientId: string | null; status: number; code: string; message: string };
+
+/** How long a send on the socket waits for its answer before it is tried again (same client id). */
+const ANSWER_MS = 15_000;
+
 /**
  * The visitor's live feed of one conversation. Subscribes from the last cursor it saw, so after a
- * reconnect the server replays exactly what was missed; reconnects with a growing pause.
+ * reconnect the server replays exactly what was missed; reconnects with a growing pause. While it is
+ * up, `send` stores a message over the same socket and resolves with the stored message once the
+ * server has committed it (or rejects with its `ApiError`); `null` when it is down, for the HTTP route.
  */
 export function openFeed(
   conversationId: string,
@@ -83,8 +93,17 @@ export function openFeed(
 ) {
   const key = `atiende:cursor:${conversationId}`;
   let socket: WebSocket | null = null;
+  let up = false;
   let closed = false;
   let delay = 500;
+  const waiting = new Map<string, { resolve: (m: Message) => void; reject: (e: Error) => void }>();
+  const answer = (data: Answer) => {
+    const w = data.clientId === null ? undefined : waiting.get(data.clientId);
+    if (!w || data.clientId === null) return;
+    waiting.delete(data.clientId);
+    if (data.type === 'ack') w.resolve(data.message);
+    else w.reject(new ApiError(data.status, data.code, data.message));
+  };
   const connect = () => {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/chat/visitor/socket?token=${encodeURIComponent(token ?? '')}`;
     socket = new WebSocket(url);
@@ -95,13 +114,18 @@ export function openFeed(
         socket?.send(JSON.stringify({ type: 'subscribe', topics: [`chat:${conversationId}`], after }));
       } else if (data.type === 'subscribed') {
         delay = 500;
+        up = true;
         onState(true);
       } else if (data.type === 'event' && data.event) {
         if (data.cursor) tabStore.set(key, data.cursor);
         onEvent(data.event);
-      }
+      } else if (data.type === 'ack' || data.type === 'error') answer(data as unknown as Answer);
     };
     socket.onclose = () => {
+      up = false;
+      // Whatever was not answered may or may not be stored: the outbox sends it again, same client id.
+      for (const w of waiting.values()) w.reject(new Error('connection lost'));
+      waiting.clear();
       onState(false);
       if (closed) return;
       setTimeout(connect, delay);
@@ -110,6 +134,24 @@ export function openFeed(
   };
   connect();
   return {
+    send(message: { clientId: string; body: string; attachmentIds: string[] }): Promise<Message> | null {
+      if (!up || !socket) return null;
+      const sent = socket;
+      return new Promise<Message>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(message.clientId);
+          reject(new Error('no answer'));
+        }, ANSWER_MS);
+        const done =
+          <T>(f: (v: T) => void) =>
+          (v: T) => {
+            clearTimeout(timer);
+            f(v);
+          };
+        waiting.set(message.clientId, { resolve: done(resolve), reject: done(reject) });
+        sent.send(JSON.stringify({ type: 'send', conversationId, ...message }));
+      });
+    },
     close() {
       closed = true;
       socket?.close();

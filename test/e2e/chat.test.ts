@@ -122,6 +122,9 @@ describe('chat journey', () => {
     const customerCtx = await browser.newContext({ locale: 'es-CO', viewport: { width: 1000, height: 800 } });
     const customerPage = await customerCtx.newPage();
     const customerErrors = collectPageErrors(customerPage);
+    // What the widget sends on its socket: its messages go there while it is up, not over HTTP.
+    const socketFrames: string[] = [];
+    customerPage.on('websocket', (ws) => ws.on('framesent', (f) => socketFrames.push(String(f.payload))));
     const widget = await openWidget(customerPage);
     // Self-service first: the demo's help center has articles, so the widget searches them.
     await widget
@@ -185,6 +188,7 @@ describe('chat journey', () => {
     await widget
       .locator('.msg.me[data-seq]', { hasText: '<b>Pedido</b> 1234 😊' })
       .waitFor({ timeout: 15_000 });
+    expect(socketFrames.some((f) => f.includes('"type":"send"') && f.includes('Pedido'))).toBe(true);
     await agentPage
       .getByTestId('chat-messages')
       .getByText('<b>Pedido</b> 1234 😊')

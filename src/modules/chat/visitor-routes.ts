@@ -25,7 +25,11 @@ import {
   SendBody,
 } from './schemas.ts';
 import { perVisitor, tags, visitorAuth } from './visitor-auth.ts';
+import { visitorFrames } from './visitor-socket.ts';
 import type { Visitor, VisitorService } from './visitors-service.ts';
+
+/** Messages a visitor may send a minute, over HTTP and over its sockets (each counted apart). */
+const VISITOR_MESSAGES_PER_MINUTE = 60;
 
 const Lang = Type.Union([Type.Literal('es'), Type.Literal('en')]);
 
@@ -60,6 +64,13 @@ export function visitorRoutes(deps: {
         'This channel is receiving too many messages; try again in a minute',
       );
   };
+
+  const framesOf = visitorFrames({
+    conversations,
+    limitChannel,
+    perMinute: VISITOR_MESSAGES_PER_MINUTE,
+    now: () => ctx.clock.now().getTime(),
+  });
 
   return async (app) => {
     app.get(
@@ -140,7 +151,8 @@ export function visitorRoutes(deps: {
         schema: { hide: true, querystring: Obj({ token: Type.String({ maxLength: 100 }) }) },
         ...frequent,
       },
-      (socket, request) => deps.hub.serve(socket, visitorPrincipal(request.visitor!)),
+      (socket, request) =>
+        deps.hub.serve(socket, visitorPrincipal(request.visitor!), framesOf(request.visitor!)),
     );
 
     app.get(
@@ -209,7 +221,7 @@ export function visitorRoutes(deps: {
     app.post(
       '/chat/visitor/conversations/:conversationId/messages',
       {
-        config: { access: 'public', rateLimit: perVisitor(60) },
+        config: { access: 'public', rateLimit: perVisitor(VISITOR_MESSAGES_PER_MINUTE) },
         schema: {
           tags,
           summary:

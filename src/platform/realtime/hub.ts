@@ -14,6 +14,17 @@ import type { Logger } from '../logging.ts';
 
 export type TopicAuthorizer = (principal: Principal, id: string) => boolean | Promise<boolean>;
 
+/**
+ * A module's own frame type on a socket it serves (the widget's `send`): gets the parsed frame and a
+ * way to answer on the same socket. The frames a connection sends this way are handled one after
+ * another, apart from subscriptions, so an answer that waits for a commit holds up neither pings nor
+ * subscribing.
+ */
+export type FrameHandler = (
+  frame: Record<string, unknown>,
+  reply: (message: unknown) => void,
+) => Promise<void>;
+
 interface Connection {
   socket: WebSocket;
   principal: Principal;
@@ -23,6 +34,9 @@ interface Connection {
   /** A live event for this connection went by while it was replaying: read the log once more. */
   missed: boolean;
   alive: boolean;
+  handlers: ReadonlyMap<string, FrameHandler>;
+  /** The chain of this connection's module frames, in the order they came. */
+  work: Promise<void>;
 }
 
 interface WorkspaceFeed {
@@ -175,13 +189,31 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
         message: 'Messages must be JSON',
       });
     }
+    if (typeof message !== 'object' || message === null || Array.isArray(message))
+      return send(conn.socket, {
+        type: 'error',
+        code: 'realtime.bad_message',
+        message: 'Messages must be JSON objects',
+      });
     if (message.type === 'ping') return send(conn.socket, { type: 'pong' });
+    const handler = typeof message.type === 'string' ? conn.handlers.get(message.type) : undefined;
+    if (handler) {
+      const frame = message as Record<string, unknown>;
+      conn.work = conn.work
+        .then(() => handler(frame, (answer) => send(conn.socket, answer)))
+        .catch((err) => logger.warn({ err }, 'realtime frame failed'));
+      return;
+    }
     const topics = message.topics;
     if ((message.type !== 'subscribe' && message.type !== 'unsubscribe') || !isTopicList(topics)) {
       return send(conn.socket, {
         type: 'error',
         code: 'realtime.bad_message',
-        message: 'Send {"type":"subscribe"|"unsubscribe","topics":[…],"after"?:cursor} or {"type":"ping"}',
+        message: `Send {"type":"subscribe"|"unsubscribe","topics":[…],"after"?:cursor}, {"type":"ping"}${[
+          ...conn.handlers.keys(),
+        ]
+          .map((t) => ` or {"type":"${t}",…}`)
+          .join('')}`,
       });
     }
     if (message.type === 'unsubscribe') {
@@ -211,7 +243,11 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
   }
 
   /** Handlers are attached at once, before any await, so no early message is lost. */
-  function attach(socket: WebSocket, principal: Principal): void {
+  function attach(
+    socket: WebSocket,
+    principal: Principal,
+    handlers: ReadonlyMap<string, FrameHandler> = new Map(),
+  ): void {
     const conn: Connection = {
       socket,
       principal,
@@ -220,6 +256,8 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
       replaying: false,
       missed: false,
       alive: true,
+      handlers,
+      work: Promise.resolve(),
     };
     let feed: WorkspaceFeed | undefined;
     let queue = (async () => {
@@ -297,9 +335,13 @@ export function createRealtimeHub(deps: { db: Db; bus: EventBus; logger: Logger;
 
   /**
    * Serves a socket that a module authenticated itself (e.g. a chat visitor's token): the same topics,
-   * replay and streaming as the logged-in endpoint.
+   * replay and streaming as the logged-in endpoint, plus the module's own frame types.
    */
-  const serve = (socket: WebSocket, principal: Principal): void => attach(socket, principal);
+  const serve = (
+    socket: WebSocket,
+    principal: Principal,
+    handlers?: ReadonlyMap<string, FrameHandler>,
+  ): void => attach(socket, principal, handlers);
 
   return { registerTopic, routes, serve, onPresence, close };
 }
