@@ -40,6 +40,29 @@ function createAjv(coerce: boolean): Ajv {
   return ajv;
 }
 
+type Validate = ReturnType<Ajv['compile']>;
+
+/**
+ * Compiles each distinct schema once per process: routes repeat the same shapes, and every app built in
+ * the same process (the tests build one per file) reuses the validators. Ajv's own cache is keyed by the
+ * schema object, which route factories build afresh, so the key here is the schema's JSON.
+ */
+function compiler(ajv: Ajv): (schema: object) => Validate {
+  const compiled = new Map<string, Validate>();
+  return (schema) => {
+    const key = JSON.stringify(schema);
+    let validate = compiled.get(key);
+    if (!validate) {
+      validate = ajv.compile(schema);
+      compiled.set(key, validate);
+    }
+    return validate;
+  };
+}
+
+const strict = compiler(createAjv(false));
+const coercing = compiler(createAjv(true));
+
 export async function createHttp(
   config: Config,
   deps: { logger: Logger; authenticator: Authenticator },
@@ -56,10 +79,8 @@ export async function createHttp(
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are validated strictly (no type coercion); query strings and params are text, so they coerce.
-  const strict = createAjv(false);
-  const coercing = createAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+    httpPart === 'body' ? strict(schema) : coercing(schema),
   );
 
   app.addHook('onSend', async (request, reply) => {
