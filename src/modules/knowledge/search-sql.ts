@@ -81,7 +81,7 @@ export async function rankArticles(
   const rows = await queryRows<{ id: string; score: number; total: number }>(
     db,
     sql`${ranking(workspaceId, input)}
-    select id, score, (select count(*)::int from scored) as total from scored order by score desc, id limit ${input.limit}`,
+    select id, score, (select count(*)::int from scored) as total from ranked order by score desc, id limit ${input.limit}`,
   );
   return rows.map((r) => ({ id: r.id, score: Number(r.score), total: Number(r.total) }));
 }
@@ -140,7 +140,7 @@ export async function searchArticles(
   }>(
     db,
     sql`${ranking(workspaceId, input)},
-    top as (select id, score, (select count(*)::int from scored) as total from scored order by score desc, id limit ${input.limit})
+    top as (select id, score, (select count(*)::int from scored) as total from ranked order by score desc, id limit ${input.limit})
     ${logged ? sql`, logged as (${logged} returning 1)` : sql``}
     select t.id, t.score, t.total, a.language, a.title, a.body, a.category,
            (select array_agg(x.term) from terms x where x.lang = a.language) as terms
@@ -159,13 +159,18 @@ export async function searchArticles(
   }));
 }
 
-/** The ranking's common table expressions, ending in `scored` (article id and score). */
+/**
+ * The ranking's common table expressions: `scored` (every matching article's id and BM25F score) and
+ * `ranked` (the same, or, with a trigram weight, the best `rerankDepth` of them with their BM25F score
+ * scaled to the best one's plus the trigram similarity of the query to their title and phrasings).
+ */
 function ranking(workspaceId: string, input: RankingInput): SQL {
   const { texts, expansions, filter, params } = input;
   const wanted = input.stats.filter((s) => filter.languages.includes(s.language));
   const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n })));
   const k1 = num(params.k1);
   const learned = sql.raw(String(FIELD.learned));
+  const prefixLength = sql.raw(String(Math.max(1, Math.round(params.prefixLength))));
   const fields = Object.keys(FIELD) as FieldName[];
   // Per field, in `FIELD` order: its weight, and BM25's length normalisation 1 - b + b * length / average,
   // as c0 + c1 * length with c1 per language. Arrays indexed by the posting's field: no join per posting.
@@ -209,10 +214,20 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       where ${num(params.fuzzyWeight)} > 0 and length(qt.term) >= 4
         and not exists (select 1 from known k where k.lang = qt.lang and k.term = qt.term)
     ),
+    prefixed as (
+      select qt.lang, v.term, qt.weight * ${num(params.prefixWeight)} as weight, v.df
+      from qt cross join lateral (
+        select v.term, v.df from kb_vocab v
+        where v.workspace_id = ${workspaceId} and v.language = qt.lang
+          and v.term >= left(qt.term, ${prefixLength}) and v.term < left(qt.term, ${prefixLength}) || 'zzzz'
+          and left(v.term, ${prefixLength}) = left(qt.term, ${prefixLength}) and v.term <> qt.term
+        order by v.df desc limit 3) v
+      where ${num(params.prefixWeight)} > 0 and length(qt.term) >= ${prefixLength}
+    ),
     terms as materialized (
       select row_number() over ()::int as tid, t.lang, t.term,
              max(t.weight) * ln(1 + (s.n - max(t.df) + 0.5::float8) / (max(t.df) + 0.5::float8)) as widf
-      from (select * from known union all select * from fuzzy) t join stats s on s.lang = t.lang
+      from (select * from known union all select * from fuzzy union all select * from prefixed) t join stats s on s.lang = t.lang
       group by t.lang, t.term, s.n
     ),
     tfs as materialized (
@@ -239,5 +254,27 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       select article_id as id,
              sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
       from weighed where tfn > 0 group by article_id
-    )`;
+    ),
+    ${
+      params.trigramWeight > 0
+        ? sql`candidates as (select id, score from scored order by score desc, id limit ${sql.raw(String(Math.max(1, Math.round(params.rerankDepth))))}),
+    ranked as (
+      select c.id, c.score / max(c.score) over () + ${num(params.trigramWeight)} * (
+               select coalesce(max(similarity(public.atiende_fold(${JSON.stringify(texts)}::json ->> a.language),
+                                              public.atiende_fold(x))), 0)
+               from unnest(array[a.title] || a.phrasings || ${
+                 params.trigramLearned
+                   ? sql`array(
+                 select k.query from kb_activity k
+                 where k.workspace_id = ${workspaceId} and k.article_id = c.id and k.kind in ('helpful', 'inserted')
+                   and k.query_key <> '' and not exists (
+                     select 1 from kb_phrasing_reviews r where r.workspace_id = k.workspace_id
+                       and r.article_id = k.article_id and r.query_key = k.query_key and r.decision = 'dismissed'))`
+                   : sql`'{}'::text[]`
+               }) x
+             ) as score
+      from candidates c join kb_articles a on a.workspace_id = ${workspaceId} and a.id = c.id
+    )`
+        : sql`ranked as (select id, score from scored)`
+    }`;
 }
