@@ -25,6 +25,22 @@ export interface RankingParams {
    * ("mi hijo", "cuánto cobran") says little about the article, one sharing most of its words says much.
    */
   learnedCoverage: number;
+  /**
+   * Weight of a vocabulary term that shares its first `prefixLength` letters with a query term (and is
+   * not that term), relative to the term itself: morphology the stemmer leaves apart and run-on words
+   * ("reservacion" for "reserv", "contraseña" for "contra"). 0 turns it off.
+   */
+  prefixWeight: number;
+  prefixLength: number;
+  /**
+   * Fusion with character trigrams: the best `rerankDepth` articles by BM25F are re-scored as their score
+   * over the best one's plus this weight times the trigram similarity of the query to their title and
+   * phrasings (typos, morphology and run-together words the terms miss). 0 turns it off.
+   */
+  trigramWeight: number;
+  rerankDepth: number;
+  /** Whether the trigram fusion also compares the query with the article's learned queries. */
+  trigramLearned: boolean;
 }
 
 /** The product's ranking. */
@@ -35,6 +51,11 @@ export const BM25F: RankingParams = {
   synonymWeight: 0.6,
   fuzzyWeight: 0.8,
   learnedCoverage: 1,
+  prefixWeight: 0,
+  prefixLength: 5,
+  trigramWeight: 1,
+  rerankDepth: 30,
+  trigramLearned: false,
 };
 
 /** Plain BM25 over title and body as one text (the baseline the benchmark compares against). */
@@ -45,4 +66,9 @@ export const PLAIN_BM25: RankingParams = {
   synonymWeight: 0,
   fuzzyWeight: 0,
   learnedCoverage: 0,
+  prefixWeight: 0,
+  prefixLength: 5,
+  trigramWeight: 0,
+  rerankDepth: 30,
+  trigramLearned: false,
 };

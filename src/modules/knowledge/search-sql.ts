@@ -48,7 +48,10 @@ export async function corpusStats(db: Db, workspaceId: string): Promise<CorpusSt
 }
 
 /** A number from our own parameters written into SQL text (never user input), as float8: numeric is slow. */
-const num = (n: number) => sql.raw(`${Number.isFinite(n) ? String(n) : '0'}::float8`);
+const float = (n: number) => `${Number.isFinite(n) ? String(n) : '0'}::float8`;
+const num = (n: number) => sql.raw(float(n));
+/** Numbers of our own as a float8 array literal in SQL text, ready to index (`${floats([1, 2])}[i]`). */
+const floats = (list: number[]) => `(array[${list.map(float).join(', ')}])`;
 
 /** The ranking's inputs: a query and what it may find, scored with some parameters. */
 export interface RankingInput {
@@ -78,7 +81,7 @@ export async function rankArticles(
   const rows = await queryRows<{ id: string; score: number; total: number }>(
     db,
     sql`${ranking(workspaceId, input)}
-    select id, score, count(*) over ()::int as total from scored order by score desc, id limit ${input.limit}`,
+    select id, score, (select count(*)::int from scored) as total from ranked order by score desc, id limit ${input.limit}`,
   );
   return rows.map((r) => ({ id: r.id, score: Number(r.score), total: Number(r.total) }));
 }
@@ -137,7 +140,7 @@ export async function searchArticles(
   }>(
     db,
     sql`${ranking(workspaceId, input)},
-    top as (select id, score, count(*) over ()::int as total from scored order by score desc, id limit ${input.limit})
+    top as (select id, score, (select count(*)::int from scored) as total from ranked order by score desc, id limit ${input.limit})
     ${logged ? sql`, logged as (${logged} returning 1)` : sql``}
     select t.id, t.score, t.total, a.language, a.title, a.body, a.category,
            (select array_agg(x.term) from terms x where x.lang = a.language) as terms
@@ -156,19 +159,28 @@ export async function searchArticles(
   }));
 }
 
-/** The ranking's common table expressions, ending in `scored` (article id and score). */
+/**
+ * The ranking's common table expressions: `scored` (every matching article's id and BM25F score) and
+ * `ranked` (the same, or, with a trigram weight, the best `rerankDepth` of them with their BM25F score
+ * scaled to the best one's plus the trigram similarity of the query to their title and phrasings).
+ */
 function ranking(workspaceId: string, input: RankingInput): SQL {
   const { texts, expansions, filter, params } = input;
   const wanted = input.stats.filter((s) => filter.languages.includes(s.language));
-  const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n, avg: s.avg })));
+  const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n })));
   const k1 = num(params.k1);
   const learned = sql.raw(String(FIELD.learned));
-  const fieldValues = sql.join(
-    (Object.keys(FIELD) as FieldName[]).map(
-      (f) => sql`(${sql.raw(String(FIELD[f]))}, ${num(params.weight[f])}, ${num(params.b[f])})`,
-    ),
-    sql`, `,
+  const prefixLength = sql.raw(String(Math.max(1, Math.round(params.prefixLength))));
+  const fields = Object.keys(FIELD) as FieldName[];
+  // Per field, in `FIELD` order: its weight, and BM25's length normalisation 1 - b + b * length / average,
+  // as c0 + c1 * length with c1 per language. Arrays indexed by the posting's field: no join per posting.
+  const weights = sql.raw(floats(fields.map((f) => params.weight[f])));
+  const c0 = sql.raw(floats(fields.map((f) => 1 - params.b[f])));
+  const c1 = (avg: number[]) => floats(fields.map((f) => params.b[f] / Math.max(avg[FIELD[f] - 1] ?? 0, 1)));
+  const c1ByLanguage = sql.raw(
+    `(case t.lang ${wanted.map((s) => `when '${s.language === 'es' ? 'es' : 'en'}' then ${c1(s.avg)}`).join(' ')} end)`,
   );
+  const tfn = sql`${weights}[p.field] * p.tf / (${c0}[p.field] + ${c1ByLanguage}[p.field] * p.field_length)`;
   const list = (values: string[]) =>
     sql.join(
       values.map((v) => sql`${v}`),
@@ -176,8 +188,7 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
     );
   return sql`
     with stats as (
-      select s.lang, s.n::float8 as n, array(select json_array_elements_text(s.avg)::float8) as avg
-      from json_to_recordset(${statsJson}::json) as s(lang text, n int, avg json)
+      select s.lang, s.n::float8 as n from json_to_recordset(${statsJson}::json) as s(lang text, n int)
     ),
     raw as (
       select s.lang, u.lexeme as term, 1.0::float8 as weight
@@ -203,41 +214,67 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       where ${num(params.fuzzyWeight)} > 0 and length(qt.term) >= 4
         and not exists (select 1 from known k where k.lang = qt.lang and k.term = qt.term)
     ),
+    prefixed as (
+      select qt.lang, v.term, qt.weight * ${num(params.prefixWeight)} as weight, v.df
+      from qt cross join lateral (
+        select v.term, v.df from kb_vocab v
+        where v.workspace_id = ${workspaceId} and v.language = qt.lang
+          and v.term >= left(qt.term, ${prefixLength}) and v.term < left(qt.term, ${prefixLength}) || 'zzzz'
+          and left(v.term, ${prefixLength}) = left(qt.term, ${prefixLength}) and v.term <> qt.term
+        order by v.df desc limit 3) v
+      where ${num(params.prefixWeight)} > 0 and length(qt.term) >= ${prefixLength}
+    ),
     terms as materialized (
-      select t.lang, t.term, max(t.weight) * ln(1 + (s.n - max(t.df) + 0.5::float8) / (max(t.df) + 0.5::float8)) as widf
-      from (select * from known union all select * from fuzzy) t join stats s on s.lang = t.lang
+      select row_number() over ()::int as tid, t.lang, t.term,
+             max(t.weight) * ln(1 + (s.n - max(t.df) + 0.5::float8) / (max(t.df) + 0.5::float8)) as widf
+      from (select * from known union all select * from fuzzy union all select * from prefixed) t join stats s on s.lang = t.lang
       group by t.lang, t.term, s.n
     ),
-    fields as (
-      select s.lang, f.field, f.w, 1::float8 - f.b as c0, f.b / greatest(s.avg[f.field], 1) as c1
-      from stats s cross join (values ${fieldValues}) as f(field, w, b) where f.w > 0
-    ),
-    tfs as (
-      select p.article_id, t.lang, t.term, t.widf,
-             sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) filter (where p.field <> ${learned}) as tft,
-             sum(f.w * p.tf / (f.c0 + f.c1 * p.field_length)) filter (where p.field = ${learned}) as tfl
+    tfs as materialized (
+      select p.article_id, t.tid, max(t.widf) as widf, max(t.lang) as lang,
+             coalesce(sum(${tfn}) filter (where p.field <> ${learned}), 0) as tft,
+             coalesce(sum(${tfn}) filter (where p.field = ${learned}), 0) as tfl
       from terms t
       cross join lateral (
         select p.article_id, p.field, p.tf, p.field_length from kb_postings p
         where p.workspace_id = ${workspaceId} and p.language = t.lang and p.term = t.term
           and p.status in (${list(filter.statuses)}) and p.visibility in (${list(filter.visibilities)})) p
-      join fields f on f.lang = t.lang and f.field = p.field
-      group by p.article_id, t.lang, t.term, t.widf
+      group by p.article_id, t.tid
     ),
     query_weight as (select lang, sum(widf) as w from terms group by lang),
     covered as (
-      select x.article_id, x.widf,
-             coalesce(sum(x.widf) filter (where x.tfl > 0) over (partition by x.article_id) / q.w, 0) as learned_cover,
-             coalesce(x.tft, 0) as tft, coalesce(x.tfl, 0) as tfl
-      from tfs x join query_weight q on q.lang = x.lang
+      select x.article_id, power(sum(x.widf) / max(q.w), ${num(params.learnedCoverage)}) as share
+      from tfs x join query_weight q on q.lang = x.lang where x.tfl > 0 group by x.article_id
     ),
     weighed as (
-      select article_id, widf, tft + tfl * power(learned_cover, ${num(params.learnedCoverage)}) as tfn
-      from covered
+      select x.article_id, x.widf, x.tft + x.tfl * coalesce(c.share, 0) as tfn
+      from tfs x left join covered c on c.article_id = x.article_id
     ),
     scored as (
       select article_id as id,
              sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
       from weighed where tfn > 0 group by article_id
-    )`;
+    ),
+    ${
+      params.trigramWeight > 0
+        ? sql`candidates as (select id, score from scored order by score desc, id limit ${sql.raw(String(Math.max(1, Math.round(params.rerankDepth))))}),
+    ranked as (
+      select c.id, c.score / max(c.score) over () + ${num(params.trigramWeight)} * (
+               select coalesce(max(similarity(public.atiende_fold(${JSON.stringify(texts)}::json ->> a.language),
+                                              public.atiende_fold(x))), 0)
+               from unnest(array[a.title] || a.phrasings || ${
+                 params.trigramLearned
+                   ? sql`array(
+                 select k.query from kb_activity k
+                 where k.workspace_id = ${workspaceId} and k.article_id = c.id and k.kind in ('helpful', 'inserted')
+                   and k.query_key <> '' and not exists (
+                     select 1 from kb_phrasing_reviews r where r.workspace_id = k.workspace_id
+                       and r.article_id = k.article_id and r.query_key = k.query_key and r.decision = 'dismissed'))`
+                   : sql`'{}'::text[]`
+               }) x
+             ) as score
+      from candidates c join kb_articles a on a.workspace_id = ${workspaceId} and a.id = c.id
+    )`
+        : sql`ranked as (select id, score from scored)`
+    }`;
 }
