@@ -53,9 +53,16 @@ export function visitorRoutes(deps: {
 }): FastifyPluginAsyncTypebox {
   const { visitors, conversations, intake, ctx } = deps;
   const channelLimit = createWindowLimiter(deps.channelMessagesPerMinute ?? 3000, 60_000);
+  const visitorLimit = createWindowLimiter(VISITOR_MESSAGES_PER_MINUTE, 60_000);
   const ownOrigin = new URL(ctx.publicUrl).origin;
 
   const { me, authed, frequent } = visitorAuth(visitors);
+  /** A visitor's messages a minute, over HTTP and its sockets together, then its channel's. */
+  const limitMessage = (visitor: Visitor) => {
+    if (!visitorLimit.take(visitor.id, ctx.clock.now().getTime()))
+      throw new AppError('rate_limited', 429, 'Too many requests; try again later');
+    limitChannel(visitor);
+  };
   const limitChannel = (visitor: Visitor) => {
     if (!channelLimit.take(visitor.channelId, ctx.clock.now().getTime()))
       throw new AppError(
@@ -65,12 +72,7 @@ export function visitorRoutes(deps: {
       );
   };
 
-  const framesOf = visitorFrames({
-    conversations,
-    limitChannel,
-    perMinute: VISITOR_MESSAGES_PER_MINUTE,
-    now: () => ctx.clock.now().getTime(),
-  });
+  const framesOf = visitorFrames({ conversations, limit: limitMessage });
 
   return async (app) => {
     app.get(
@@ -233,7 +235,7 @@ export function visitorRoutes(deps: {
         ...frequent,
       },
       async (request, reply) => {
-        limitChannel(request.visitor!);
+        limitMessage(request.visitor!);
         const { message, created } = await conversations.send(
           me(request),
           request.params.conversationId,

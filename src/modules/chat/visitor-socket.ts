@@ -10,7 +10,6 @@ import { AppError } from '../../platform/errors.ts';
 import { Obj, Type, Uuid } from '../../platform/http/schema.ts';
 import type { FrameHandler } from '../../platform/realtime/hub.ts';
 import type { ConversationService } from './conversations-service.ts';
-import { createWindowLimiter } from './rate-window.ts';
 import { Body, ClientId } from './schemas.ts';
 import type { Visitor } from './visitors-service.ts';
 
@@ -76,27 +75,20 @@ function errorFrame(clientId: string | null, error: unknown) {
 /**
  * The frame types of a visitor's socket, bound to that visitor.
  * @example
- * const framesOf = visitorFrames({ conversations, limitChannel, perMinute: 60, now: () => Date.now() });
+ * const framesOf = visitorFrames({ conversations, limit: limitMessage });
  * hub.serve(socket, visitorPrincipal(visitor), framesOf(visitor));
  */
 export function visitorFrames(deps: {
   conversations: Pick<ConversationService, 'send'>;
-  /** The channel's limit, shared with the HTTP route; throws a 429 `chat.channel_busy`. */
-  limitChannel: (visitor: Visitor) => void;
-  /** Sends a visitor may make a minute over its sockets (the HTTP route's own limit is counted apart). */
-  perMinute: number;
-  now: () => number;
+  /** The visitor's and the channel's limits, shared with the HTTP route; throws a 429. */
+  limit: (visitor: Visitor) => void;
 }) {
-  const perVisitor = createWindowLimiter(deps.perMinute, 60_000);
-
   return (visitor: Visitor): ReadonlyMap<string, FrameHandler> => {
     const send: FrameHandler = async (frame, reply) => {
       const clientId = typeof frame.clientId === 'string' ? frame.clientId.slice(0, 80) : null;
       try {
-        if (!perVisitor.take(visitor.id, deps.now()))
-          throw new AppError('rate_limited', 429, 'Too many requests; try again later');
+        deps.limit(visitor);
         if (!sendFrame.Check(frame)) throw invalid(frame);
-        deps.limitChannel(visitor);
         const { message, created } = await deps.conversations.send(
           { kind: 'visitor', visitor },
           frame.conversationId,
