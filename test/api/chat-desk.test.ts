@@ -4,19 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/platform/clock.ts';
-import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+import { login, staffWorkspace } from '../support/app.ts';
 
 const clock = manualClock(new Date());
-const app = await startTestApp({ clock });
-const inject = app.app.inject.bind(app.app);
-const ws = await createWorkspace(app);
-const admin = await login(app, ws.email('admin'));
-const agent = await login(app, ws.email('agent'));
-const supervisor = await login(app, ws.email('supervisor'));
+const { app, inject, ws, admin, agent, supervisor, call } = await staffWorkspace({ clock });
 const SITE = 'https://tours.example.com';
-
-const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
 
 for (const key of ['chat', 'callbacks'])
   await call(admin, 'PUT', `/api/v1/routing/queues/${key}`, { name: key, targets: {}, policy: {} });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+import { staffWorkspace } from '../support/app.ts';
 
-const app = await startTestApp();
-const inject = app.app.inject.bind(app.app);
-const ws = await createWorkspace(app);
-const admin = await login(app, ws.email('admin'));
-const agent = await login(app, ws.email('agent'));
-const supervisor = await login(app, ws.email('supervisor'));
-
-const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
+const { admin, agent, supervisor, call } = await staffWorkspace();
 
 const CARD = {
   name: 'Chat de ventas',

@@ -1,13 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+import { type Session, staffWorkspace } from '../support/app.ts';
 
-const app = await startTestApp();
-const inject = app.app.inject.bind(app.app);
-const ws = await createWorkspace(app);
-const admin = await login(app, ws.email('admin'));
-const agent = await login(app, ws.email('agent'));
-const supervisor = await login(app, ws.email('supervisor'));
+const { app, admin, agent, supervisor, call } = await staffWorkspace();
 await app.app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.app.server.address() as { port: number };
 const sockets: WebSocket[] = [];
@@ -15,8 +10,6 @@ afterAll(() => {
   for (const s of sockets) s.close();
 });
 
-const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
 let counter = 0;
 async function newQueue(policy: Record<string, unknown> = {}) {
   const key = `a${++counter}`;

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logging.ts';
-import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+import { type Session, staffWorkspace } from '../support/app.ts';
 
-const app = await startTestApp();
-const inject = app.app.inject.bind(app.app);
-const ws = await createWorkspace(app);
-const admin = await login(app, ws.email('admin'));
-const agent = await login(app, ws.email('agent'));
-const supervisor = await login(app, ws.email('supervisor'));
-
-const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
+const { app, admin, agent, supervisor, call } = await staffWorkspace();
 
 let queueCounter = 0;
 async function newQueue(policy: Record<string, unknown> = {}) {

@@ -95,3 +95,20 @@ export function apiCaller(app: TestApp, fallback: Session) {
       ...(payload !== undefined ? { payload: payload as object } : {}),
     });
 }
+
+/**
+ * A test app with a workspace, its admin, agent and supervisor logged in, and a caller of any URL as one
+ * of them. `options` go to `startTestApp` (a manual clock, say).
+ * @example const { admin, call } = await staffWorkspace(); await call(admin, 'GET', '/api/v1/auth/me');
+ */
+export async function staffWorkspace(options: Parameters<typeof startTestApp>[0] = {}) {
+  const app = await startTestApp(options);
+  const inject = app.app.inject.bind(app.app);
+  const ws = await createWorkspace(app);
+  const admin = await login(app, ws.email('admin'));
+  const agent = await login(app, ws.email('agent'));
+  const supervisor = await login(app, ws.email('supervisor'));
+  const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
+  return { app, inject, ws, admin, agent, supervisor, call };
+}

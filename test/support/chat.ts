@@ -1,18 +1,10 @@
 /** A workspace with a web channel open all week, its queues, and callers for the chat API as staff and as visitors. */
 import { expect } from 'vitest';
-import { createWorkspace, login, type Session, startTestApp } from './app.ts';
+import { staffWorkspace } from './app.ts';
 
 export async function chatFixture() {
-  const app = await startTestApp();
-  const inject = app.app.inject.bind(app.app);
-  const ws = await createWorkspace(app);
-  const admin = await login(app, ws.email('admin'));
-  const agent = await login(app, ws.email('agent'));
-  const supervisor = await login(app, ws.email('supervisor'));
+  const { app, inject, ws, admin, agent, supervisor, call } = await staffWorkspace();
   const SITE = 'https://shop.example.com';
-
-  const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    inject({ method, url, headers: s.headers, ...(payload === undefined ? {} : { payload }) });
 
   for (const key of ['chat', 'callbacks'])
     await call(admin, 'PUT', `/api/v1/routing/queues/${key}`, { name: key, targets: {}, policy: {} });
