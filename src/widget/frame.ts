@@ -27,9 +27,10 @@ const hostOrigin = page.get('host') ?? '';
 /** Opened as a page of its own (the help center's "still need help?"), not inside a host's iframe. */
 const standalone = window.parent === window;
 /** What that page asked for: chat, call-me or a service request, its language and what was searched. */
+const askedLang = page.get('lang');
 const asked = {
   mode: page.get('mode'),
-  lang: page.get('lang') === 'en' ? 'en' : page.get('lang') === 'es' ? 'es' : null,
+  lang: askedLang === 'es' || askedLang === 'en' ? askedLang : null,
   q: page.get('q') ?? '',
 };
 const app = document.getElementById('app')!;
