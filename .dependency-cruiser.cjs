@@ -42,7 +42,7 @@ module.exports = {
           '^src/modules/wfm/(plan|event-history|intraday|adherence|roster-check|roster-spec|roster-types|roster-preferences)\\.ts$',
           '^src/modules/workspaces/calendar\\.ts$',
           '^src/modules/routing/hours\\.ts$',
-          '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages|stem-cache|stop-words)\\.ts$',
+          '^src/modules/knowledge/(text|ranking|passages|jsonl|metrics|markdown-folder|help-pages|stem-cache|stop-words|thesaurus)\\.ts$',
           '^src/modules/analytics/metrics/',
           '^src/modules/analytics/quality/',
           '^src/modules/analytics/report-schedule\\.ts$',

@@ -72,6 +72,12 @@ describe('suggested answers', () => {
     expect(hits[0]!.title).toBe('¿Cómo cancelo y cuándo me devuelven el dinero?');
   });
 
+  it('finds an article through the default thesaurus when no article uses the word asked', async () => {
+    // No article says "recibo"; the invoice article says "factura", a synonym in the shipped thesaurus.
+    const { hits } = await suggest({ text: 'quiero el recibo', language: 'es' });
+    expect(hits[0]!.title).toBe('¿Cómo pido la factura electrónica a nombre de mi empresa?');
+  });
+
   it('shows agents internal articles but not partners', async () => {
     const forAgent = await suggest({ text: 'excepciones de reembolso por hospitalización' });
     expect(forAgent.hits[0]!.title).toBe('Excepciones de reembolso que puede aprobar un asesor');

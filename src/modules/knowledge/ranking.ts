@@ -16,6 +16,15 @@ export interface RankingParams {
   weight: Record<FieldName, number>;
   /** Weight of words brought in by synonyms, relative to the words typed. */
   synonymWeight: number;
+  /**
+   * Weight of words brought in by the default thesaurus (`thesaurus.ts`), relative to the words typed; 0
+   * turns it off. A workspace's own synonyms take precedence: a word they expand is not looked up.
+   */
+  thesaurusWeight: number;
+  /** Largest share of the articles a query word may match and still be expanded by the thesaurus. */
+  thesaurusMaxShare: number;
+  /** Most thesaurus synonyms taken per query word. */
+  thesaurusMaxPerWord: number;
   /** Weight of a vocabulary term found for a misspelt word, times its trigram similarity. */
   fuzzyWeight: number;
   /**
@@ -49,6 +58,9 @@ export const BM25F: RankingParams = {
   b: { title: 0.5, phrasings: 0.5, body: 0.75, learned: 0.5, tags: 0.3 },
   weight: { title: 3, phrasings: 2.5, body: 1, learned: 2, tags: 1.5 },
   synonymWeight: 0.6,
+  thesaurusWeight: 0.3,
+  thesaurusMaxShare: 0.05,
+  thesaurusMaxPerWord: 3,
   fuzzyWeight: 0.8,
   learnedCoverage: 1,
   prefixWeight: 0,
@@ -64,6 +76,9 @@ export const PLAIN_BM25: RankingParams = {
   b: { title: 0.75, phrasings: 0.75, body: 0.75, learned: 0.75, tags: 0.75 },
   weight: { title: 1, phrasings: 0, body: 1, learned: 0, tags: 0 },
   synonymWeight: 0,
+  thesaurusWeight: 0,
+  thesaurusMaxShare: 0,
+  thesaurusMaxPerWord: 0,
   fuzzyWeight: 0,
   learnedCoverage: 0,
   prefixWeight: 0,

@@ -11,7 +11,10 @@ import { type FoundArticle, type SearchFilter, searchArticles } from './search-s
 import { createStemCache } from './stem-cache.ts';
 import { withoutStopWords } from './stop-words.ts';
 import type { Language } from './store.ts';
-import { cleanQuery, expandSynonyms, markdownToText, queryKey } from './text.ts';
+import { cleanQuery, expandSynonyms, fold, markdownToText, queryKey, type Synonym } from './text.ts';
+import { expandFromThesaurus, stemsToLookUp } from './thesaurus.ts';
+import { thesaurusOf } from './thesaurus-data.ts';
+import { documentFrequencies } from './vocab-sql.ts';
 
 /** Who is searching decides what they may find. */
 export type Audience = 'public' | 'partner' | 'agent' | 'editor';
@@ -71,6 +74,36 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
     return (word: string) => (DIGITS.test(word) ? [word] : lookup(word));
   }
 
+  /**
+   * The default thesaurus's synonyms of a query's words in one language, only into words the workspace's
+   * articles use (`thesaurus.ts`); words the workspace's own synonyms expand are left to them.
+   */
+  async function thesaurusExpansion(
+    workspaceId: string,
+    language: Language,
+    query: string,
+    synonyms: readonly Synonym[],
+    articles: number,
+  ): Promise<string> {
+    const thesaurus = thesaurusOf(language);
+    if (params.thesaurusWeight <= 0 || thesaurus.lines.size === 0 || articles === 0) return '';
+    const covered = new Set<string>();
+    for (const { phrase, alternatives } of synonyms)
+      for (const w of wordsIn(queryKey([phrase, ...alternatives].join(' ')))) covered.add(w);
+    const words = [...new Set(wordsIn(fold(withoutStopWords(query, language))))].filter(
+      (w) => !DIGITS.test(w) && !covered.has(w),
+    );
+    const stemOf = await stems(language, words);
+    const queryWords = words.map((word) => ({ word, stems: stemOf(word) }));
+    const needed = stemsToLookUp(thesaurus, queryWords);
+    if (needed.length === 0) return '';
+    const df = await documentFrequencies(db, workspaceId, language, needed);
+    return expandFromThesaurus(thesaurus, queryWords, df, articles, {
+      maxShare: params.thesaurusMaxShare,
+      maxPerWord: params.thesaurusMaxPerWord,
+    });
+  }
+
   /** Each found article's answering passage, and its title and passage with the matched terms marked. */
   async function withPassages(found: FoundArticle[]): Promise<SearchHit[]> {
     const passages = found.map((a) => splitPassages(markdownToText(a.body)));
@@ -125,12 +158,18 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
               queryKey: queryKey(q),
               language: request.language ?? null,
             };
+      const thesaurus = { es: '', en: '' };
+      for (const s of stats)
+        if (languages.includes(s.language))
+          thesaurus[s.language] = await thesaurusExpansion(workspaceId, s.language, q, synonyms, s.n);
+
       const found = await searchArticles(
         db,
         workspaceId,
         {
           texts: { es: withoutStopWords(q, 'es'), en: withoutStopWords(q, 'en') },
           expansions: expandSynonyms(q, synonyms),
+          thesaurus,
           filter: { languages, ...FILTERS[request.audience] },
           stats,
           params,

@@ -58,6 +58,8 @@ export interface RankingInput {
   /** The query's text per language (each without that language's extra stop words). */
   texts: Record<'es' | 'en', string>;
   expansions: string;
+  /** Words the default thesaurus brings in, per language (weighed by `thesaurusWeight`). */
+  thesaurus?: Record<'es' | 'en', string>;
   filter: SearchFilter;
   stats: CorpusStats[];
   params: RankingParams;
@@ -196,6 +198,9 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       union all
       select s.lang, u.lexeme, ${num(params.synonymWeight)}::float8
       from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${expansions}))) u
+      union all
+      select s.lang, u.lexeme, ${num(params.thesaurusWeight)}::float8
+      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${JSON.stringify(input.thesaurus ?? {})}::json ->> s.lang))) u
     ),
     qt as (select lang, term, max(weight) as weight from raw where weight > 0 group by lang, term),
     known as materialized (

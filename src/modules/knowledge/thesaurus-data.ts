@@ -1,0 +1,28 @@
+/**
+ * The default thesauri shipped with the product (`thesaurus/<language>.txt.gz`, built from LibreOffice's by
+ * `scripts/build-thesaurus.ts`; licences beside them), read once per process on first use.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseThesaurus, type Thesaurus } from './thesaurus.ts';
+
+const folder = join(dirname(fileURLToPath(import.meta.url)), 'thesaurus');
+const loaded = new Map<string, Thesaurus>();
+
+/**
+ * A language's thesaurus (empty when none is shipped), parsed on the first call and kept.
+ * @example entriesOf(thesaurusOf('es'), 'pieza') // [{ word: 'estancia', stem: 'estanci' }, …]
+ */
+export function thesaurusOf(language: 'es' | 'en'): Thesaurus {
+  let thesaurus = loaded.get(language);
+  if (!thesaurus) {
+    const file = join(folder, `${language}.txt.gz`);
+    thesaurus = existsSync(file)
+      ? parseThesaurus(gunzipSync(readFileSync(file)).toString('utf8'))
+      : parseThesaurus('');
+    loaded.set(language, thesaurus);
+  }
+  return thesaurus;
+}
