@@ -7,7 +7,8 @@
  * with learning, measured by two-fold cross-validation (learn from half of each article's dev queries,
  * evaluate on the other half, both ways), so no query is ever evaluated after being learned; learning both
  * as the product ranks (learned matches weighed by how much of the query they cover, the best candidates
- * fused with the trigram similarity of the query to their titles) and without that fusion. Plain BM25 and
+ * fused with the trigram similarity of the query to their titles), without that fusion, and without the
+ * default thesaurus (BM25F is also measured without it, with no learning). Plain BM25 and
  * BM25F share one loaded workspace (their parameters belong to the search, not the index); each fold loads
  * its own.
  *
@@ -86,6 +87,7 @@ async function workspace(database: Database, params: RankingParams) {
 const LEARNING_METHODS: Record<string, RankingParams> = {
   bm25f_learned: BM25F,
   bm25f_learned_no_fusion: { ...BM25F, trigramWeight: 0 },
+  bm25f_learned_no_thesaurus: { ...BM25F, thesaurusWeight: 0 },
 };
 
 /** The two folds of a query set: alternate queries of each article. */
@@ -100,18 +102,23 @@ function folds(queries: QueryLine[]): [QueryLine[], QueryLine[]] {
   return out;
 }
 
-/** Plain BM25 and BM25F on one loaded workspace: ranking parameters are the search's, not the index's. */
+/**
+ * Plain BM25 and BM25F (with and without the default thesaurus) on one loaded workspace: ranking
+ * parameters are the search's, not the index's.
+ */
 async function withoutLearning(
   database: Database,
   articles: ArticleLine[],
   queries: QueryLine[],
-): Promise<{ bm25: EvalSummary; bm25f: EvalSummary }> {
+): Promise<{ bm25: EvalSummary; bm25f: EvalSummary; bm25fNoThesaurus: EvalSummary }> {
   const w = await workspace(database, BM25F);
   const ids = await loadEvalArticles(w.eval, w.id, articles);
   const plain = { ...w.eval, search: createSearchService(w.eval.ctx, PLAIN_BM25) };
+  const bare = { ...w.eval, search: createSearchService(w.eval.ctx, { ...BM25F, thesaurusWeight: 0 }) };
   return {
     bm25: await evaluate(plain, w.id, ids, queries),
     bm25f: await evaluate(w.eval, w.id, ids, queries),
+    bm25fNoThesaurus: await evaluate(bare, w.id, ids, queries),
   };
 }
 
@@ -297,7 +304,7 @@ const bench: Bench = async ({ full, progress }) => {
       all.push(...articles);
       allQueries.push(...queries);
       progress(`quality ${set.key}: plain BM25 and BM25F`);
-      const { bm25, bm25f } = await withoutLearning(lite, articles, queries);
+      const { bm25, bm25f, bm25fNoThesaurus } = await withoutLearning(lite, articles, queries);
       peer[`${set.key}_bm25_mrr10`] = bm25.mrr_at_10;
       peer[`${set.key}_bm25_hit1`] = bm25.hit_at_1;
       peer[`${set.key}_bm25_hit3`] = bm25.hit_at_3;
@@ -307,6 +314,7 @@ const bench: Bench = async ({ full, progress }) => {
         figures[`${set.key}_${name}_hit3`] = r.hit_at_3;
       };
       put('bm25f', bm25f);
+      put('bm25f_no_thesaurus', bm25fNoThesaurus);
       let learned: EvalSummary | undefined;
       for (const [name, params] of Object.entries(LEARNING_METHODS)) {
         progress(`quality ${set.key}: ${name} (two folds)`);
