@@ -18,10 +18,11 @@ const loaded = new Map<string, Thesaurus>();
 export function thesaurusOf(language: 'es' | 'en'): Thesaurus {
   let thesaurus = loaded.get(language);
   if (!thesaurus) {
-    const file = join(folder, `${language}.txt.gz`);
-    thesaurus = existsSync(file)
-      ? parseThesaurus(gunzipSync(readFileSync(file)).toString('utf8'))
-      : parseThesaurus('');
+    const read = (name: string) => {
+      const file = join(folder, name);
+      return existsSync(file) ? gunzipSync(readFileSync(file)).toString('utf8') : '';
+    };
+    thesaurus = parseThesaurus(read(`${language}.txt.gz`), read(`${language}-lemmas.txt.gz`));
     loaded.set(language, thesaurus);
   }
   return thesaurus;

@@ -63,10 +63,29 @@ describe('thesaurus', () => {
     ).toEqual(['flight', 'vuel']);
   });
 
+  it('brings the infinitive of a verb form the stemmer cuts apart, then its synonyms', () => {
+    const withForms = parseThesaurus(
+      'devolver/devolv\treintegrar/reintegr restituir/restitu\n',
+      'devuelven\tdevolver/devolv\n',
+    );
+    const df = new Map([
+      ['devolv', 3],
+      ['restitu', 1],
+    ]);
+    const words = [{ word: 'devuelven', stems: ['devuelv'] }];
+    expect(synonymsOf(withForms, words[0]!).map((e) => e.word)).toEqual([
+      'devolver',
+      'reintegrar',
+      'restituir',
+    ]);
+    expect(expandFromThesaurus(withForms, words, df, 60, options)).toBe('devolver restituir');
+  });
+
   it('ships a Spanish thesaurus with English words of travel', () => {
     const es = thesaurusOf('es');
     expect(entriesOf(es, 'pieza').map((e) => e.word)).toContain('habitacion');
     expect(entriesOf(es, 'flight').map((e) => e.word)).toContain('vuelo');
+    expect(synonymsOf(es, { word: 'devuelven', stems: ['devuelv'] })[0]?.word).toBe('devolver');
     expect(thesaurusOf('en').lines.size).toBe(0);
   });
 });

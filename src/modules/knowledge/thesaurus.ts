@@ -24,44 +24,57 @@ export interface Thesaurus {
   lines: ReadonlyMap<string, string>;
   /** Stem → the headwords with that stem. */
   heads: ReadonlyMap<string, readonly string[]>;
+  /** Verb form the stemmer cuts apart from its infinitive → the infinitives (`word/stem …`). */
+  lemmas: ReadonlyMap<string, string>;
+}
+
+/** Calls `each` with the key and the rest of every `key<TAB>rest` line of a text. */
+function eachLine(text: string, each: (key: string, rest: string) => void) {
+  let at = 0;
+  while (at < text.length) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    const tab = text.indexOf('\t', at);
+    if (tab > at && tab < end) each(text.slice(at, tab), text.slice(tab + 1, end));
+    at = end + 1;
+  }
 }
 
 /**
- * Parses the thesaurus file's text: one line per headword, `word/stem<TAB>word/stem word/stem …`.
+ * Parses the thesaurus file's text, one line per headword (`word/stem<TAB>word/stem word/stem …`), and
+ * optionally the verb forms file's, one line per form (`form<TAB>infinitive/stem …`).
  * @example parseThesaurus('pieza/piez\thabitacion/habitacion cuarto/cuart\n').heads.get('piez') // ['pieza']
  */
-export function parseThesaurus(text: string): Thesaurus {
+export function parseThesaurus(text: string, lemmaText = ''): Thesaurus {
   const lines = new Map<string, string>();
   const heads = new Map<string, string[]>();
-  let at = 0;
-  while (at < text.length) {
-    const end = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
-    const tab = text.indexOf('\t', at);
-    const slash = text.indexOf('/', at);
-    if (tab > 0 && tab < end && slash > at && slash < tab) {
-      const word = text.slice(at, slash);
-      const stem = text.slice(slash + 1, tab);
-      lines.set(word, text.slice(tab + 1, end));
-      const list = heads.get(stem);
-      if (list) list.push(word);
-      else heads.set(stem, [word]);
-    }
-    at = end + 1;
-  }
-  return { lines, heads };
+  const lemmas = new Map<string, string>();
+  eachLine(text, (key, rest) => {
+    const slash = key.indexOf('/');
+    if (slash <= 0) return;
+    const word = key.slice(0, slash);
+    const stem = key.slice(slash + 1);
+    lines.set(word, rest);
+    const list = heads.get(stem);
+    if (list) list.push(word);
+    else heads.set(stem, [word]);
+  });
+  eachLine(lemmaText, (form, rest) => lemmas.set(form, rest));
+  return { lines, heads, lemmas };
 }
+
+const entriesIn = (line: string | undefined): ThesaurusEntry[] =>
+  (line ?? '').split(' ').flatMap((pair) => {
+    const slash = pair.indexOf('/');
+    return slash > 0 ? [{ word: pair.slice(0, slash), stem: pair.slice(slash + 1) }] : [];
+  });
 
 /**
  * A headword's synonyms, in the thesaurus's order (none when it is not a headword).
  * @example entriesOf(thesaurus, 'pieza') // [{ word: 'estancia', stem: 'estanci' }, …]
  */
 export function entriesOf(thesaurus: Thesaurus, head: string): ThesaurusEntry[] {
-  const line = thesaurus.lines.get(head);
-  if (!line) return [];
-  return line.split(' ').flatMap((pair) => {
-    const slash = pair.indexOf('/');
-    return slash > 0 ? [{ word: pair.slice(0, slash), stem: pair.slice(slash + 1) }] : [];
-  });
+  return entriesIn(thesaurus.lines.get(head));
 }
 
 const sharedPrefix = (a: string, b: string) => {
@@ -71,12 +84,20 @@ const sharedPrefix = (a: string, b: string) => {
 };
 
 /**
- * A query word's synonyms: its own entry when it is a headword, else those of the headwords with its
- * stem that share more with it than the stem alone ("piezas" → "pieza", "cobran" → "cobrar"; but not
- * "sabado" → "saber", whose shared "sab" is only the stem: the stemmer cut both to it).
+ * A query word's synonyms: first the infinitive of a verb form the stemmer cuts apart from it
+ * ("devuelven" → "devolver") and that infinitive's synonyms; then its own entry when it is a headword,
+ * else those of the headwords with its stem that share more with it than the stem alone ("piezas" →
+ * "pieza", "cobran" → "cobrar"; but not "sabado" → "saber", whose shared "sab" is only the stem).
  * @example synonymsOf(thesaurus, { word: 'piezas', stems: ['piez'] }) // the entries of 'pieza'
  */
 export function synonymsOf(thesaurus: Thesaurus, word: QueryWord): readonly ThesaurusEntry[] {
+  const lemmas = entriesIn(thesaurus.lemmas.get(word.word));
+  const own = headwordSynonyms(thesaurus, word);
+  if (lemmas.length === 0) return own;
+  return [...lemmas, ...lemmas.flatMap((l) => entriesOf(thesaurus, l.word)), ...own];
+}
+
+function headwordSynonyms(thesaurus: Thesaurus, word: QueryWord): readonly ThesaurusEntry[] {
   if (thesaurus.lines.has(word.word)) return entriesOf(thesaurus, word.word);
   let best: string[] = [];
   let bestShared = 0;
