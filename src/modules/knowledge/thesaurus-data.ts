@@ -1,6 +1,8 @@
 /**
- * The default thesauri shipped with the product (`thesaurus/<language>.txt.gz`, built from LibreOffice's by
- * `scripts/build-thesaurus.ts`; licences beside them), read once per process on first use.
+ * The default thesauri shipped with the product (`thesaurus/<language>.txt.gz`, built by
+ * `scripts/build-thesaurus.ts`) and their verb forms (`thesaurus/<language>-lemmas.txt.gz`, built by
+ * `scripts/build-lemmas.ts`), licences beside them, read once per process on first use. A language
+ * without them (English) gets an empty thesaurus.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
