@@ -3,8 +3,9 @@
  * and stop words of `to_tsvector`, over the accent-folded text (`atiende_fold`) — so the query side, which
  * goes through the same functions, always agrees with what was indexed, on PGlite as on PostgreSQL.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
+import { BM25F, FIELD, type FieldName } from './ranking.ts';
 
 /** One article's texts per field, in `FIELD` order (title, phrasings, body, learned queries, tags). */
 export interface IndexDoc {
@@ -73,6 +74,39 @@ export async function indexArticles(tx: Db, workspaceId: string, docs: IndexDoc[
           from ${idList} as x(id) left join kb_postings p on p.article_id = x.id and p.workspace_id = ${workspaceId}
           group by x.id) l
     where a.workspace_id = ${workspaceId} and a.id = l.id`);
+  await writeImpacts(tx, workspaceId, idList);
+}
+
+const FIELDS = Object.keys(FIELD) as FieldName[];
+/** Numbers of the product's own ranking as a float8 array literal, indexed by a posting's field. */
+const perField = (value: (f: FieldName) => number) =>
+  sql.raw(`(array[${FIELDS.map((f) => `${value(f)}::float8`).join(', ')}])`);
+
+/**
+ * Each (article, term)'s impact on some articles' postings, from the product's field weights and length
+ * normalisation over the corpus's current average field lengths per language (as the search computes
+ * them), once the articles' field lengths are written.
+ */
+async function writeImpacts(tx: Db, workspaceId: string, idList: SQL): Promise<void> {
+  const weight = perField((f) => BM25F.weight[f]);
+  const c0 = perField((f) => 1 - BM25F.b[f]);
+  const b = perField((f) => BM25F.b[f]);
+  await tx.execute(sql`
+    with avgs as (
+      select language, array[greatest(avg(field_lengths[1]), 1), greatest(avg(field_lengths[2]), 1),
+                             greatest(avg(field_lengths[3]), 1), greatest(avg(field_lengths[4]), 1),
+                             greatest(avg(field_lengths[5]), 1)]::float8[] as a
+      from kb_articles where workspace_id = ${workspaceId} group by language
+    ),
+    x as (
+      select p.article_id, p.term,
+             sum(${weight}[p.field] * p.tf / (${c0}[p.field] + ${b}[p.field] / v.a[p.field] * p.field_length)) as impact
+      from kb_postings p join avgs v on v.language = p.language
+      where p.workspace_id = ${workspaceId} and p.article_id in ${idList}
+      group by p.article_id, p.term
+    )
+    update kb_postings p set impact = x.impact from x
+    where p.workspace_id = ${workspaceId} and p.article_id = x.article_id and p.term = x.term`);
 }
 
 /** How many articles a bulk write must touch before the planner's statistics are refreshed after it. */
