@@ -3,7 +3,7 @@
  * and stop words of `to_tsvector`, over the accent-folded text (`atiende_fold`) — so the query side, which
  * goes through the same functions, always agrees with what was indexed, on PGlite as on PostgreSQL.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { BM25F, FIELD, type FieldName } from './ranking.ts';
 
@@ -19,6 +19,11 @@ export interface IndexDoc {
 /** The text-search configuration of a language, as SQL (our own constant, never user input). */
 export const configOf = (languageColumn: ReturnType<typeof sql.raw> | ReturnType<typeof sql>) =>
   sql`(case ${languageColumn} when 'es' then 'pg_catalog.spanish' else 'pg_catalog.english' end)::regconfig`;
+
+const FIELDS = Object.keys(FIELD) as FieldName[];
+/** Numbers of the product's own ranking as a float8 array literal, indexed by a posting's field. */
+const perField = (value: (f: FieldName) => number) =>
+  sql.raw(`(array[${FIELDS.map((f) => `${value(f)}::float8`).join(', ')}])`);
 
 /**
  * Replaces the postings of some articles and keeps document frequencies and field lengths in step, in the
@@ -49,15 +54,45 @@ export async function indexArticles(tx: Db, workspaceId: string, docs: IndexDoc[
       })),
     ),
   );
+  const weight = perField((f) => BM25F.weight[f]);
+  const c0 = perField((f) => 1 - BM25F.b[f]);
+  const b = perField((f) => BM25F.b[f]);
+  // Each (article, term)'s impact needs the average field lengths the corpus will have once these
+  // articles are written: the rest of the corpus's lengths plus theirs, per language.
   await tx.execute(sql`
-    insert into kb_postings (workspace_id, article_id, language, field, term, tf, field_length, status, visibility)
-    select ${workspaceId}::uuid, t.id, t.language, t.field, t.term, t.tf,
-           sum(t.tf) over (partition by t.id, t.field), t.status, t.visibility
-    from (select d.id, d.language, d.field, d.status, d.visibility, u.lexeme as term,
-                 sum(coalesce(array_length(u.positions, 1), 1)) as tf
-          from json_to_recordset(${rows}::json) as d(id uuid, language text, field smallint, status text, visibility text, text text),
-               unnest(to_tsvector(${configOf(sql`d.language`)}, public.atiende_fold(d.text))) as u
-          group by d.id, d.language, d.field, d.status, d.visibility, u.lexeme) t`);
+    insert into kb_postings (workspace_id, article_id, language, field, term, tf, field_length, status, visibility, impact)
+    with d as (
+      select * from json_to_recordset(${rows}::json)
+        as d(id uuid, language text, field smallint, status text, visibility text, text text)
+    ),
+    t as (
+      select d.id, d.language, d.field, d.status, d.visibility, u.lexeme as term,
+             sum(coalesce(array_length(u.positions, 1), 1)) as tf
+      from d, unnest(to_tsvector(${configOf(sql`d.language`)}, public.atiende_fold(d.text))) as u
+      group by d.id, d.language, d.field, d.status, d.visibility, u.lexeme
+    ),
+    l as (select t.*, sum(t.tf) over (partition by t.id, t.field) as field_length from t),
+    sizes as (
+      select language, sum(n)::float8 as n, array[sum(f1), sum(f2), sum(f3), sum(f4), sum(f5)]::float8[] as total
+      from (
+        select language, count(*) as n, sum(field_lengths[1]) as f1, sum(field_lengths[2]) as f2,
+               sum(field_lengths[3]) as f3, sum(field_lengths[4]) as f4, sum(field_lengths[5]) as f5
+        from kb_articles where workspace_id = ${workspaceId} and id not in ${idList} group by language
+        union all
+        select language, count(distinct id), sum(tf) filter (where field = 1), sum(tf) filter (where field = 2),
+               sum(tf) filter (where field = 3), sum(tf) filter (where field = 4), sum(tf) filter (where field = 5)
+        from (select d.id, d.language, t.field, t.tf from d left join t on t.id = d.id and t.field = d.field) x
+        group by language
+      ) s group by language
+    ),
+    avgs as (
+      select language, array(select greatest(coalesce(x, 0) / n, 1) from unnest(total) as x)::float8[] as a
+      from sizes
+    )
+    select ${workspaceId}::uuid, l.id, l.language, l.field, l.term, l.tf, l.field_length, l.status, l.visibility,
+           sum(${weight}[l.field] * l.tf / (${c0}[l.field] + ${b}[l.field] / v.a[l.field] * l.field_length))
+             over (partition by l.id, l.term)
+    from l join avgs v on v.language = l.language`);
   await tx.execute(sql`
     insert into kb_vocab (workspace_id, language, term, df)
     select ${workspaceId}::uuid, language, term, count(distinct article_id)::int from kb_postings
@@ -74,39 +109,6 @@ export async function indexArticles(tx: Db, workspaceId: string, docs: IndexDoc[
           from ${idList} as x(id) left join kb_postings p on p.article_id = x.id and p.workspace_id = ${workspaceId}
           group by x.id) l
     where a.workspace_id = ${workspaceId} and a.id = l.id`);
-  await writeImpacts(tx, workspaceId, idList);
-}
-
-const FIELDS = Object.keys(FIELD) as FieldName[];
-/** Numbers of the product's own ranking as a float8 array literal, indexed by a posting's field. */
-const perField = (value: (f: FieldName) => number) =>
-  sql.raw(`(array[${FIELDS.map((f) => `${value(f)}::float8`).join(', ')}])`);
-
-/**
- * Each (article, term)'s impact on some articles' postings, from the product's field weights and length
- * normalisation over the corpus's current average field lengths per language (as the search computes
- * them), once the articles' field lengths are written.
- */
-async function writeImpacts(tx: Db, workspaceId: string, idList: SQL): Promise<void> {
-  const weight = perField((f) => BM25F.weight[f]);
-  const c0 = perField((f) => 1 - BM25F.b[f]);
-  const b = perField((f) => BM25F.b[f]);
-  await tx.execute(sql`
-    with avgs as (
-      select language, array[greatest(avg(field_lengths[1]), 1), greatest(avg(field_lengths[2]), 1),
-                             greatest(avg(field_lengths[3]), 1), greatest(avg(field_lengths[4]), 1),
-                             greatest(avg(field_lengths[5]), 1)]::float8[] as a
-      from kb_articles where workspace_id = ${workspaceId} group by language
-    ),
-    x as (
-      select p.article_id, p.term,
-             sum(${weight}[p.field] * p.tf / (${c0}[p.field] + ${b}[p.field] / v.a[p.field] * p.field_length)) as impact
-      from kb_postings p join avgs v on v.language = p.language
-      where p.workspace_id = ${workspaceId} and p.article_id in ${idList}
-      group by p.article_id, p.term
-    )
-    update kb_postings p set impact = x.impact from x
-    where p.workspace_id = ${workspaceId} and p.article_id = x.article_id and p.term = x.term`);
 }
 
 /** How many articles a bulk write must touch before the planner's statistics are refreshed after it. */
