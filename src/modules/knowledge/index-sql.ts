@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
+import { BM25F, FIELD, type FieldName } from './ranking.ts';
 
 /** One article's texts per field, in `FIELD` order (title, phrasings, body, learned queries, tags). */
 export interface IndexDoc {
@@ -18,6 +19,11 @@ export interface IndexDoc {
 /** The text-search configuration of a language, as SQL (our own constant, never user input). */
 export const configOf = (languageColumn: ReturnType<typeof sql.raw> | ReturnType<typeof sql>) =>
   sql`(case ${languageColumn} when 'es' then 'pg_catalog.spanish' else 'pg_catalog.english' end)::regconfig`;
+
+const FIELDS = Object.keys(FIELD) as FieldName[];
+/** Numbers of the product's own ranking as a float8 array literal, indexed by a posting's field. */
+const perField = (value: (f: FieldName) => number) =>
+  sql.raw(`(array[${FIELDS.map((f) => `${value(f)}::float8`).join(', ')}])`);
 
 /**
  * Replaces the postings of some articles and keeps document frequencies and field lengths in step, in the
@@ -48,15 +54,45 @@ export async function indexArticles(tx: Db, workspaceId: string, docs: IndexDoc[
       })),
     ),
   );
+  const weight = perField((f) => BM25F.weight[f]);
+  const c0 = perField((f) => 1 - BM25F.b[f]);
+  const b = perField((f) => BM25F.b[f]);
+  // Each (article, term)'s impact needs the average field lengths the corpus will have once these
+  // articles are written: the rest of the corpus's lengths plus theirs, per language.
   await tx.execute(sql`
-    insert into kb_postings (workspace_id, article_id, language, field, term, tf, field_length, status, visibility)
-    select ${workspaceId}::uuid, t.id, t.language, t.field, t.term, t.tf,
-           sum(t.tf) over (partition by t.id, t.field), t.status, t.visibility
-    from (select d.id, d.language, d.field, d.status, d.visibility, u.lexeme as term,
-                 sum(coalesce(array_length(u.positions, 1), 1)) as tf
-          from json_to_recordset(${rows}::json) as d(id uuid, language text, field smallint, status text, visibility text, text text),
-               unnest(to_tsvector(${configOf(sql`d.language`)}, public.atiende_fold(d.text))) as u
-          group by d.id, d.language, d.field, d.status, d.visibility, u.lexeme) t`);
+    insert into kb_postings (workspace_id, article_id, language, field, term, tf, field_length, status, visibility, impact)
+    with d as (
+      select * from json_to_recordset(${rows}::json)
+        as d(id uuid, language text, field smallint, status text, visibility text, text text)
+    ),
+    t as (
+      select d.id, d.language, d.field, d.status, d.visibility, u.lexeme as term,
+             sum(coalesce(array_length(u.positions, 1), 1)) as tf
+      from d, unnest(to_tsvector(${configOf(sql`d.language`)}, public.atiende_fold(d.text))) as u
+      group by d.id, d.language, d.field, d.status, d.visibility, u.lexeme
+    ),
+    l as (select t.*, sum(t.tf) over (partition by t.id, t.field) as field_length from t),
+    sizes as (
+      select language, sum(n)::float8 as n, array[sum(f1), sum(f2), sum(f3), sum(f4), sum(f5)]::float8[] as total
+      from (
+        select language, count(*) as n, sum(field_lengths[1]) as f1, sum(field_lengths[2]) as f2,
+               sum(field_lengths[3]) as f3, sum(field_lengths[4]) as f4, sum(field_lengths[5]) as f5
+        from kb_articles where workspace_id = ${workspaceId} and id not in ${idList} group by language
+        union all
+        select language, count(distinct id), sum(tf) filter (where field = 1), sum(tf) filter (where field = 2),
+               sum(tf) filter (where field = 3), sum(tf) filter (where field = 4), sum(tf) filter (where field = 5)
+        from (select d.id, d.language, t.field, t.tf from d left join t on t.id = d.id and t.field = d.field) x
+        group by language
+      ) s group by language
+    ),
+    avgs as (
+      select language, array(select greatest(coalesce(x, 0) / n, 1) from unnest(total) as x)::float8[] as a
+      from sizes
+    )
+    select ${workspaceId}::uuid, l.id, l.language, l.field, l.term, l.tf, l.field_length, l.status, l.visibility,
+           sum(${weight}[l.field] * l.tf / (${c0}[l.field] + ${b}[l.field] / v.a[l.field] * l.field_length))
+             over (partition by l.id, l.term)
+    from l join avgs v on v.language = l.language`);
   await tx.execute(sql`
     insert into kb_vocab (workspace_id, language, term, df)
     select ${workspaceId}::uuid, language, term, count(distinct article_id)::int from kb_postings

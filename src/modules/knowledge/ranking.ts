@@ -50,6 +50,12 @@ export interface RankingParams {
   rerankDepth: number;
   /** Whether the trigram fusion also compares the query with the article's learned queries. */
   trigramLearned: boolean;
+  /**
+   * How many postings of each query term are read, the most telling first (by their stored impact);
+   * 0 reads them all. A term found in thousands of articles then costs what a rarer one does, and the
+   * articles it would add below the cut are those it weighs least in.
+   */
+  termDepth: number;
 }
 
 /** The product's ranking. */
@@ -68,6 +74,7 @@ export const BM25F: RankingParams = {
   trigramWeight: 1,
   rerankDepth: 30,
   trigramLearned: false,
+  termDepth: 500,
 };
 
 /** Plain BM25 over title and body as one text (the baseline the benchmark compares against). */
@@ -86,4 +93,5 @@ export const PLAIN_BM25: RankingParams = {
   trigramWeight: 0,
   rerankDepth: 30,
   trigramLearned: false,
+  termDepth: 0,
 };

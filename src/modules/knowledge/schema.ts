@@ -115,17 +115,26 @@ export const kbPostings = pgTable(
     fieldLength: real('field_length').notNull().default(0),
     status: text('status').notNull().default('published'),
     visibility: text('visibility').notNull().default('public'),
+    /**
+     * How much the term can weigh in the article, the same on all its fields' rows: the BM25F term
+     * frequency of the article's term (every field's, learned queries in full), with the corpus's field
+     * lengths when it was written. A search reads a common term's postings in this order and stops after
+     * the most telling ones (`termDepth` in `ranking.ts`); scores are still computed from `tf`.
+     */
+    impact: real('impact').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.field, t.term] }),
-    // Every column a search reads is in the key, so it reads the index alone (an index-only scan).
+    // Every column a search reads is in the key, so it reads the index alone (an index-only scan), in
+    // order of impact within a term.
     index('kb_postings_term').on(
       t.workspaceId,
       t.language,
       t.term,
+      t.impact.desc(),
+      t.articleId,
       t.status,
       t.visibility,
-      t.articleId,
       t.field,
       t.tf,
       t.fieldLength,

@@ -193,4 +193,46 @@ describe('the ranking statement', () => {
       without.find((f) => f.id === ids.get('mower'))!.score,
     );
   });
+
+  it("stores on each posting its term's BM25F frequency in the article, every field's rows alike", async () => {
+    const rows = await queryRows<{
+      article_id: string;
+      term: string;
+      field: number;
+      tf: number;
+      field_length: number;
+      impact: number;
+    }>(
+      database.db,
+      sql`select article_id, term, field, tf, field_length, impact from kb_postings where workspace_id = ${ws}`,
+    );
+    const articles = await queryRows<{ lengths: number[] }>(
+      database.db,
+      sql`select field_lengths as lengths from kb_articles where workspace_id = ${ws}`,
+    );
+    const avg = [0, 1, 2, 3, 4].map(
+      (i) => articles.reduce((s, a) => s + Number(a.lengths[i]), 0) / articles.length,
+    );
+    const name = (field: number) => (Object.keys(FIELD) as FieldName[]).find((f) => FIELD[f] === field)!;
+    const sums = new Map<string, number>();
+    for (const p of rows) {
+      const f = name(p.field);
+      const norm = 1 - BM25F.b[f] + (BM25F.b[f] * Number(p.field_length)) / Math.max(avg[p.field - 1]!, 1);
+      const key = `${p.article_id} ${p.term}`;
+      sums.set(key, (sums.get(key) ?? 0) + (BM25F.weight[f] * Number(p.tf)) / norm);
+    }
+    for (const p of rows) expect(Number(p.impact)).toBeCloseTo(sums.get(`${p.article_id} ${p.term}`)!, 4);
+  });
+
+  it('with a term depth, reads only the postings of a term where it weighs most', async () => {
+    const all = await rank('garden', { ...BM25_ONLY, termDepth: 0 });
+    expect(all.length).toBe(2);
+    const [best] = await queryRows<{ article_id: string }>(
+      database.db,
+      sql`select article_id from kb_postings where workspace_id = ${ws} and term = 'garden'
+          order by impact desc, article_id limit 1`,
+    );
+    const cut = await rank('garden', { ...BM25_ONLY, termDepth: 1 });
+    expect(cut.map((f) => f.id)).toEqual([best!.article_id]);
+  });
 });
