@@ -128,16 +128,18 @@ export async function endToEnd(
 }
 
 /**
- * Runs a load and adds the CPU time it cost per arrival (created, routed, abandoned): this process's (the app, the projector and
- * the load generator) and, when the server runs on this machine, its backends' for the scratch database
- * (read from /proc). CPU time, unlike wall time, is little inflated by other work on a loaded machine.
+ * Runs a load and adds the CPU time it cost per arrival (created, routed, abandoned): this process's
+ * (the app, the projector and the load generator) and, when the server runs on this machine, its
+ * backends' for the scratch database (read from /proc). CPU time moves less than wall time with other
+ * work on a loaded machine, though it still moves.
  */
 async function measured(
   serverUrl: string | null,
   scratchUrl: string | null,
   run: () => Promise<LoadResult>,
 ): Promise<LoadResult & { nodeUsPerArrival: number; serverUsPerArrival: number | null }> {
-  const server = serverUrl && scratchUrl ? await backendCpu(serverUrl, new URL(scratchUrl).pathname.slice(1)) : null;
+  const server =
+    serverUrl && scratchUrl ? await backendCpu(serverUrl, new URL(scratchUrl).pathname.slice(1)) : null;
   const node = process.cpuUsage();
   const result = await run();
   const used = process.cpuUsage(node);
@@ -145,7 +147,7 @@ async function measured(
   return {
     ...result,
     nodeUsPerArrival: (used.user + used.system) / result.arrivals,
-    // Zero means the backends were not visible (a server on another machine).
+    // None when the backends were not visible (PGlite, or a server on another machine).
     serverUsPerArrival: serverSeconds ? (serverSeconds * 1e6) / result.arrivals : null,
   };
 }
@@ -318,7 +320,9 @@ const bench: Bench = async (options) => {
       closed_offer_latency_p50_ms: Number(closed.p50.toFixed(2)),
       closed_offer_latency_p99_ms: Number(closed.p99.toFixed(2)),
       node_cpu_us_per_arrival: Math.round(open.nodeUsPerArrival),
-      ...(open.serverUsPerArrival === null ? {} : { server_cpu_us_per_arrival: Math.round(open.serverUsPerArrival) }),
+      ...(open.serverUsPerArrival === null
+        ? {}
+        : { server_cpu_us_per_arrival: Math.round(open.serverUsPerArrival) }),
       closed_node_cpu_us_per_arrival: Math.round(closed.nodeUsPerArrival),
       ...(closed.serverUsPerArrival === null
         ? {}
