@@ -42,7 +42,7 @@ export async function generate(
   const contacts = Math.round(events / 3.7);
   const chunk = 500_000;
   // A bulk load: the log's secondary indexes are built once at the end instead of row by row.
-  await database.exec('drop index if exists events_subject; drop index if exists events_type');
+  await database.exec('drop index if exists events_type');
   for (let start = 0; start < contacts; start += chunk) {
     const end = Math.min(contacts, start + chunk) - 1;
     await database.exec(`
@@ -74,8 +74,8 @@ export async function generate(
       order by e.at`);
     progress(`generated ${end + 1} of ${contacts} contacts`);
   }
-  await database.exec(`create index events_subject on events (workspace_id, subject, subject_id, id);
-    create index events_type on events (workspace_id, type, id); analyze events`);
+  await database.exec(`create index events_type on events (workspace_id, type, id);
+    analyze events`);
 }
 
 /** The peer: the month's daily report by queue straight from the log, pivoting each contact's events. */

@@ -15,6 +15,7 @@ import { openDatabase } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import core from './routing-core.ts';
+import { backendCpu } from './support/backend-cpu.ts';
 import { scratchDatabase } from './support/scratch-database.ts';
 import type { Bench } from './types.ts';
 
@@ -111,15 +112,44 @@ export async function endToEnd(
   };
 
   progress(`closed loop: ${load.closedArrivals.toLocaleString('en-US')} arrivals, ${CONCURRENCY} callers`);
-  const closed = await closedLoop(load.closedArrivals, cycle);
+  const closed = await measured(databaseUrl, scratch?.url ?? null, () =>
+    closedLoop(load.closedArrivals, cycle),
+  );
   progress(
     `open: ${load.openRate.toLocaleString('en-US')} arrivals/s for ${load.openSeconds} s, at most ${load.inFlight} in flight`,
   );
-  const open = await openLoop(load.openRate, load.openSeconds, load.inFlight, cycle);
+  const open = await measured(databaseUrl, scratch?.url ?? null, () =>
+    openLoop(load.openRate, load.openSeconds, load.inFlight, cycle),
+  );
   await app.close();
   await database.close();
   await scratch?.drop();
   return { closed, open, kind: database.kind };
+}
+
+/**
+ * Runs a load and adds the CPU time it cost per arrival (created, routed, abandoned): this process's
+ * (the app, the projector and the load generator) and, when the server runs on this machine, its
+ * backends' for the scratch database (read from /proc). CPU time moves less than wall time with other
+ * work on a loaded machine, though it still moves.
+ */
+async function measured(
+  serverUrl: string | null,
+  scratchUrl: string | null,
+  run: () => Promise<LoadResult>,
+): Promise<LoadResult & { nodeUsPerArrival: number; serverUsPerArrival: number | null }> {
+  const server =
+    serverUrl && scratchUrl ? await backendCpu(serverUrl, new URL(scratchUrl).pathname.slice(1)) : null;
+  const node = process.cpuUsage();
+  const result = await run();
+  const used = process.cpuUsage(node);
+  const serverSeconds = server ? await server.stop() : null;
+  return {
+    ...result,
+    nodeUsPerArrival: (used.user + used.system) / result.arrivals,
+    // None when the backends were not visible (PGlite, or a server on another machine).
+    serverUsPerArrival: serverSeconds ? (serverSeconds * 1e6) / result.arrivals : null,
+  };
 }
 
 type Cycle = (i: number) => Promise<{ offered: boolean; abandon: () => Promise<unknown> }>;
@@ -289,6 +319,14 @@ const bench: Bench = async (options) => {
       closed_routed_per_s: Math.round(closed.routedPerSecond),
       closed_offer_latency_p50_ms: Number(closed.p50.toFixed(2)),
       closed_offer_latency_p99_ms: Number(closed.p99.toFixed(2)),
+      node_cpu_us_per_arrival: Math.round(open.nodeUsPerArrival),
+      ...(open.serverUsPerArrival === null
+        ? {}
+        : { server_cpu_us_per_arrival: Math.round(open.serverUsPerArrival) }),
+      closed_node_cpu_us_per_arrival: Math.round(closed.nodeUsPerArrival),
+      ...(closed.serverUsPerArrival === null
+        ? {}
+        : { closed_server_cpu_us_per_arrival: Math.round(closed.serverUsPerArrival) }),
     },
     peer: {
       ...coreResult.peer,

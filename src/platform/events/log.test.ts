@@ -56,3 +56,41 @@ describe.runIf(server)('event log readers on PostgreSQL', async () => {
     expect(read.map((e) => e.type)).toEqual(['test.behind_a_running_write']);
   });
 });
+
+describe('appending events', async () => {
+  const database = await testDatabase();
+  const bus = createLocalBus();
+  const at = new Date('2026-03-01T10:00:00.123Z');
+  const clock = { now: () => at };
+  const uow = createUnitOfWork(database.db, bus, clock);
+  afterAll(() => database.close());
+
+  it('a script appends the same rows as a transaction does', async () => {
+    const workspaceId = newId();
+    const other = newId();
+    const list = [
+      { workspaceId, type: 'x.one', subject: 'x' },
+      {
+        workspaceId,
+        type: 'x.two',
+        subject: 'x',
+        subjectId: newId(),
+        actorId: newId(),
+        topics: ['queue:q1', "it's"],
+        payload: { a: 1, b: 'back\\slash', c: null },
+        at: new Date('2026-02-01T00:00:00.001Z'),
+      },
+      { workspaceId: other, type: 'x.three', subject: 'x', payload: {} },
+    ];
+    await uow.run((_tx, record) => record(...list));
+    await uow.script((step, events) => step([events(list)], { commit: true }));
+    const rows = await queryRows<Record<string, unknown>>(
+      database.db,
+      sql`select workspace_id, type, subject, subject_id, actor_id, topics, at, payload from events
+          where workspace_id in (${workspaceId}, ${other}) order by id`,
+    );
+    expect(rows).toHaveLength(6);
+    expect(rows.slice(3)).toEqual(rows.slice(0, 3));
+    expect(rows[1]!.topics).toEqual(['workspace', 'queue:q1', "it's"]);
+  });
+});

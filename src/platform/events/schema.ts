@@ -23,7 +23,11 @@ export const events = pgTable(
   },
   (t) => [
     index('events_workspace_tx').on(t.workspaceId, t.tx, t.id),
-    index('events_subject').on(t.workspaceId, t.subject, t.subjectId, t.id),
+    /**
+     * The log's readers by kind (audit, adherence and intraday by agent status, history built from
+     * interaction events). Nothing reads by subject: an index on it would only cost one more write per
+     * event, at a random place in the tree, on routing's hot path.
+     */
     index('events_type').on(t.workspaceId, t.type, t.id),
   ],
 );
