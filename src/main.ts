@@ -52,7 +52,7 @@ const FLAG_OPTIONS = {
 const DELEGATED: Record<string, () => Promise<(argv: string[], io: Io) => Promise<number>>> = {
   simulate: async () => (await import('./modules/routing/index.ts')).simulateCommand,
   wfm: async () => (await import('./modules/wfm/index.ts')).wfmCommand,
-  import: async () => (await import('./modules/customers/index.ts')).importCommand,
+  import: async () => (await import('./modules/customers/cli.ts')).importCommand,
   kb: async () => (await import('./modules/knowledge/index.ts')).kbCommand,
   scripting: async () => (await import('./modules/scripting/index.ts')).trainCommand,
 };
