@@ -15,30 +15,35 @@ CREATE INDEX "customer_search_words_stem_en" ON "customer_search_words" USING bt
 -- The stemmed part of a search, over the 'simple' vector: every query word (folded, split and kept as the
 -- dictionary keeps its words) must match one of the dictionary words sharing its Spanish stem, or every
 -- one a word sharing its English stem, as `plainto_tsquery` in Spanish or English used to (stop words
--- left out). Empty when nothing can match. STABLE: it reads the workspace's dictionary.
+-- left out). Null when nothing can match (no notice, unlike an empty tsquery). STABLE: it reads the
+-- workspace's dictionary.
 CREATE OR REPLACE FUNCTION atiende_stem_query(uuid, text) RETURNS tsquery
-  LANGUAGE sql STABLE PARALLEL SAFE STRICT
+  LANGUAGE plpgsql STABLE PARALLEL SAFE STRICT
   AS $$
-  WITH q AS (
-    SELECT public.atiende_stem('pg_catalog.spanish_stem'::regdictionary, t.w) AS es,
-           public.atiende_stem('pg_catalog.english_stem'::regdictionary, t.w) AS en
-    FROM regexp_split_to_table(public.atiende_fold($2), '[^[:alpha:]]+') AS t(w)
-    WHERE length(t.w) >= 2
-  ), alternatives AS (
-    SELECT 'es' AS lang, (SELECT string_agg(d.word, ' | ') FROM public.customer_search_words d
-                          WHERE d.workspace_id = $1 AND d.stem_es = q.es) AS words
-    FROM q WHERE q.es IS NOT NULL
-    UNION ALL
-    SELECT 'en', (SELECT string_agg(d.word, ' | ') FROM public.customer_search_words d
-                  WHERE d.workspace_id = $1 AND d.stem_en = q.en)
-    FROM q WHERE q.en IS NOT NULL
-  ), variants AS (
-    SELECT CASE WHEN bool_and(words IS NOT NULL) THEN string_agg('(' || words || ')', ' & ') END AS query
-    FROM alternatives GROUP BY lang
-  )
-  SELECT coalesce(pg_catalog.to_tsquery('pg_catalog.simple'::regconfig, string_agg('(' || query || ')', ' | ')),
-                  ''::tsquery)
-  FROM variants WHERE query IS NOT NULL
+BEGIN
+  -- PL/pgSQL keeps this statement's plan for the session; a SQL function would plan it on every search.
+  RETURN (
+    WITH q AS (
+      SELECT public.atiende_stem('pg_catalog.spanish_stem'::regdictionary, t.w) AS es,
+             public.atiende_stem('pg_catalog.english_stem'::regdictionary, t.w) AS en
+      FROM regexp_split_to_table(public.atiende_fold($2), '[^[:alpha:]]+') AS t(w)
+      WHERE length(t.w) >= 2
+    ), alternatives AS (
+      SELECT 'es' AS lang, (SELECT string_agg(d.word, ' | ') FROM public.customer_search_words d
+                            WHERE d.workspace_id = $1 AND d.stem_es = q.es) AS words
+      FROM q WHERE q.es IS NOT NULL
+      UNION ALL
+      SELECT 'en', (SELECT string_agg(d.word, ' | ') FROM public.customer_search_words d
+                    WHERE d.workspace_id = $1 AND d.stem_en = q.en)
+      FROM q WHERE q.en IS NOT NULL
+    ), variants AS (
+      SELECT CASE WHEN bool_and(words IS NOT NULL) THEN string_agg('(' || words || ')', ' & ') END AS query
+      FROM alternatives GROUP BY lang
+    )
+    SELECT pg_catalog.to_tsquery('pg_catalog.simple'::regconfig, string_agg('(' || query || ')', ' | '))
+    FROM variants WHERE query IS NOT NULL
+  );
+END
 $$;
 --> statement-breakpoint
 DROP FUNCTION IF EXISTS atiende_search_query(text);
