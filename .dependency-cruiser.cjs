@@ -10,17 +10,22 @@ module.exports = {
     },
     {
       name: 'modules-meet-through-index',
-      comment: 'Code outside a module reaches it only through its index.ts.',
+      comment:
+        'Code outside a module reaches it only through its index.ts, or its cli.ts (the same without HTTP routes, for commands).',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
-      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+      to: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|cli)\\.ts$'],
+      },
     },
     {
       name: 'outside-code-uses-module-index',
-      comment: 'The composition root, the command line and the seed use modules through their index.ts.',
+      comment:
+        'The composition root, the command line and the seed use modules through their index.ts (or cli.ts: commands that need no HTTP routes).',
       severity: 'error',
       from: { path: '^src/(app\\.ts|main\\.ts|cli/|seed/)' },
-      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/(index|cli)\\.ts$' },
     },
     {
       name: 'lib-is-standalone',

@@ -1,8 +1,6 @@
 /** The `atiende` command line. Exit codes: 0 done, 1 failed, 2 wrong usage. */
 import { parseArgs } from 'node:util';
-import { migrateCommand, seedCommand, userCreateCommand } from './cli/admin.ts';
-import { type Io, UsageError } from './cli/context.ts';
-import { serveCommand } from './cli/serve.ts';
+import { type Io, UsageError } from './cli/usage.ts';
 import { ConfigError } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
 
@@ -54,7 +52,7 @@ const FLAG_OPTIONS = {
 const DELEGATED: Record<string, () => Promise<(argv: string[], io: Io) => Promise<number>>> = {
   simulate: async () => (await import('./modules/routing/index.ts')).simulateCommand,
   wfm: async () => (await import('./modules/wfm/index.ts')).wfmCommand,
-  import: async () => (await import('./modules/customers/index.ts')).importCommand,
+  import: async () => (await import('./modules/customers/cli.ts')).importCommand,
   kb: async () => (await import('./modules/knowledge/index.ts')).kbCommand,
   scripting: async () => (await import('./modules/scripting/index.ts')).trainCommand,
 };
@@ -74,15 +72,16 @@ export async function main(argv: string[]): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
+  // Each command loads only its own code: serving loads the whole application, a migration does not.
   switch (command) {
     case 'serve':
-      return serveCommand(flags, io);
+      return (await import('./cli/serve.ts')).serveCommand(flags, io);
     case 'migrate':
-      return migrateCommand(flags, io);
+      return (await import('./cli/admin.ts')).migrateCommand(flags, io);
     case 'seed':
-      return seedCommand(flags, io);
+      return (await import('./cli/admin.ts')).seedCommand(flags, io);
     case 'user':
-      if (positionals[0] === 'create') return userCreateCommand(flags, io);
+      if (positionals[0] === 'create') return (await import('./cli/admin.ts')).userCreateCommand(flags, io);
       throw new UsageError('Unknown user command; try: atiende user create --help');
     default:
       throw new UsageError(`Unknown command "${command}"`);

@@ -3,7 +3,7 @@
  * (DATABASE_URL or --data-dir as the command takes them) and prints one JSON line with the rows it imported,
  * its wall time, its CPU time (the whole process's, and the command's alone after start-up) and its peak memory, so the import's memory is measured apart from the benchmark's own.
  */
-import { importCommand } from '../../src/modules/customers/index.ts';
+import { importCommand } from '../../src/modules/customers/cli.ts';
 
 const args = process.argv.slice(2);
 let summary = '';

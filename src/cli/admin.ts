@@ -1,6 +1,7 @@
 import { type App, buildApp } from '../app.ts';
 import { DEMO_SLUG, seedDemo } from '../seed/demo.ts';
-import { configFrom, type Io, openMigrated, UsageError } from './context.ts';
+import { configFrom, openMigrated } from './context.ts';
+import { type Io, UsageError } from './usage.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
 

@@ -3,13 +3,6 @@ import { type Config, loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-export class UsageError extends Error {}
-
 export function configFrom(flags: { 'data-dir'?: string; port?: string; host?: string }): Config {
   return loadConfig(undefined, {
     ...(flags['data-dir'] ? { dataDir: flags['data-dir'] } : {}),

@@ -2,7 +2,8 @@ import { buildApp } from '../app.ts';
 import { createNatsBus } from '../platform/events/nats-bus.ts';
 import { createLogger } from '../platform/logging.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seed/demo.ts';
-import { configFrom, type Io, openMigrated, UsageError } from './context.ts';
+import { configFrom, openMigrated } from './context.ts';
+import { type Io, UsageError } from './usage.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export async function serveCommand(

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from './context.ts';
+import type { Io } from './usage.ts';
 
 /** Builds the web app when it is missing or older than its sources, so that `npm start` serves the current screens. */
 export async function ensureWebBuild(webDir: string, io: Io): Promise<void> {

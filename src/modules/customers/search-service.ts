@@ -2,8 +2,8 @@
  * Finding customers: by name, company, e-mail, phone, external id or any identity, typo-tolerant. An e-mail,
  * a phone or an external id is looked up exactly; every word of any text must match, give or take a typo
  * (corrected against the dictionary of search words, so "Jose Rodriges" finds "José Rodríguez") or by its
- * Spanish or English stem ("hoteles" finds "Hotel"), through the full-text index over the accent-folded
- * search text. Matches with the words in order come first, then by the trigram word similarity of the
+ * Spanish or English stem ("hoteles" finds "Hotel": the dictionary keeps each word's stems, and a query word
+ * stands for the words sharing one), through the full-text index over the accent-folded search text. Matches with the words in order come first, then by the trigram word similarity of the
  * whole query. Without a query, customers are listed by name.
  */
 import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
@@ -141,14 +141,15 @@ export function createSearchService(ctx: Context) {
       : sql`customers.external_id = ${q}`;
     const dictionary = await ctx.dictionary(workspaceId);
     const queries = tsQueries(alternativesFor(wordsOf(q).slice(0, 6), dictionary));
-    // Every word, give or take a typo; or the query's Spanish and English stems.
+    // Every word, give or take a typo; or the dictionary words sharing the query words' Spanish or English
+    // stems (a subquery: the workspace's dictionary is read once, not per row).
     const words = queries
       ? sql`customers.search_vector @@ to_tsquery('pg_catalog.simple', ${queries.all})`
       : sql`false`;
     const inOrder = queries
       ? sql`search_vector @@ to_tsquery('pg_catalog.simple', ${queries.phrase})`
       : sql`false`;
-    const stems = sql`customers.search_vector @@ atiende_search_query(${q})`;
+    const stems = sql`customers.search_vector @@ (select atiende_stem_query(${workspaceId}::uuid, ${q}))`;
     const [rank, id] = page.after ?? [];
     const after =
       typeof rank === 'number' && typeof id === 'string' && isUuid(id)
