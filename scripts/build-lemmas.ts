@@ -12,14 +12,9 @@
  * kept only when its stem differs from its infinitive's, and when it is not a word of the dictionary in
  * its own right ("vino" is also wine). Each line: `form<TAB>infinitive/stem …`, accent-folded.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { stemsOf } from '../src/modules/knowledge/index-sql.ts';
+import { readFileSync } from 'node:fs';
 import { fold } from '../src/modules/knowledge/text.ts';
-import { openDatabase } from '../src/platform/db/connect.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
+import { sortedByKey, stemsOfWords, writeThesaurusFile } from './thesaurus-files.ts';
 
 const [language, affFile, dicFile] = process.argv.slice(2);
 if ((language !== 'es' && language !== 'en') || !affFile || !dicFile) {
@@ -83,31 +78,14 @@ for (const { word, flags } of entries) {
     }
 }
 
-const database = await openDatabase({ databaseUrl: null, dataDir: null });
-await migrate(database);
-const words = [...new Set([...forms.keys(), ...[...forms.values()].flatMap((s) => [...s])])];
-const stems = new Map<string, string>();
-for (let i = 0; i < words.length; i += 5_000) {
-  const found = await stemsOf(database.db, language, words.slice(i, i + 5_000));
-  for (const [w, s] of found) if (s.length === 1) stems.set(w, s[0]!);
-}
-await database.close();
+const words = [...new Set([...forms.keys(), ...[...forms.values()].flatMap((l) => [...l])])];
+const stems = await stemsOfWords(language, words);
 
 const lines: string[] = [];
-for (const [form, lemmas] of [...forms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+for (const [form, lemmas] of sortedByKey(forms)) {
   const stem = stems.get(form);
   if (!stem) continue;
   const apart = [...lemmas].filter((l) => stems.get(l) && stems.get(l) !== stem);
   if (apart.length > 0) lines.push(`${form}\t${apart.map((l) => `${l}/${stems.get(l)}`).join(' ')}`);
 }
-const target = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'src',
-  'modules',
-  'knowledge',
-  'thesaurus',
-  `${language}-lemmas.txt.gz`,
-);
-writeFileSync(target, gzipSync(`${lines.join('\n')}\n`, { level: 9 }));
-console.log(`${lines.length} of ${forms.size} forms → ${target}`);
+writeThesaurusFile(`${language}-lemmas.txt.gz`, lines, `${forms.size} forms`);

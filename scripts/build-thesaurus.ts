@@ -15,14 +15,10 @@
  * The headword's stem lets an inflected query word ("piezas") find its headword; a synonym's stem is
  * what the search looks up in a workspace's vocabulary, its word what it searches.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { stemsOf } from '../src/modules/knowledge/index-sql.ts';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { fold } from '../src/modules/knowledge/text.ts';
-import { openDatabase } from '../src/platform/db/connect.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
+import { sortedByKey, stemsOfWords, writeThesaurusFile } from './thesaurus-files.ts';
 
 const [language, source, bilingual] = process.argv.slice(2);
 if ((language !== 'es' && language !== 'en') || !source) {
@@ -93,19 +89,11 @@ const entries = parse(readFileSync(source));
 if (bilingual)
   for (const [head, translations] of parseBilingual(readFileSync(bilingual)))
     if (!entries.has(head)) entries.set(head, translations);
-const database = await openDatabase({ databaseUrl: null, dataDir: null });
-await migrate(database);
 const words = [...new Set([...entries.keys(), ...[...entries.values()].flat()])];
-const stems = new Map<string, string>();
-for (let i = 0; i < words.length; i += 5_000) {
-  const found = await stemsOf(database.db, language, words.slice(i, i + 5_000));
-  // A stop word has no stem; a word the parser splits has several: neither can be searched as one term.
-  for (const [w, s] of found) if (s.length === 1) stems.set(w, s[0]!);
-}
-await database.close();
+const stems = await stemsOfWords(language, words);
 
 const lines: string[] = [];
-for (const [head, synonyms] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+for (const [head, synonyms] of sortedByKey(entries)) {
   const key = stems.get(head);
   if (!key) continue;
   const list = new Map<string, string>();
@@ -115,15 +103,4 @@ for (const [head, synonyms] of [...entries].sort(([a], [b]) => (a < b ? -1 : a >
   }
   if (list.size > 0) lines.push(`${head}/${key}\t${[...list].map(([w, s]) => `${w}/${s}`).join(' ')}`);
 }
-const body = lines.join('\n');
-const target = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'src',
-  'modules',
-  'knowledge',
-  'thesaurus',
-  `${language}.txt.gz`,
-);
-writeFileSync(target, gzipSync(`${body}\n`, { level: 9 }));
-console.log(`${lines.length} of ${entries.size} headwords → ${target}`);
+writeThesaurusFile(`${language}.txt.gz`, lines, `${entries.size} headwords`);
