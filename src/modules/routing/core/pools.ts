@@ -9,6 +9,7 @@ import {
   type AgentRt,
   ANY_LANGUAGE,
   type Ctx,
+  languagesAt,
   type Membership,
   type PoolEntry,
   type QueueRt,
@@ -46,13 +47,7 @@ export function entryBefore(a: PoolEntry, b: PoolEntry): boolean {
 }
 
 function pool(queue: QueueRt, level: number, channel: string, language: string): IndexedHeap<PoolEntry> {
-  for (let l = queue.pools.length; l <= level; l++) queue.pools.push(new Map());
-  const byChannel = queue.pools[level]!;
-  let byLanguage = byChannel.get(channel);
-  if (!byLanguage) {
-    byLanguage = new Map();
-    byChannel.set(channel, byLanguage);
-  }
+  const byLanguage = languagesAt(queue.pools, level, channel);
   let heap = byLanguage.get(language);
   if (!heap) {
     heap = new IndexedHeap(entryBefore);

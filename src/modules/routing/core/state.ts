@@ -193,19 +193,27 @@ function bucketLanguage(interaction: InteractionRt): string {
     : ANY_LANGUAGE;
 }
 
+/**
+ * The by-language map of one level and channel in a queue's buckets or pools, made when missing. Nested
+ * maps rather than one map by a composite key: no key string is built per interaction.
+ */
+export function languagesAt<T>(levels: Map<string, Map<string, T>>[], level: number, channel: string) {
+  for (let l = levels.length; l <= level; l++) levels.push(new Map());
+  const byChannel = levels[level]!;
+  let byLanguage = byChannel.get(channel);
+  if (!byLanguage) {
+    byLanguage = new Map<string, T>();
+    byChannel.set(channel, byLanguage);
+  }
+  return byLanguage;
+}
+
 export function pushToBucket(ctx: Ctx, interaction: InteractionRt): void {
   const queue = interaction.queue;
   const language = bucketLanguage(interaction);
   const level = interaction.level;
   const channel = interaction.request.channel;
-  // Nested maps rather than one map by a composite key: no key string is built per interaction.
-  for (let l = queue.buckets.length; l <= level; l++) queue.buckets.push(new Map());
-  const byChannel = queue.buckets[level]!;
-  let byLanguage = byChannel.get(channel);
-  if (!byLanguage) {
-    byLanguage = new Map();
-    byChannel.set(channel, byLanguage);
-  }
+  const byLanguage = languagesAt(queue.buckets, level, channel);
   let bucket = byLanguage.get(language);
   if (!bucket) {
     const channelIndex = ctx.channelIndex.get(channel) ?? -1;
