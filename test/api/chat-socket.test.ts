@@ -1,16 +1,12 @@
 /** A visitor sends its messages over its socket: stored like a POST, acknowledged after the commit. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chatFixture } from '../support/chat.ts';
+import { collectingSocket } from '../support/socket.ts';
 
 const f = await chatFixture();
 await f.app.app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = f.app.app.server.address() as { port: number };
-const sockets: WebSocket[] = [];
-afterAll(() => {
-  for (const s of sockets) s.close();
-});
 beforeAll(async () => {
   await f.call(f.agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
 });
@@ -32,18 +28,9 @@ interface Stored {
 }
 
 async function connect(token: string) {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/chat/visitor/socket?token=${token}`);
-  sockets.push(socket);
-  const received: Frame[] = [];
-  const waiters: (() => void)[] = [];
-  socket.on('message', (d) => {
-    received.push(JSON.parse(d.toString()));
-    for (const w of waiters.splice(0)) w();
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
+  const { socket, received, arrival } = await collectingSocket<Frame>(
+    `ws://127.0.0.1:${port}/api/v1/chat/visitor/socket?token=${token}`,
+  );
   /** The next frame (after those already read) that `accept` recognises. */
   let read = 0;
   async function next(accept: (m: Frame) => boolean = () => true): Promise<Frame> {
@@ -54,10 +41,7 @@ async function connect(token: string) {
         if (accept(m)) return m;
       }
       if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(received)}`);
-      await new Promise<void>((r) => {
-        waiters.push(r);
-        setTimeout(r, 100);
-      });
+      await arrival();
     }
   }
   await next((m) => m.type === 'hello');

@@ -1,6 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createWorkspace, login, type Session, startTestApp } from '../support/app.ts';
+import { collectingSocket } from '../support/socket.ts';
 
 const app = await startTestApp();
 const a = await createWorkspace(app);
@@ -8,10 +9,6 @@ const b = await createWorkspace(app);
 await app.app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.app.server.address() as { port: number };
 const wsUrl = `ws://127.0.0.1:${address.port}/api/v1/realtime`;
-const sockets: WebSocket[] = [];
-afterAll(() => {
-  for (const s of sockets) s.close();
-});
 
 interface Message {
   type: string;
@@ -22,26 +19,14 @@ interface Message {
 
 /** A client that keeps every message it receives and can wait for one. */
 async function connect(session: Session) {
-  const socket = new WebSocket(wsUrl, { headers: { cookie: session.cookie } });
-  sockets.push(socket);
-  const received: Message[] = [];
-  const waiters: (() => void)[] = [];
-  socket.on('message', (data) => {
-    received.push(JSON.parse(data.toString()));
-    for (const w of waiters.splice(0)) w();
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
+  const { socket, received, arrival } = await collectingSocket<Message>(wsUrl, {
+    headers: { cookie: session.cookie },
   });
   async function waitFor(predicate: (m: Message[]) => boolean, timeoutMs = 5000): Promise<Message[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(received)) {
       if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(received)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
+      await arrival();
     }
     return received;
   }
