@@ -262,23 +262,26 @@ export function createImportService(ctx: Context) {
     // Reading and mapping the next batch overlaps with writing the previous one; writes stay in order.
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const item of csvRows(path, job.delimiter, (n) => {
+      const rowContext = { defaultCountry, fields };
+      for await (const items of csvRows(path, job.delimiter, (n) => {
         bytesRead = n;
       })) {
-        if ('error' in item) rejected.push({ line: item.line, reason: item.error });
-        else if (item.cells.length !== job.headers.length) {
-          rejected.push({
-            line: item.line,
-            reason: `the row has ${item.cells.length} cells; the header has ${job.headers.length}`,
-          });
-        } else {
-          const mapped = mapRow(item.cells, plan, item.line, { defaultCountry, fields });
-          if (mapped.ok) batch.push(mapped.row);
-          else rejected.push({ line: item.line, reason: mapped.reason });
-        }
-        if (batch.length + rejected.length >= BATCH_ROWS) {
-          await writing;
-          writing = flush();
+        for (const item of items) {
+          if ('error' in item) rejected.push({ line: item.line, reason: item.error });
+          else if (item.cells.length !== job.headers.length) {
+            rejected.push({
+              line: item.line,
+              reason: `the row has ${item.cells.length} cells; the header has ${job.headers.length}`,
+            });
+          } else {
+            const mapped = mapRow(item.cells, plan, item.line, rowContext);
+            if (mapped.ok) batch.push(mapped.row);
+            else rejected.push({ line: item.line, reason: mapped.reason });
+          }
+          if (batch.length + rejected.length >= BATCH_ROWS) {
+            await writing;
+            writing = flush();
+          }
         }
       }
       await writing;
