@@ -88,7 +88,8 @@ export async function writeBatch(
     exactOwners ? identities : [],
   );
   const external = new Map(byExternal.map((c) => [c.external_id, c.merged_into ?? c.id]));
-  const asked = new Set(identities.map(key));
+  // The owners among the holders: those holding the very identity, not only its key (none, on a fresh import).
+  const asked = new Set(holders.length > 0 ? identities.map(key) : []);
   const claimed = new Map(holders.filter((h) => asked.has(key(h))).map((h) => [key(h), h.customer_id]));
   const targetIds = [...new Set([...external.values(), ...claimed.values()])];
   const existing = new Map<string, Existing>();
@@ -191,8 +192,11 @@ export async function writeBatch(
         score,
         tier: tierFor(cutoffs, score),
         searchText: searchText({
-          ...row,
+          name: row.name,
+          externalId: row.externalId,
+          identities: row.identities,
           tags: row.tags ?? [],
+          customFields: row.customFields,
           organisations: row.organisation ? [row.organisation] : [],
         }),
       });
