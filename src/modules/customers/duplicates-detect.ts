@@ -44,12 +44,14 @@ export async function matchKeyHolders(
 ): Promise<MatchKeyHolder[]> {
   if (matchKeys.length === 0 && exact.length === 0) return [];
   const keys = JSON.stringify([...new Set(matchKeys)].map((key) => ({ key })));
+  const byKey = sql`select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
+        join json_to_recordset(${keys}::json) as x(key text) on i.match_key = x.key
+        where i.workspace_id = ${workspaceId}`;
+  if (exact.length === 0) return queryRows<MatchKeyHolder>(tx, byKey);
   const pairs = JSON.stringify(exact.map(({ kind, value }) => ({ kind, value })));
   return queryRows<MatchKeyHolder>(
     tx,
-    sql`select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
-        join json_to_recordset(${keys}::json) as x(key text) on i.match_key = x.key
-        where i.workspace_id = ${workspaceId}
+    sql`${byKey}
         union
         select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
         join json_to_recordset(${pairs}::json) as x(kind text, value text) on i.kind = x.kind and i.value = x.value

@@ -51,16 +51,25 @@ interface Existing {
 
 const key = (i: { kind: string; value: string }) => `${i.kind}:${i.value}`;
 
-/**
- * Writes one batch in the caller's transaction. `knownWords` are search words an earlier batch of the same
- * import already put in the dictionary.
- */
+export interface BatchOptions {
+  /** Search words an earlier batch of the same import already put in the dictionary. */
+  knownWords?: ReadonlySet<string>;
+  /**
+   * Also look the batch's identities up by kind and value, not only by match key. An identity's match key
+   * follows from its kind and value, so its owner is among the holders of its key, and a batch needs no
+   * second look-up; only an identity stored under another rule (an older one, or hand-made data) escapes
+   * it, and the batch then fails on the identities' unique index: the caller runs it again with this set.
+   */
+  exactOwners?: boolean;
+}
+
+/** Writes one batch in the caller's transaction. */
 export async function writeBatch(
   tx: Db,
   ctx: Context,
   workspaceId: string,
   rows: ImportRow[],
-  knownWords: ReadonlySet<string> = new Set(),
+  { knownWords = new Set(), exactOwners = false }: BatchOptions = {},
 ): Promise<BatchResult> {
   // A batch is atomic either way; not waiting for its WAL flush only risks redoing the last batches after a
   // crash, which re-importing (idempotent) does.
@@ -70,16 +79,17 @@ export async function writeBatch(
   const externalIds = [...new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))];
   const identities = rows.flatMap((r) => r.identities);
   const byExternal = await customersByExternalId(tx, workspaceId, externalIds);
-  // The owners of the batch's identities and everyone else holding one of their match keys (the duplicate
-  // candidates of the identities it adds), in one statement.
+  // Everyone holding one of the match keys of the batch's identities: their owners, and the duplicate
+  // candidates of the identities it adds, in one statement.
   const holders = await matchKeyHolders(
     tx,
     workspaceId,
     identities.map((i) => i.matchKey),
-    identities,
+    exactOwners ? identities : [],
   );
   const external = new Map(byExternal.map((c) => [c.external_id, c.merged_into ?? c.id]));
-  const asked = new Set(identities.map(key));
+  // The owners among the holders: those holding the very identity, not only its key (none, on a fresh import).
+  const asked = new Set(holders.length > 0 ? identities.map(key) : []);
   const claimed = new Map(holders.filter((h) => asked.has(key(h))).map((h) => [key(h), h.customer_id]));
   const targetIds = [...new Set([...external.values(), ...claimed.values()])];
   const existing = new Map<string, Existing>();
@@ -182,8 +192,11 @@ export async function writeBatch(
         score,
         tier: tierFor(cutoffs, score),
         searchText: searchText({
-          ...row,
+          name: row.name,
+          externalId: row.externalId,
+          identities: row.identities,
           tags: row.tags ?? [],
+          customFields: row.customFields,
           organisations: row.organisation ? [row.organisation] : [],
         }),
       });

@@ -1,6 +1,6 @@
 /**
  * CSV import jobs: an upload is checked (UTF-8, header) and waits for its column mapping; started, it
- * streams through the file in batches of 1,000 rows, each batch one transaction with its progress event
+ * streams through the file in batches of 5,000 rows, each batch one transaction with its progress event
  * (topic `customer:import-<job id>`), so progress is exact and a failed batch leaves nothing half-written.
  * The command line and the web import run the same code.
  */
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { RecordEvents } from '../../platform/events/unit-of-work.ts';
@@ -228,11 +229,18 @@ export function createImportService(ctx: Context) {
         await saveProgress(tx, record, workspaceId, id, actorId, next, rejections);
         return { next, rejections, words: result.words };
       };
+      const attempt = (exactOwners: boolean) =>
+        uow.run(async (tx, record) =>
+          save(tx, record, await writeBatch(tx, ctx, workspaceId, rows, { knownWords, exactOwners })),
+        );
       let saved: Awaited<ReturnType<typeof save>>;
       try {
-        saved = await uow.run(async (tx, record) =>
-          save(tx, record, await writeBatch(tx, ctx, workspaceId, rows, knownWords)),
-        );
+        // An identity stored under another match-key rule is missed by the owners' look-up by key, and the
+        // batch then breaks the identities' unique index: once more, looking owners up by value too.
+        saved = await attempt(false).catch((error) => {
+          if (isUniqueViolation(error)) return attempt(true);
+          throw error;
+        });
         for (const word of saved.words) knownWords.add(word);
       } catch (error) {
         // The whole batch rolled back: every row of it is reported, with the reason.
@@ -254,23 +262,26 @@ export function createImportService(ctx: Context) {
     // Reading and mapping the next batch overlaps with writing the previous one; writes stay in order.
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const item of csvRows(path, job.delimiter, (n) => {
+      const rowContext = { defaultCountry, fields };
+      for await (const items of csvRows(path, job.delimiter, (n) => {
         bytesRead = n;
       })) {
-        if ('error' in item) rejected.push({ line: item.line, reason: item.error });
-        else if (item.cells.length !== job.headers.length) {
-          rejected.push({
-            line: item.line,
-            reason: `the row has ${item.cells.length} cells; the header has ${job.headers.length}`,
-          });
-        } else {
-          const mapped = mapRow(item.cells, plan, item.line, { defaultCountry, fields });
-          if (mapped.ok) batch.push(mapped.row);
-          else rejected.push({ line: item.line, reason: mapped.reason });
-        }
-        if (batch.length + rejected.length >= BATCH_ROWS) {
-          await writing;
-          writing = flush();
+        for (const item of items) {
+          if ('error' in item) rejected.push({ line: item.line, reason: item.error });
+          else if (item.cells.length !== job.headers.length) {
+            rejected.push({
+              line: item.line,
+              reason: `the row has ${item.cells.length} cells; the header has ${job.headers.length}`,
+            });
+          } else {
+            const mapped = mapRow(item.cells, plan, item.line, rowContext);
+            if (mapped.ok) batch.push(mapped.row);
+            else rejected.push({ line: item.line, reason: mapped.reason });
+          }
+          if (batch.length + rejected.length >= BATCH_ROWS) {
+            await writing;
+            writing = flush();
+          }
         }
       }
       await writing;
