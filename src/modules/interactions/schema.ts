@@ -30,10 +30,16 @@ export const interactions = pgTable(
     endedAt: at('ended_at'),
   },
   (t) => [
-    uniqueIndex('interactions_idempotency').on(t.workspaceId, t.idempotencyKey),
+    // Partial where the column may be null: every reader looks these up by a value, and a row without
+    // one (no key, no customer yet, no agent yet) then writes no entry, on insert or on each update.
+    uniqueIndex('interactions_idempotency')
+      .on(t.workspaceId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     index('interactions_state').on(t.workspaceId, t.state, t.createdAt),
-    index('interactions_customer').on(t.workspaceId, t.customerId, t.createdAt),
-    index('interactions_agent').on(t.workspaceId, t.agentId, t.state),
+    index('interactions_customer')
+      .on(t.workspaceId, t.customerId, t.createdAt)
+      .where(sql`${t.customerId} is not null`),
+    index('interactions_agent').on(t.workspaceId, t.agentId, t.state).where(sql`${t.agentId} is not null`),
     /** Scheduled work by due time, across workspaces: what routing wakes up for. */
     index('interactions_scheduled').on(t.scheduledFor).where(sql`${t.state} = 'scheduled'`),
   ],

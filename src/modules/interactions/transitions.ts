@@ -128,28 +128,32 @@ export function planTransitions(
   return { changed, events };
 }
 
-const COLUMNS: [keyof Row, string, string][] = [
-  ['id', 'id', 'uuid'],
-  ['workspaceId', 'workspace_id', 'uuid'],
-  ['channel', 'channel', 'text'],
-  ['direction', 'direction', 'text'],
-  ['customerId', 'customer_id', 'uuid'],
-  ['subject', 'subject', 'text'],
-  ['language', 'language', 'text'],
-  ['attributes', 'attributes', 'jsonb'],
-  ['priority', 'priority', 'integer'],
-  ['valueTier', 'value_tier', 'text'],
-  ['queueId', 'queue_id', 'text'],
-  ['state', 'state', 'text'],
-  ['agentId', 'agent_id', 'uuid'],
-  ['idempotencyKey', 'idempotency_key', 'text'],
-  ['scheduledFor', 'scheduled_for', 'timestamptz'],
-  ['disposition', 'disposition', 'text'],
-  ['notes', 'notes', 'text'],
-  ['createdAt', 'created_at', 'timestamptz'],
-  ['updatedAt', 'updated_at', 'timestamptz'],
-  ['answeredAt', 'answered_at', 'timestamptz'],
-  ['endedAt', 'ended_at', 'timestamptz'],
+/**
+ * Each column: the row's field, the column, its type and the short key it travels under in a statement's
+ * JSON document (the document is most of a group's script: short keys and no nulls keep it small).
+ */
+const COLUMNS: [keyof Row, string, string, string][] = [
+  ['id', 'id', 'uuid', 'i'],
+  ['workspaceId', 'workspace_id', 'uuid', 'w'],
+  ['channel', 'channel', 'text', 'c'],
+  ['direction', 'direction', 'text', 'd'],
+  ['customerId', 'customer_id', 'uuid', 'cu'],
+  ['subject', 'subject', 'text', 'su'],
+  ['language', 'language', 'text', 'l'],
+  ['attributes', 'attributes', 'jsonb', 'at'],
+  ['priority', 'priority', 'integer', 'p'],
+  ['valueTier', 'value_tier', 'text', 'vt'],
+  ['queueId', 'queue_id', 'text', 'q'],
+  ['state', 'state', 'text', 's'],
+  ['agentId', 'agent_id', 'uuid', 'a'],
+  ['idempotencyKey', 'idempotency_key', 'text', 'k'],
+  ['scheduledFor', 'scheduled_for', 'timestamptz', 'sf'],
+  ['disposition', 'disposition', 'text', 'di'],
+  ['notes', 'notes', 'text', 'n'],
+  ['createdAt', 'created_at', 'timestamptz', 'ca'],
+  ['updatedAt', 'updated_at', 'timestamptz', 'ua'],
+  ['answeredAt', 'answered_at', 'timestamptz', 'aa'],
+  ['endedAt', 'ended_at', 'timestamptz', 'ea'],
 ];
 /** What a transition may change: the rest of a row is written once, when it is created. */
 const MUTABLE = new Set<keyof Row>([
@@ -163,24 +167,41 @@ const MUTABLE = new Set<keyof Row>([
   'answeredAt',
   'endedAt',
 ]);
+const UPDATED = COLUMNS.filter(([key]) => key === 'id' || MUTABLE.has(key));
+const CHECKED = COLUMNS.filter(([key]) => ['id', 'updatedAt', 'customerId', 'attributes'].includes(key));
+/** Every row of a statement belongs to its workspace, which the SQL names once. */
+const INSERTED = COLUMNS.filter(([key]) => key !== 'workspaceId');
 
+/**
+ * The rows as `jsonb_to_recordset(…) as v(…)`, each column under its short key. A null is left out: the
+ * recordset reads a missing key as null.
+ */
 const recordset = (rows: Row[], columns: typeof COLUMNS) => {
-  const data = rows.map((r) => Object.fromEntries(columns.map(([key, column]) => [column, r[key]])));
-  return `jsonb_to_recordset(${jsonLiteral(data)}) as v(${columns.map(([, c, t]) => `${c} ${t}`).join(', ')})`;
+  const data = rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, , , short] of columns) {
+      const value = r[key];
+      if (value !== null && value !== undefined) out[short] = value;
+    }
+    return out;
+  });
+  return `jsonb_to_recordset(${jsonLiteral(data)}) as v(${columns.map(([, , t, short]) => `${short} ${t}`).join(', ')})`;
 };
 
-/** The statement that inserts whole rows. */
-export function insertRowsStatement(rows: Row[]): string {
+/** The statement that inserts whole rows, all of the workspace. */
+export function insertRowsStatement(workspaceId: string, rows: Row[]): string {
   const names = COLUMNS.map(([, c]) => c).join(', ');
-  return `insert into interactions (${names}) select ${names} from ${recordset(rows, COLUMNS)}`;
+  const values = COLUMNS.map(([key, , , short]) =>
+    key === 'workspaceId' ? `${literal(workspaceId)}::uuid` : `v.${short}`,
+  ).join(', ');
+  return `insert into interactions (${names}) select ${values} from ${recordset(rows, INSERTED)}`;
 }
 
 /** The statement that writes what transitions change, for every row in one UPDATE … FROM. */
 export function updateRowsStatement(workspaceId: string, rows: Row[]): string {
-  const columns = COLUMNS.filter(([key]) => key === 'id' || MUTABLE.has(key));
-  const sets = columns.filter(([key]) => key !== 'id').map(([, c]) => `${c} = v.${c}`);
-  return `update interactions as i set ${sets.join(', ')} from ${recordset(rows, columns)}
-    where i.workspace_id = ${literal(workspaceId)} and i.id = v.id`;
+  const sets = UPDATED.filter(([key]) => key !== 'id').map(([, c, , short]) => `${c} = v.${short}`);
+  return `update interactions as i set ${sets.join(', ')} from ${recordset(rows, UPDATED)}
+    where i.workspace_id = ${literal(workspaceId)} and i.id = v.i`;
 }
 
 /** The statement that inserts first messages. */
@@ -211,11 +232,10 @@ export function selectRowsStatement(workspaceId: string, ids: string[]): string 
  * they are in the table: nothing else changed their state, customer or attributes since.
  */
 export function unchangedRowsStatement(workspaceId: string, rows: Row[]): string {
-  const columns = COLUMNS.filter(([key]) => ['id', 'updatedAt', 'customerId', 'attributes'].includes(key));
   return failUnless(
-    `(select count(*) from interactions i join ${recordset(rows, columns)}
-        on i.id = v.id and i.updated_at = v.updated_at and i.customer_id is not distinct from v.customer_id
-          and i.attributes = v.attributes
+    `(select count(*) from interactions i join ${recordset(rows, CHECKED)}
+        on i.id = v.i and i.updated_at = v.ua and i.customer_id is not distinct from v.cu
+          and i.attributes = v.at
       where i.workspace_id = ${literal(workspaceId)}) = ${rows.length}`,
     'interactions: changed since this process wrote them',
   );
@@ -262,7 +282,14 @@ export function scriptedWrites(
   const updated = [...changed].filter((id) => !created.has(id)).map((id) => current.get(id)!);
   const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
   const statements = [
-    ...(creates.length > 0 ? [insertRowsStatement(creates.map((c) => current.get(c.row.id)!))] : []),
+    ...(creates.length > 0
+      ? [
+          insertRowsStatement(
+            workspaceId,
+            creates.map((c) => current.get(c.row.id)!),
+          ),
+        ]
+      : []),
     ...(messages.length > 0 ? [insertMessagesStatement(messages)] : []),
     ...(updated.length > 0 ? [updateRowsStatement(workspaceId, updated)] : []),
   ];

@@ -68,6 +68,8 @@ describe('appending events', async () => {
   it('a script appends the same rows as a transaction does', async () => {
     const workspaceId = newId();
     const other = newId();
+    const id = newId();
+    const upper = newId().toUpperCase();
     const list = [
       { workspaceId, type: 'x.one', subject: 'x' },
       {
@@ -81,6 +83,23 @@ describe('appending events', async () => {
         at: new Date('2026-02-01T00:00:00.001Z'),
       },
       { workspaceId: other, type: 'x.three', subject: 'x', payload: {} },
+      {
+        workspaceId,
+        type: 'x.four',
+        subject: 'interaction',
+        subjectId: id,
+        topics: [`interaction:${id}`, 'q'],
+      },
+      { workspaceId, type: 'x.five', subject: 'interaction', subjectId: id, topics: [`interaction:${id}`] },
+      {
+        workspaceId,
+        type: 'x.six',
+        subject: 'interaction',
+        subjectId: id,
+        topics: ['q', `interaction:${id}`],
+      },
+      // Not as the server writes a uuid back: kept as given.
+      { workspaceId, type: 'x.seven', subject: 'x', subjectId: upper, topics: [`x:${upper}`] },
     ];
     await uow.run((_tx, record) => record(...list));
     await uow.script((step, events) => step([events(list)], { commit: true }));
@@ -89,8 +108,14 @@ describe('appending events', async () => {
       sql`select workspace_id, type, subject, subject_id, actor_id, topics, at, payload from events
           where workspace_id in (${workspaceId}, ${other}) order by id`,
     );
-    expect(rows).toHaveLength(6);
-    expect(rows.slice(3)).toEqual(rows.slice(0, 3));
+    expect(rows).toHaveLength(14);
+    expect(rows.slice(7)).toEqual(rows.slice(0, 7));
     expect(rows[1]!.topics).toEqual(['workspace', 'queue:q1', "it's"]);
+    expect(rows.slice(10, 14).map((r) => r.topics)).toEqual([
+      ['workspace', `interaction:${id}`, 'q'],
+      ['workspace', `interaction:${id}`],
+      ['workspace', 'q', `interaction:${id}`],
+      ['workspace', `x:${upper}`],
+    ]);
   });
 });

@@ -49,12 +49,16 @@ export async function appendEvents(tx: Db, clock: Clock, list: NewEvent[]): Prom
   await tx.insert(events).values(list.map((e) => toRow(e, now)));
 }
 
+/** A uuid as PostgreSQL writes it back, so that a topic rebuilt from the column equals the one given. */
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * The statement that appends events, for a transaction written as scripts (see `db/script.ts`):
  * the same rows as `appendEvents`, in one parameterless statement. Each row travels as short keys with
  * only what differs from the defaults (the first event's workspace, no actor, `at` now, no payload), and
- * the `workspace` topic is added in SQL: a group's events are most of a routing script, and every byte
- * is escaped and encoded here and lexed and parsed again by the server.
+ * the `workspace` topic and, when it comes first, the subject's own (`interaction:<id>`) are added in
+ * SQL: a group's events are most of a routing script, and every byte is escaped and encoded here and
+ * lexed and parsed again by the server.
  */
 export function appendEventsStatement(list: NewEvent[], now: Date): string {
   const workspaceId = list[0]?.workspaceId ?? null;
@@ -63,17 +67,23 @@ export function appendEventsStatement(list: NewEvent[], now: Date): string {
     if (e.workspaceId !== workspaceId) row.w = e.workspaceId;
     if (e.subjectId) row.i = e.subjectId;
     if (e.actorId) row.a = e.actorId;
-    if (e.topics && e.topics.length > 0) row.o = e.topics;
+    const topics = e.topics ?? [];
+    // The subject's own topic, when first, is rebuilt in SQL from the subject and its id.
+    const own =
+      e.subjectId && CANONICAL_UUID.test(e.subjectId) && topics[0] === `${e.subject}:${e.subjectId}`;
+    if (own) row.n = 1;
+    if (topics.length > (own ? 1 : 0)) row.o = own ? topics.slice(1) : topics;
     if (e.at) row.at = e.at;
     if (e.payload && Object.keys(e.payload).length > 0) row.p = e.payload;
     return row;
   });
   const ws = workspaceId === null ? 'null' : `${literal(workspaceId)}::uuid`;
   return `insert into events (workspace_id, type, subject, subject_id, actor_id, topics, at, payload)
-    select coalesce(w, ${ws}), t, s, i, a, array['workspace'] || coalesce(o, '{}'),
+    select coalesce(w, ${ws}), t, s, i, a,
+      array['workspace'] || case when n = 1 then array[s || ':' || i] else '{}' end || coalesce(o, '{}'),
       coalesce(at, ${literal(now.toISOString())}::timestamptz), coalesce(p, '{}')
     from jsonb_to_recordset(${jsonLiteral(rows)})
-      as x(w uuid, t text, s text, i uuid, a uuid, o text[], at timestamptz, p jsonb)`;
+      as x(w uuid, t text, s text, i uuid, a uuid, n int, o text[], at timestamptz, p jsonb)`;
 }
 
 /** A position in the log: opaque to clients. */
