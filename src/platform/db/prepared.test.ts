@@ -43,6 +43,14 @@ describe('a prepared statement (PGlite)', () => {
     ]);
   });
 
+  it('is prepared once when several searches ask for it at the same time', async () => {
+    const at = new Date();
+    const query = (n: number) =>
+      sql`select ${n}::int * 2 as twice, ${at.toISOString()}::timestamptz is not null as ok`;
+    const rows = await Promise.all([1, 2, 3, 4, 5].map((n) => queryRowsPrepared(database.db, query(n))));
+    expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5].map((n) => ({ twice: n * 2, ok: true })));
+  });
+
   it('refuses values it cannot write as a literal', async () => {
     await expect(
       queryRowsPrepared(database.db, sql`select ${JSON.stringify({})}::json as j`),

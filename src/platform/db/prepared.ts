@@ -16,8 +16,11 @@ const dialect = new PgDialect();
 /** A statement's name from its text: the same text is the same statement on every connection. */
 const nameOf = (text: string) => `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 
-/** Statements already prepared, per PGlite session (one session per database: PGlite has one). */
-const preparedIn = new WeakMap<object, Set<string>>();
+/**
+ * Statements prepared or being prepared, per PGlite session: concurrent searches share one preparation
+ * rather than racing to prepare the same name.
+ */
+const preparedIn = new WeakMap<object, Map<string, Promise<void>>>();
 
 /**
  * A value as an SQL literal of unknown type, which `EXECUTE` converts to the parameter's type as a bound
@@ -46,25 +49,38 @@ export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
     const result = await session.prepareQuery(compiled, undefined, name, false).execute();
     return (result as unknown as { rows: T[] }).rows;
   }
-  const names = preparedIn.get(session) ?? new Set<string>();
+  const names = preparedIn.get(session) ?? new Map<string, Promise<void>>();
   preparedIn.set(session, names);
-  const run = async () => {
-    if (!names.has(name)) {
-      // A transaction's session is new but its database may hold the statement already.
-      const known = await db.execute(sql`select 1 from pg_prepared_statements where name = ${name}`);
-      if ((known as unknown as { rows: unknown[] }).rows.length === 0)
-        await db.execute(sql.raw(`prepare ${name} as ${compiled.sql}`));
-      names.add(name);
-    }
-    const args = compiled.params.map(literal).join(', ');
-    return db.execute(sql.raw(`execute ${name}${args ? `(${args})` : ''}`));
+  const prepare = async () => {
+    // A transaction's session is new but its database may hold the statement already.
+    const known = await db.execute(sql`select 1 from pg_prepared_statements where name = ${name}`);
+    if ((known as unknown as { rows: unknown[] }).rows.length === 0)
+      await db.execute(sql.raw(`prepare ${name} as ${compiled.sql}`));
   };
+  /** The preparation of this text, shared; one that failed or went stale is dropped for the next call. */
+  const preparation = (stale?: Promise<void>) => {
+    let ready = names.get(name);
+    if (ready && ready === stale) names.delete(name);
+    ready = names.get(name);
+    if (!ready) {
+      ready = prepare();
+      names.set(name, ready);
+      ready.catch(() => names.get(name) === ready && names.delete(name));
+    }
+    return ready;
+  };
+  const args = compiled.params.map(literal).join(', ');
+  const run = async (ready: Promise<void>) => {
+    await ready;
+    const result = await db.execute(sql.raw(`execute ${name}${args ? `(${args})` : ''}`));
+    return (result as unknown as { rows: T[] }).rows;
+  };
+  const ready = preparation();
   try {
-    return ((await run()) as unknown as { rows: T[] }).rows;
+    return await run(ready);
   } catch (error) {
     // Dropped meanwhile (`DEALLOCATE`, `DISCARD ALL`): prepare it again, once.
     if (!hasSqlState(error, '26000')) throw error;
-    names.delete(name);
-    return ((await run()) as unknown as { rows: T[] }).rows;
+    return run(preparation(ready));
   }
 }
