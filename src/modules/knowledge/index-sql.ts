@@ -160,7 +160,7 @@ export async function stemsOf(
   if (words.length === 0) return out;
   const rows = await queryRows<{ word: string; stems: string[] | null }>(
     db,
-    sql`select w.word, (select array_agg(u.lexeme) from unnest(to_tsvector(${configOf(sql`${language}::text`)}, public.atiende_fold(w.word))) u) as stems
+    sql`select w.word, tsvector_to_array(to_tsvector(${configOf(sql`${language}::text`)}, public.atiende_fold(w.word))) as stems
         from json_array_elements_text(${JSON.stringify(words)}::json) as w(word)`,
   );
   for (const r of rows) out.set(r.word, r.stems ?? []);

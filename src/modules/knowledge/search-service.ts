@@ -3,7 +3,7 @@
  * passage of each hit that answers the query, with the query's words marked. Every search is recorded (with
  * how many articles it found) for the deflection metrics and the report of questions that found nothing.
  */
-import type { Context } from './context.ts';
+import type { Context, SearchData } from './context.ts';
 import { stemsOf } from './index-sql.ts';
 import { bestPassage, highlight, type Segment, splitPassages, wordsIn } from './passages.ts';
 import { BM25F, type RankingParams } from './ranking.ts';
@@ -11,7 +11,7 @@ import { type FoundArticle, type SearchFilter, searchArticles } from './search-s
 import { createStemCache } from './stem-cache.ts';
 import { withoutStopWords } from './stop-words.ts';
 import type { Language } from './store.ts';
-import { cleanQuery, expandSynonyms, fold, markdownToText, queryKey, type Synonym } from './text.ts';
+import { cleanQuery, expandSynonyms, fold, markdownToText, queryKey } from './text.ts';
 import { expandFromThesaurus, stemsToLookUp } from './thesaurus.ts';
 import { thesaurusOf } from './thesaurus-data.ts';
 import { documentFrequencies } from './vocab-sql.ts';
@@ -64,25 +64,31 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
   const { db, clock, newId } = ctx;
 
   const stems = createStemCache((language, words) => stemsOf(db, language, words));
-  /** Stems of the words of some texts; numbers stem to themselves and never need the database. */
+  /**
+   * Stems of the words of some texts, each distinct word asked of the cache once; numbers stem to
+   * themselves and never need the database.
+   */
   async function stemLookup(language: Language, texts: string[]) {
-    const words = texts.flatMap(wordsIn);
-    const lookup = await stems(
-      language,
-      words.filter((w) => !DIGITS.test(w)),
-    );
-    return (word: string) => (DIGITS.test(word) ? [word] : lookup(word));
+    const words = new Set<string>();
+    for (const text of texts) for (const w of wordsIn(text)) if (!DIGITS.test(w)) words.add(w);
+    const lookup = await stems(language, words);
+    return (word: string): readonly string[] => {
+      const found = lookup(word);
+      return found.length > 0 || !DIGITS.test(word) ? found : [word];
+    };
   }
 
   /**
    * The default thesaurus's synonyms of a query's words in one language, only into words the workspace's
-   * articles use (`thesaurus.ts`); words the workspace's own synonyms expand are left to them.
+   * articles use (`thesaurus.ts`); words the workspace's own synonyms expand are left to them. The
+   * document frequencies it needs are kept with the workspace's search data: a term is asked of the
+   * database once while that data is current, so a search whose words were seen needs no round trip here.
    */
   async function thesaurusExpansion(
     workspaceId: string,
     language: Language,
     query: string,
-    synonyms: readonly Synonym[],
+    { synonyms, frequencies }: SearchData,
     articles: number,
   ): Promise<string> {
     const thesaurus = thesaurusOf(language);
@@ -97,7 +103,12 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
     const queryWords = words.map((word) => ({ word, stems: stemOf(word) }));
     const needed = stemsToLookUp(thesaurus, queryWords);
     if (needed.length === 0) return '';
-    const df = await documentFrequencies(db, workspaceId, language, needed);
+    const df = frequencies[language];
+    const missing = needed.filter((term) => !df.has(term));
+    if (missing.length > 0) {
+      const found = await documentFrequencies(db, workspaceId, language, missing);
+      for (const term of missing) df.set(term, found.get(term) ?? 0);
+    }
     return expandFromThesaurus(thesaurus, queryWords, df, articles, {
       maxShare: params.thesaurusMaxShare,
       maxPerWord: params.thesaurusMaxPerWord,
@@ -107,7 +118,7 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
   /** Each found article's answering passage, and its title and passage with the matched terms marked. */
   async function withPassages(found: FoundArticle[]): Promise<SearchHit[]> {
     const passages = found.map((a) => splitPassages(markdownToText(a.body)));
-    const stemOf = new Map<Language, (word: string) => string[]>();
+    const stemOf = new Map<Language, (word: string) => readonly string[]>();
     for (const language of new Set(found.map((a) => a.language)))
       stemOf.set(
         language,
@@ -145,7 +156,8 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
     let hits: SearchHit[] = [];
     let total = 0;
     if (q) {
-      const { stats, synonyms } = await ctx.searchContext(workspaceId);
+      const data = await ctx.searchContext(workspaceId);
+      const { stats, synonyms } = data;
       // The search's log row is written by the ranking's own statement: no round trip of its own.
       const log =
         request.record === false
@@ -161,7 +173,7 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
       const thesaurus = { es: '', en: '' };
       for (const s of stats)
         if (languages.includes(s.language))
-          thesaurus[s.language] = await thesaurusExpansion(workspaceId, s.language, q, synonyms, s.n);
+          thesaurus[s.language] = await thesaurusExpansion(workspaceId, s.language, q, data, s.n);
 
       const found = await searchArticles(
         db,

@@ -5,6 +5,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/connect.ts';
+import { queryRowsPrepared } from '../../platform/db/prepared.ts';
 import { configOf } from './index-sql.ts';
 import { FIELD, type FieldName, type RankingParams } from './ranking.ts';
 
@@ -83,7 +84,7 @@ export async function rankArticles(
   input: RankingInput,
 ): Promise<RankedArticle[]> {
   if (!searchable(input)) return [];
-  const rows = await queryRows<{ id: string; score: number; total: number }>(
+  const rows = await queryRowsPrepared<{ id: string; score: number; total: number }>(
     db,
     sql`${ranking(workspaceId, input)}
     select id, score, (select count(*)::int from scored) as total from ranked order by score desc, id limit ${input.limit}`,
@@ -137,7 +138,7 @@ export async function searchArticles(
     return [];
   }
   const logged = insert(sql`(select count(*)::int from scored)`);
-  const rows = await queryRows<{
+  const rows = await queryRowsPrepared<{
     id: string;
     score: number;
     total: number;
@@ -176,7 +177,6 @@ export async function searchArticles(
 function ranking(workspaceId: string, input: RankingInput): SQL {
   const { texts, expansions, filter, params } = input;
   const wanted = input.stats.filter((s) => filter.languages.includes(s.language));
-  const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n })));
   const k1 = num(params.k1);
   const depth = Math.max(0, Math.round(params.termDepth));
   const learned = sql.raw(String(FIELD.learned));
@@ -186,11 +186,12 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
   // as c0 + c1 * length with c1 per language. Arrays indexed by the posting's field: no join per posting.
   const weights = sql.raw(floats(fields.map((f) => params.weight[f])));
   const c0 = sql.raw(floats(fields.map((f) => 1 - params.b[f])));
-  const c1 = (avg: number[]) => floats(fields.map((f) => params.b[f] / Math.max(avg[FIELD[f] - 1] ?? 0, 1)));
-  const c1ByLanguage = sql.raw(
-    `(case t.lang ${wanted.map((s) => `when '${s.language === 'es' ? 'es' : 'en'}' then ${c1(s.avg)}`).join(' ')} end)`,
-  );
-  const tfn = sql`${weights}[p.field] * p.tf / (${c0}[p.field] + ${c1ByLanguage}[p.field] * p.field_length)`;
+  // c1 changes with the corpus: it is a value of the statement (in `stats`), not part of its text, so the
+  // text stays the same and the statement stays prepared (`queryRowsPrepared`).
+  const c1 = (avg: number[]) =>
+    `{${fields.map((f) => float(params.b[f] / Math.max(avg[FIELD[f] - 1] ?? 0, 1)).replace('::float8', '')).join(',')}}`;
+  const statsJson = JSON.stringify(wanted.map((s) => ({ lang: s.language, n: s.n, c1: c1(s.avg) })));
+  const tfn = sql`${weights}[p.field] * p.tf / (${c0}[p.field] + t.c1[p.field] * p.field_length)`;
   const list = (values: string[]) =>
     sql.join(
       values.map((v) => sql`${v}`),
@@ -198,7 +199,7 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
     );
   return sql`
     with stats as (
-      select s.lang, s.n::float8 as n from json_to_recordset(${statsJson}::json) as s(lang text, n int)
+      select s.lang, s.n::float8 as n, s.c1 from json_to_recordset(${statsJson}::json) as s(lang text, n int, c1 float8[])
     ),
     raw as (
       select s.lang, u.lexeme as term, 1.0::float8 as weight
@@ -238,10 +239,10 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       where ${num(params.prefixWeight)} > 0 and length(qt.term) >= ${prefixLength}
     ),
     terms as materialized (
-      select row_number() over ()::int as tid, t.lang, t.term,
+      select row_number() over ()::int as tid, t.lang, t.term, s.c1,
              max(t.weight) * ln(1 + (s.n - max(t.df) + 0.5::float8) / (max(t.df) + 0.5::float8)) as widf
       from (select * from known union all select * from fuzzy union all select * from prefixed) t join stats s on s.lang = t.lang
-      group by t.lang, t.term, s.n
+      group by t.lang, t.term, s.n, s.c1
     ),
     tfs as materialized (
       select p.article_id, t.tid, max(t.widf) as widf, max(t.lang) as lang,
