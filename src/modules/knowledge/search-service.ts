@@ -145,7 +145,11 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
     let hits: SearchHit[] = [];
     let total = 0;
     if (q) {
-      const { stats, synonyms } = await ctx.searchContext(workspaceId);
+      const { stats, synonyms, settings } = await ctx.searchContext(workspaceId);
+      const ranking =
+        settings.translationWeight === null
+          ? params
+          : { ...params, translationWeight: settings.translationWeight };
       // The search's log row is written by the ranking's own statement: no round trip of its own.
       const log =
         request.record === false
@@ -172,7 +176,7 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
           thesaurus,
           filter: { languages, ...FILTERS[request.audience] },
           stats,
-          params,
+          params: ranking,
           limit,
         },
         log,
