@@ -12,14 +12,16 @@ import { createUnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { createWorkspaceService } from '../workspaces/index.ts';
 import { createArticleService } from './articles-service.ts';
 import { createContext } from './context.ts';
+import { evaluate } from './eval.ts';
 import { createLearningService } from './learning-service.ts';
 import { BM25F, type RankingParams } from './ranking.ts';
-import { FILTERS } from './search-service.ts';
+import { createSearchService, FILTERS } from './search-service.ts';
 import { rankArticles } from './search-sql.ts';
 
 let database: Database;
 let ws: string;
 let ctx: ReturnType<typeof createContext>;
+let learning: ReturnType<typeof createLearningService>;
 const ids = new Map<string, string>();
 
 beforeAll(async () => {
@@ -59,7 +61,8 @@ beforeAll(async () => {
   for (const r of rows) ids.set(r.external_id, r.id);
   // Searchers call a room a "chamber": two of them picked two different room articles after typing it;
   // one picked the music article, whose own title says "chamber" and so teaches no translation.
-  await createLearningService(ctx).learnMany(
+  learning = createLearningService(ctx);
+  await learning.learnMany(
     ws,
     [
       { query: 'chamber tidy', articleId: ids.get('cleaning')! },
@@ -108,5 +111,20 @@ describe('learned word translations', () => {
     const found = await rank('chamber', { ...ON, translationMinSupport: 1 });
     expect(found).toContain('checkout');
     expect(found).not.toContain('dinner');
+  });
+
+  it('raise MRR@10 through the product search path, as `kb eval` measures it', async () => {
+    const queries = [{ query: 'chamber', language: 'en' as const, relevant: ['checkout'] }];
+    const mrr = async (params: RankingParams) =>
+      (
+        await evaluate(
+          { ctx, learning, articles: createArticleService(ctx), search: createSearchService(ctx, params) },
+          ws,
+          ids,
+          queries,
+        )
+      ).mrr_at_10;
+    expect(await mrr({ ...BM25F, translationWeight: 0 })).toBe(0);
+    expect(await mrr(BM25F)).toBeGreaterThan(0);
   });
 });
