@@ -31,14 +31,19 @@ export function translationTerms(workspaceId: string, params: RankingParams): SQ
   const learned = sql.raw(String(FIELD.learned));
   const own = sql.raw([FIELD.title, FIELD.phrasings, FIELD.body, FIELD.tags].join(', '));
   const target = sql.raw([FIELD.title, FIELD.phrasings].join(', '));
+  const depth = params.termDepth > 0 ? sql.raw(`limit ${Math.round(params.termDepth)}`) : sql``;
   return sql`
     translation_sources as (
       select qt.lang, qt.term as q, l.article_id
       from qt cross join lateral (
-        select p.article_id from kb_postings p
-        where p.workspace_id = ${workspaceId} and p.language = qt.lang and p.term = qt.term
-          and p.field = ${learned}
-        order by p.impact desc nulls last limit ${int(params.translationDepth)}) l
+        -- Among the term's most telling postings only, as the ranking reads them (termDepth): a common
+        -- word's scan stops there instead of running through every article that uses it.
+        select t.article_id from (
+          select p.article_id, p.field from kb_postings p
+          where p.workspace_id = ${workspaceId} and p.language = qt.lang and p.term = qt.term
+          order by p.impact desc nulls last ${depth}) t
+        where t.field = ${learned}
+        limit ${int(params.translationDepth)}) l
       where ${sql.raw(on ? 'true' : 'false')} and qt.weight >= 1
         and not exists (
           select 1 from kb_postings x
