@@ -7,8 +7,8 @@
  * with learning, measured by two-fold cross-validation (learn from half of each article's dev queries,
  * evaluate on the other half, both ways), so no query is ever evaluated after being learned; learning both
  * as the product ranks (learned matches weighed by how much of the query they cover, the best candidates
- * fused with the trigram similarity of the query to their titles), without that fusion, and without the
- * default thesaurus (BM25F is also measured without it, with no learning). Plain BM25 and
+ * fused with the trigram similarity of the query to their titles, learned word translations), without that
+ * fusion, without the learned word translations, and without the default thesaurus (BM25F is also measured without it, with no learning). Plain BM25 and
  * BM25F share one loaded workspace (their parameters belong to the search, not the index); each fold loads
  * its own.
  *
@@ -91,6 +91,7 @@ const LEARNING_METHODS: Record<string, RankingParams> = {
   bm25f_learned: BM25F,
   bm25f_learned_no_fusion: { ...BM25F, trigramWeight: 0 },
   bm25f_learned_no_thesaurus: { ...BM25F, thesaurusWeight: 0 },
+  bm25f_learned_no_translation: { ...BM25F, translationWeight: 0 },
 };
 
 /** The two folds of a query set: alternate queries of each article. */

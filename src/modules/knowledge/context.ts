@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
-import { kbSynonyms } from './schema.ts';
+import { kbSettings, kbSynonyms } from './schema.ts';
 import { type CorpusStats, corpusStats } from './search-sql.ts';
 import type { Synonym } from './text.ts';
 
@@ -18,6 +18,7 @@ export interface KnowledgeDeps {
 export interface SearchData {
   stats: CorpusStats[];
   synonyms: Synonym[];
+  settings: SearchSettings;
   /**
    * Document frequencies of vocabulary terms (stems) looked up while this data is current, per language
    * (0 for a term no article uses): the thesaurus's lookups, asked of the database once per term.
@@ -27,20 +28,30 @@ export interface SearchData {
 
 const TTL_MS = 5_000;
 
+/** A workspace's own search settings; null keeps the product's default. */
+export interface SearchSettings {
+  translationWeight: number | null;
+}
+
 export function createContext(deps: KnowledgeDeps) {
   const searchData = new Map<string, { value: SearchData; until: number; refreshing: boolean }>();
   /** Bumped by `forget`: a read that began before a change must not store what it read. */
   const epochs = new Map<string, number>();
 
   async function load(workspaceId: string): Promise<SearchData> {
-    const [stats, synonyms] = await Promise.all([
+    const [stats, synonyms, [setting]] = await Promise.all([
       corpusStats(deps.db, workspaceId),
       deps.db
         .select({ phrase: kbSynonyms.phrase, alternatives: kbSynonyms.alternatives })
         .from(kbSynonyms)
         .where(eq(kbSynonyms.workspaceId, workspaceId)),
+      deps.db
+        .select({ translationWeight: kbSettings.translationWeight })
+        .from(kbSettings)
+        .where(eq(kbSettings.workspaceId, workspaceId)),
     ]);
-    return { stats, synonyms, frequencies: { es: new Map(), en: new Map() } };
+    const settings = { translationWeight: setting?.translationWeight ?? null };
+    return { stats, synonyms, settings, frequencies: { es: new Map(), en: new Map() } };
   }
 
   /** Reads the workspace's data and keeps it, unless the workspace changed meanwhile. */

@@ -16,6 +16,7 @@ import { createHelpService } from './help-service.ts';
 import { createLearningService } from './learning-service.ts';
 import { searchRoutes } from './search-routes.ts';
 import { createSearchService } from './search-service.ts';
+import { settingsRoutes } from './settings-routes.ts';
 
 export type { KnowledgeAnswer } from './answers.ts';
 export type { ArticleInput } from './articles-service.ts';
@@ -76,6 +77,7 @@ export function createKnowledge(deps: KnowledgeDeps & { workspaces: Pick<Workspa
       articleRoutes(ctx, articles),
       attachmentRoutes(articles, attachments),
       searchRoutes(search, learning, deps.clock),
+      settingsRoutes(ctx),
     ],
     publicRoutes: helpRoutes({ workspaces: deps.workspaces, help, search, learning, attachments }),
   };

@@ -56,6 +56,15 @@ export interface RankingParams {
    * articles it would add below the cut are those it weighs least in.
    */
   termDepth: number;
+  /**
+   * Learned word translations (`translation-sql.ts`): weight of the words of the articles picked after a
+   * query word, times how often they go with it, relative to a typed word; 0 turns them off.
+   */
+  translationWeight: number;
+  /** Most articles read per query word to learn its translations, those it weighs most in first. */
+  translationDepth: number;
+  /** Fewest of those articles that must share a word for it to count as a translation. */
+  translationMinSupport: number;
 }
 
 /** The product's ranking. */
@@ -75,6 +84,9 @@ export const BM25F: RankingParams = {
   rerankDepth: 30,
   trigramLearned: false,
   termDepth: 500,
+  translationWeight: 0.5,
+  translationDepth: 30,
+  translationMinSupport: 2,
 };
 
 /** Plain BM25 over title and body as one text (the baseline the benchmark compares against). */
@@ -94,4 +106,7 @@ export const PLAIN_BM25: RankingParams = {
   rerankDepth: 30,
   trigramLearned: false,
   termDepth: 0,
+  translationWeight: 0,
+  translationDepth: 30,
+  translationMinSupport: 1,
 };

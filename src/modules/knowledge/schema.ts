@@ -214,3 +214,14 @@ export const kbPhrasingReviews = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.articleId, t.queryKey] })],
 );
+
+/**
+ * A workspace's search settings, each null for the product's default (`BM25F` in `ranking.ts`): at most one
+ * row per workspace.
+ */
+export const kbSettings = pgTable('kb_settings', {
+  workspaceId: workspaceColumn().primaryKey(),
+  /** Weight of learned word translations (`translation-sql.ts`); 0 turns them off. */
+  translationWeight: real('translation_weight'),
+  updatedAt: updatedAt(),
+});

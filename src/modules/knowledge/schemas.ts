@@ -156,3 +156,10 @@ export const SynonymBody = Obj({
 });
 
 export const DaysQuery = Obj({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) });
+
+/** A workspace's search settings; null keeps the product's default. */
+export const SearchSettingsSchema = Obj({
+  translationWeight: Type.Union([Type.Number({ minimum: 0, maximum: 3 }), Type.Null()], {
+    description: 'Weight of learned word translations against a typed word (0 off; null: the default)',
+  }),
+});

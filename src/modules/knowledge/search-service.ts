@@ -157,7 +157,11 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
     let total = 0;
     if (q) {
       const data = await ctx.searchContext(workspaceId);
-      const { stats, synonyms } = data;
+      const { stats, synonyms, settings } = data;
+      const ranking =
+        settings.translationWeight === null
+          ? params
+          : { ...params, translationWeight: settings.translationWeight };
       // The search's log row is written by the ranking's own statement: no round trip of its own.
       const log =
         request.record === false
@@ -184,7 +188,7 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
           thesaurus,
           filter: { languages, ...FILTERS[request.audience] },
           stats,
-          params,
+          params: ranking,
           limit,
         },
         log,

@@ -8,6 +8,7 @@ import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { queryRowsPrepared } from '../../platform/db/prepared.ts';
 import { configOf } from './index-sql.ts';
 import { FIELD, type FieldName, type RankingParams } from './ranking.ts';
+import { translationTerms } from './translation-sql.ts';
 
 export interface CorpusStats {
   language: 'es' | 'en';
@@ -238,10 +239,12 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
         order by v.df desc limit 3) v
       where ${num(params.prefixWeight)} > 0 and length(qt.term) >= ${prefixLength}
     ),
+    ${translationTerms(workspaceId, params)},
     terms as materialized (
       select row_number() over ()::int as tid, t.lang, t.term, s.c1,
              max(t.weight) * ln(1 + (s.n - max(t.df) + 0.5::float8) / (max(t.df) + 0.5::float8)) as widf
-      from (select * from known union all select * from fuzzy union all select * from prefixed) t join stats s on s.lang = t.lang
+      from (select * from known union all select * from fuzzy union all select * from prefixed
+            union all select * from translated) t join stats s on s.lang = t.lang
       group by t.lang, t.term, s.n, s.c1
     ),
     tfs as materialized (
