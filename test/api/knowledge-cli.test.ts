@@ -90,7 +90,8 @@ describe('kb import and export', () => {
     const again = await run(['import', '--format', 'markdown', folder]);
     expect(again.code).toBe(0);
     expect(again.out).toContain('3 unchanged');
-  });
+    // Four commands, each opening the data directory: over 30 s on a loaded machine.
+  }, 120_000);
 
   it('refuses wrong usage with exit code 2', async () => {
     expect((await run(['import', '--format', 'xml', file])).code).toBe(2);
