@@ -6,15 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { importCommand } from '../../src/modules/customers/cli.ts';
 import { createWorkspaceService } from '../../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../../src/platform/clock.ts';
-import { openDatabase } from '../../src/platform/db/connect.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
 import { createLocalBus } from '../../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../../src/platform/events/unit-of-work.ts';
+import { testDataDir } from '../support/database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'atiende-import-'));
 const dataDir = join(dir, 'data');
-const database = await openDatabase({ databaseUrl: null, dataDir });
-await migrate(database);
+const database = await testDataDir(dataDir);
 const base = {
   db: database.db,
   uow: createUnitOfWork(database.db, createLocalBus(), systemClock),

@@ -6,15 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { kbCommand } from '../../src/modules/knowledge/index.ts';
 import { createWorkspaceService } from '../../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../../src/platform/clock.ts';
-import { openDatabase } from '../../src/platform/db/connect.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
 import { createLocalBus } from '../../src/platform/events/bus.ts';
 import { createUnitOfWork } from '../../src/platform/events/unit-of-work.ts';
+import { testDataDir } from '../support/database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'atiende-kb-'));
 const dataDir = join(dir, 'data');
-const database = await openDatabase({ databaseUrl: null, dataDir });
-await migrate(database);
+const database = await testDataDir(dataDir);
 const uow = createUnitOfWork(database.db, createLocalBus(), systemClock);
 await createWorkspaceService({ db: database.db, uow, clock: systemClock, newId }).create({
   slug: 'kb-cli',
@@ -92,7 +90,8 @@ describe('kb import and export', () => {
     const again = await run(['import', '--format', 'markdown', folder]);
     expect(again.code).toBe(0);
     expect(again.out).toContain('3 unchanged');
-  });
+    // Four commands, each opening the data directory: over 30 s on a loaded machine.
+  }, 120_000);
 
   it('refuses wrong usage with exit code 2', async () => {
     expect((await run(['import', '--format', 'xml', file])).code).toBe(2);

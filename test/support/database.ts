@@ -20,6 +20,17 @@ export async function testDatabase(): Promise<Database> {
     }
     return openDatabase({ databaseUrl: withDatabase(postgres.adminUrl, name), dataDir: null, poolSize: 5 });
   }
-  const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
-  return openDatabase({ databaseUrl: null, dataDir: null, loadDataDir: dump });
+  return openDatabase({ databaseUrl: null, dataDir: null, loadDataDir: templateDump() });
+}
+
+/**
+ * A PGlite database in the on-disk `dataDir` (new or empty), started from the run's migrated template, for
+ * commands that take `--data-dir`: no `initdb` and no migrations of its own.
+ */
+export function testDataDir(dataDir: string): Promise<Database> {
+  return openDatabase({ databaseUrl: null, dataDir, loadDataDir: templateDump() });
+}
+
+function templateDump(): Blob {
+  return new Blob([readFileSync(inject('pgliteTemplate'))]);
 }
