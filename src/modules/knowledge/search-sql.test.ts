@@ -5,14 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../test/support/database.ts';
-import { newId, systemClock } from '../../platform/clock.ts';
+import { knowledgeFixture } from '../../../test/support/knowledge.ts';
 import { type Database, queryRows } from '../../platform/db/connect.ts';
-import { createLocalBus } from '../../platform/events/bus.ts';
-import { createUnitOfWork } from '../../platform/events/unit-of-work.ts';
-import { createWorkspaceService } from '../workspaces/index.ts';
-import { createArticleService } from './articles-service.ts';
-import { createContext } from './context.ts';
+import type { Context } from './context.ts';
 import { createLearningService } from './learning-service.ts';
 import { BM25F, FIELD, type FieldName, type RankingParams } from './ranking.ts';
 import { FILTERS } from './search-service.ts';
@@ -20,45 +15,24 @@ import { type RankingInput, rankArticles } from './search-sql.ts';
 
 let database: Database;
 let ws: string;
-let ctx: ReturnType<typeof createContext>;
-const ids = new Map<string, string>();
+let ctx: Context;
+let ids: Map<string, string>;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  const uow = createUnitOfWork(database.db, createLocalBus(), systemClock);
-  const base = { db: database.db, uow, clock: systemClock, newId };
-  ctx = createContext(base);
-  ws = (
-    await createWorkspaceService(base).create({
-      slug: `kb-rank-${process.pid}`,
-      name: 'Ranking',
-      timeZone: 'UTC',
-      defaultLanguage: 'en',
-      defaultCountry: 'CO',
-    })
-  ).id;
   const article = (externalId: string, title: string, body: string, phrasings: string[] = []) => ({
     externalId,
-    language: 'en' as const,
     title,
     body,
     phrasings,
-    status: 'published' as const,
-    visibility: 'public' as const,
   });
-  await createArticleService(ctx).upsertMany(ws, null, [
+  ({ database, ctx, ws, ids } = await knowledgeFixture('kb-rank', [
     article('hose', 'Garden hose leaks', 'Tighten the hose washer. A garden hose leaks at the tap.', [
       'water pipe dripping',
     ]),
     article('mower', 'Lawn mower will not start', 'Check the spark plug and the fuel of the mower.'),
     article('garden', 'Garden opening hours', 'The garden opens at nine and closes at six.'),
     article('reservations', 'Reservations for groups', 'Groups of ten or more book ahead.'),
-  ]);
-  const rows = await queryRows<{ id: string; external_id: string }>(
-    database.db,
-    sql`select id, external_id from kb_articles where workspace_id = ${ws}`,
-  );
-  for (const r of rows) ids.set(r.external_id, r.id);
+  ]));
   await createLearningService(ctx).record(ws, {
     kind: 'helpful',
     source: 'api',

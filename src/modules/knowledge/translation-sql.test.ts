@@ -2,16 +2,11 @@
  * Learned word translations in the ranking statement: a word searchers typed before picking articles
  * that share a title word stands for that word, and so finds an article that never learned it.
  */
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../test/support/database.ts';
-import { newId, systemClock } from '../../platform/clock.ts';
-import { type Database, queryRows } from '../../platform/db/connect.ts';
-import { createLocalBus } from '../../platform/events/bus.ts';
-import { createUnitOfWork } from '../../platform/events/unit-of-work.ts';
-import { createWorkspaceService } from '../workspaces/index.ts';
+import { knowledgeFixture } from '../../../test/support/knowledge.ts';
+import type { Database } from '../../platform/db/connect.ts';
 import { createArticleService } from './articles-service.ts';
-import { createContext } from './context.ts';
+import type { Context } from './context.ts';
 import { evaluate } from './eval.ts';
 import { createLearningService } from './learning-service.ts';
 import { BM25F, type RankingParams } from './ranking.ts';
@@ -20,45 +15,24 @@ import { rankArticles } from './search-sql.ts';
 
 let database: Database;
 let ws: string;
-let ctx: ReturnType<typeof createContext>;
+let ctx: Context;
+let ids: Map<string, string>;
 let learning: ReturnType<typeof createLearningService>;
-const ids = new Map<string, string>();
 
 beforeAll(async () => {
-  database = await testDatabase();
-  const uow = createUnitOfWork(database.db, createLocalBus(), systemClock);
-  const base = { db: database.db, uow, clock: systemClock, newId };
-  ctx = createContext(base);
-  ws = (
-    await createWorkspaceService(base).create({
-      slug: `kb-translate-${process.pid}`,
-      name: 'Translations',
-      timeZone: 'UTC',
-      defaultLanguage: 'en',
-      defaultCountry: 'CO',
-    })
-  ).id;
   const article = (externalId: string, title: string, body: string) => ({
     externalId,
-    language: 'en' as const,
     title,
     body,
-    status: 'published' as const,
-    visibility: 'public' as const,
   });
-  await createArticleService(ctx).upsertMany(ws, null, [
+  ({ database, ctx, ws, ids } = await knowledgeFixture('kb-translate', [
     article('cleaning', 'Room cleaning schedule', 'Housekeeping cleans every morning.'),
     article('upgrade', 'Room upgrade prices', 'A larger suite costs extra per night.'),
     article('checkout', 'Late checkout from your room', 'You may stay until two in the afternoon.'),
     article('parking', 'Parking at the hotel', 'The garage is free for guests.'),
     article('chamber', 'Chamber music evenings', 'A quartet plays in the lobby on Fridays.'),
     article('dinner', 'Dinner evenings on the terrace', 'The chef grills fish on Saturdays.'),
-  ]);
-  const rows = await queryRows<{ id: string; external_id: string }>(
-    database.db,
-    sql`select id, external_id from kb_articles where workspace_id = ${ws}`,
-  );
-  for (const r of rows) ids.set(r.external_id, r.id);
+  ]));
   // Searchers call a room a "chamber": two of them picked two different room articles after typing it;
   // one picked the music article, whose own title says "chamber" and so teaches no translation.
   learning = createLearningService(ctx);
