@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 import type { AgentStatus, EngineSnapshot, QueuePolicy, RoutingEvent } from './core/index.ts';
 import type { QueueHours } from './hours.ts';
