@@ -202,3 +202,23 @@ describe('the batch fold in SQL', () => {
     );
   }, 120_000);
 });
+
+describe('the projector across transaction ids of different lengths', () => {
+  it('folds an event of transaction 10 after one of transaction 9 in the same catch-up', async () => {
+    const workspaceId = randomUUID();
+    const contact = randomUUID();
+    // Ids as any long-lived server reaches them (9 → 10, 999 → 1000): "10" sorts before "9" as text.
+    const event = (tx: number, type: string, payload: object) =>
+      sql`insert into events (tx, workspace_id, type, subject, subject_id, topics, at, payload)
+          values (${String(tx)}::xid8, ${workspaceId}, ${type}, 'interaction', ${contact}, '{workspace}',
+                  ${new Date(DAY).toISOString()}::timestamptz, ${JSON.stringify(payload)}::jsonb)`;
+    await database.db.execute(event(9, 'interaction.queued', { channel: 'voice', customerId: CUSTOMER }));
+    await database.db.execute(event(10, 'csat.recorded', { rating: 4 }));
+    await createProjector(database.db, async () => 'UTC').catchUp(workspaceId);
+    const [row] = await queryRows<{ channel: string; csat: number | null }>(
+      database.db,
+      sql`select channel, csat from analytics_contacts where workspace_id = ${workspaceId}`,
+    );
+    expect(row).toEqual({ channel: 'voice', csat: 4 });
+  });
+});

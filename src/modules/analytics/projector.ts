@@ -81,7 +81,7 @@ export function createProjector(
                   ${after ? sql`and (tx, id) > (${after.tx}::xid8, ${after.id}::bigint)` : sql``}
                 order by tx, id limit ${size}
               )
-              select tx::text as tx, id, count(*) over () as n from w order by tx desc, id desc limit 1`,
+              select tx::text as tx, id, count(*) over () as n from w order by w.tx desc, w.id desc limit 1`,
         );
         if (!last) return 0;
         const end = { tx: last.tx, id: Number(last.id) };

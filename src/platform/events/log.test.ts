@@ -6,7 +6,7 @@ import { testDatabase } from '../../../test/support/database.ts';
 import { newId, systemClock } from '../clock.ts';
 import { queryRows } from '../db/connect.ts';
 import { createLocalBus } from './bus.ts';
-import { headCursor, readEventsAfter } from './log.ts';
+import { decodeCursor, headCursor, readEventsAfter } from './log.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
 
 const server = inject('postgresTemplate');
@@ -117,5 +117,25 @@ describe('appending events', async () => {
       ['workspace', 'q', `interaction:${id}`],
       ['workspace', `x:${upper}`],
     ]);
+  });
+});
+
+describe('log order across transaction ids of different lengths', async () => {
+  const database = await testDatabase();
+  afterAll(() => database.close());
+
+  it('reads transaction 9 before 10, and a new reader starts after 10', async () => {
+    const workspaceId = newId();
+    // Ids as any long-lived server reaches them (9 → 10, 999 → 1000): "10" sorts before "9" as text.
+    for (const [tx, type] of [
+      [9, 'x.nine'],
+      [10, 'x.ten'],
+    ] as const)
+      await database.db.execute(sql`insert into events (tx, workspace_id, type, subject, topics, at, payload)
+        values (${String(tx)}::xid8, ${workspaceId}, ${type}, 'x', '{workspace}', now(), '{}')`);
+    const read = await readEventsAfter(database.db, workspaceId, null);
+    expect(read.map((e) => e.type)).toEqual(['x.nine', 'x.ten']);
+    expect((await headCursor(database.db, workspaceId)).tx).toBe('10');
+    expect(await readEventsAfter(database.db, workspaceId, decodeCursor(read[0]!.cursor))).toHaveLength(1);
   });
 });

@@ -149,19 +149,22 @@ export async function readEventsAfter(
           after ? sql`(tx, id) > (${after.tx}::xid8, ${after.id}::bigint)` : undefined,
           options.topics ? sql`topics && ${sql.raw(textArray(options.topics))}` : undefined,
         )}
-        order by tx, id
+        order by events.tx, events.id
         limit ${options.limit ?? 500}`,
   );
   return rows.map(toStored);
 }
 
-/** The cursor of the newest settled event: where a new reader starts. */
+/**
+ * The cursor of the newest settled event: where a new reader starts. (Orders name the table's `tx`: the
+ * bare name would be the text column of the select list, which sorts "1000" before "999".)
+ */
 export async function headCursor(db: Db, workspaceId: string): Promise<Cursor> {
   const rows = await queryRows<{ tx: string; id: string | number }>(
     db,
     sql`select tx::text as tx, id from events
         where workspace_id = ${workspaceId} and tx < ${SETTLED}
-        order by tx desc, id desc limit 1`,
+        order by events.tx desc, events.id desc limit 1`,
   );
   const row = rows[0];
   return row ? { tx: row.tx, id: Number(row.id) } : { tx: '0', id: 0 };
