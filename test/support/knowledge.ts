@@ -5,6 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { createArticleService } from '../../src/modules/knowledge/articles-service.ts';
 import { type Context, createContext } from '../../src/modules/knowledge/context.ts';
+import type { RankingParams } from '../../src/modules/knowledge/ranking.ts';
+import { FILTERS } from '../../src/modules/knowledge/search-service.ts';
+import { rankArticles } from '../../src/modules/knowledge/search-sql.ts';
 import { createWorkspaceService } from '../../src/modules/workspaces/index.ts';
 import { newId, systemClock } from '../../src/platform/clock.ts';
 import { type Database, queryRows } from '../../src/platform/db/connect.ts';
@@ -57,4 +60,22 @@ export async function knowledgeFixture(slug: string, articles: TestArticle[]): P
     sql`select id, external_id from kb_articles where workspace_id = ${ws}`,
   );
   return { database, ctx, ws, ids: new Map(rows.map((r) => [r.external_id, r.id])) };
+}
+
+/**
+ * The ranking statement alone for an English query over the fixture's public articles, with fresh
+ * corpus statistics.
+ * @example const found = await rankQuery(kb, 'garden hose', BM25F);
+ */
+export async function rankQuery(kb: KnowledgeFixture, query: string, params: RankingParams) {
+  kb.ctx.forget(kb.ws);
+  const { stats } = await kb.ctx.searchContext(kb.ws);
+  return rankArticles(kb.database.db, kb.ws, {
+    texts: { es: query, en: query },
+    expansions: '',
+    filter: { languages: ['en'], ...FILTERS.public },
+    stats,
+    params,
+    limit: 10,
+  });
 }

@@ -5,13 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { knowledgeFixture } from '../../../test/support/knowledge.ts';
+import { knowledgeFixture, rankQuery } from '../../../test/support/knowledge.ts';
 import { type Database, queryRows } from '../../platform/db/connect.ts';
 import type { Context } from './context.ts';
 import { createLearningService } from './learning-service.ts';
 import { BM25F, FIELD, type FieldName, type RankingParams } from './ranking.ts';
-import { FILTERS } from './search-service.ts';
-import { type RankingInput, rankArticles } from './search-sql.ts';
 
 let database: Database;
 let ws: string;
@@ -42,19 +40,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const rank = async (query: string, params: RankingParams = BM25F) => {
-  ctx.forget(ws);
-  const { stats } = await ctx.searchContext(ws);
-  const input: RankingInput = {
-    texts: { es: query, en: query },
-    expansions: '',
-    filter: { languages: ['en'], ...FILTERS.public },
-    stats,
-    params,
-    limit: 10,
-  };
-  return rankArticles(database.db, ws, input);
-};
+const rank = (query: string, params: RankingParams = BM25F) =>
+  rankQuery({ database, ctx, ws, ids }, query, params);
 
 /** The product's ranking without the trigram fusion: BM25F scores alone. */
 const BM25_ONLY: RankingParams = { ...BM25F, trigramWeight: 0 };

@@ -3,15 +3,14 @@
  * that share a title word stands for that word, and so finds an article that never learned it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { knowledgeFixture } from '../../../test/support/knowledge.ts';
+import { knowledgeFixture, rankQuery } from '../../../test/support/knowledge.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { createArticleService } from './articles-service.ts';
 import type { Context } from './context.ts';
 import { evaluate } from './eval.ts';
 import { createLearningService } from './learning-service.ts';
 import { BM25F, type RankingParams } from './ranking.ts';
-import { createSearchService, FILTERS } from './search-service.ts';
-import { rankArticles } from './search-sql.ts';
+import { createSearchService } from './search-service.ts';
 
 let database: Database;
 let ws: string;
@@ -49,16 +48,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const rank = async (query: string, params: RankingParams) => {
-  ctx.forget(ws);
-  const { stats } = await ctx.searchContext(ws);
-  const found = await rankArticles(database.db, ws, {
-    texts: { es: query, en: query },
-    expansions: '',
-    filter: { languages: ['en'], ...FILTERS.public },
-    stats,
-    params,
-    limit: 10,
-  });
+  const found = await rankQuery({ database, ctx, ws, ids }, query, params);
   const external = new Map([...ids].map(([e, id]) => [id, e]));
   return found.map((f) => external.get(f.id));
 };
