@@ -8,6 +8,7 @@ import { type Db, queryRows } from '../../platform/db/connect.ts';
 import { queryRowsPrepared } from '../../platform/db/prepared.ts';
 import { configOf } from './index-sql.ts';
 import { FIELD, type FieldName, type RankingParams } from './ranking.ts';
+import { float, floats, num } from './sql-numbers.ts';
 import { translationTerms } from './translation-sql.ts';
 
 export interface CorpusStats {
@@ -51,12 +52,6 @@ export async function corpusStats(db: Db, workspaceId: string): Promise<CorpusSt
   );
   return rows.map((r) => ({ language: r.language, n: Number(r.n), avg: r.avg.map(Number) }));
 }
-
-/** A number from our own parameters written into SQL text (never user input), as float8: numeric is slow. */
-const float = (n: number) => `${Number.isFinite(n) ? String(n) : '0'}::float8`;
-const num = (n: number) => sql.raw(float(n));
-/** Numbers of our own as a float8 array literal in SQL text, ready to index (`${floats([1, 2])}[i]`). */
-const floats = (list: number[]) => `(array[${list.map(float).join(', ')}])`;
 
 /** The ranking's inputs: a query and what it may find, scored with some parameters. */
 export interface RankingInput {

@@ -16,8 +16,8 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { FIELD, type RankingParams } from './ranking.ts';
+import { num } from './sql-numbers.ts';
 
-const float = (n: number) => sql.raw(`${Number.isFinite(n) ? String(n) : '0'}::float8`);
 const int = (n: number) => sql.raw(String(Math.max(1, Math.round(n))));
 
 /**
@@ -64,7 +64,7 @@ export function translationTerms(workspaceId: string, params: RankingParams): SQ
       having count(*) >= ${int(params.translationMinSupport)}
     ),
     translated as (
-      select t.lang, t.term, ${float(params.translationWeight)} * max(t.p) as weight, v.df
+      select t.lang, t.term, ${num(params.translationWeight)} * max(t.p) as weight, v.df
       from translation_links t
       join kb_vocab v on v.workspace_id = ${workspaceId} and v.language = t.lang and v.term = t.term
       group by t.lang, t.term, v.df
