@@ -21,6 +21,25 @@ export function formatDateTime(iso: string, language: string, timeZone: string):
   }
 }
 
+/**
+ * The calendar day (YYYY-MM-DD) it is at `ms` in a time zone: the workspace's "today", which the
+ * browser's own clock and zone can put on another day.
+ * @example dayIn('America/Bogota', Date.parse('2026-12-07T00:11:00Z')) // "2026-12-06"
+ */
+export function dayIn(timeZone: string, ms = Date.now()): string {
+  try {
+    // The en-CA locale writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(ms);
+  } catch {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+}
+
 /** A formatter bound to the current language and the given time zone. */
 export function useDateTime(timeZone: string): (iso: string) => string {
   const { i18n } = useTranslation();

@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DateRangeInputs } from '../../ui/DateRangeInputs.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
-import { monthStart, PALETTE, today } from '../supervisor/format.ts';
+import { useSession } from '../auth/session.tsx';
+import { PALETTE, thisMonth } from '../supervisor/format.ts';
 import { type QualityReportParams, type QualityRow, qualityApi, qualityKeys } from './api.ts';
 import { useQualityT } from './i18n.ts';
 import { useNames } from './names.ts';
@@ -21,9 +22,9 @@ const BY = {
 export function ReportTab() {
   const t = useQualityT();
   const name = useNames();
+  const { timeZone } = useSession().workspace;
   const [draft, setDraft] = useState<QualityReportParams>({
-    from: monthStart(),
-    to: today(),
+    ...thisMonth(timeZone),
     grain: 'week',
     by: 'agent',
   });

@@ -7,8 +7,9 @@ import { useState } from 'react';
 import { DateRangeInputs } from '../../ui/DateRangeInputs.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
+import { useSession } from '../auth/session.tsx';
 import { analyticsApi, analyticsKeys, type By, type Grain, type Report, type ReportParams } from './api.ts';
-import { duration, monthStart, PALETTE, percent, today } from './format.ts';
+import { duration, PALETTE, percent, thisMonth } from './format.ts';
 import { useSupervisorT } from './i18n.ts';
 
 function Charts({ report, byKey }: { report: Report; byKey: boolean }) {
@@ -105,9 +106,9 @@ function ReportTable({ report }: { report: Report }) {
 
 export function ReportsPage() {
   const t = useSupervisorT();
+  const { timeZone } = useSession().workspace;
   const [draft, setDraft] = useState<ReportParams>({
-    from: monthStart(),
-    to: today(),
+    ...thisMonth(timeZone),
     grain: 'day',
     by: 'queue',
   });

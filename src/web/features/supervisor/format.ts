@@ -1,8 +1,12 @@
 /** Number formats of the supervisor screens, pure. */
 
-/** Today as YYYY-MM-DD, and the first of this month: a report's default range. */
-export const today = () => new Date().toISOString().slice(0, 10);
-export const monthStart = () => `${today().slice(0, 8)}01`;
+import { dayIn } from '../../ui/format.ts';
+
+/** From the first of this month to today, in the workspace's time zone: a report's default range. */
+export function thisMonth(timeZone: string): { from: string; to: string } {
+  const to = dayIn(timeZone);
+  return { from: `${to.slice(0, 8)}01`, to };
+}
 
 /** Colours of a chart's series, in order. */
 export const PALETTE = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'pink.6'];

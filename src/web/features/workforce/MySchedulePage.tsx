@@ -9,17 +9,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoAccessPage } from '../../shell/RequirePermission.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { dayIn } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryView } from '../../ui/QueryView.tsx';
-import { useCan } from '../auth/session.tsx';
+import { useCan, useSession } from '../auth/session.tsx';
 import { Gantt } from './Gantt.tsx';
 import { addDays, mondayOf, paidHours } from './gantt.ts';
 import { type MySchedule, type Shift, scheduleApi, scheduleKeys } from './schedule-api.ts';
 import { useScheduleT } from './schedule-i18n.ts';
 import { STATUS_COLOR } from './TimeOffCard.tsx';
 import { dayLabel, timeOf } from './time.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A shift moved by whole days, so that a week's shifts share one time axis. */
 function rebase(s: Shift, days: number): Shift {
@@ -35,7 +34,8 @@ function rebase(s: Shift, days: number): Shift {
 export function MySchedulePage() {
   const t = useScheduleT();
   const can = useCan();
-  const [from, setFrom] = useState(() => mondayOf(today()));
+  const { timeZone } = useSession().workspace;
+  const [from, setFrom] = useState(() => mondayOf(dayIn(timeZone)));
   const query = useQuery({
     queryKey: scheduleKeys.mySchedule(from),
     queryFn: () => scheduleApi.mySchedule(from),
@@ -55,7 +55,7 @@ export function MySchedulePage() {
             <Button variant="default" onClick={() => setFrom(addDays(from, -7))} data-testid="my-prev">
               {t('my.prev')}
             </Button>
-            <Button variant="subtle" onClick={() => setFrom(mondayOf(today()))}>
+            <Button variant="subtle" onClick={() => setFrom(mondayOf(dayIn(timeZone)))}>
               {t('my.today')}
             </Button>
             <Button variant="default" onClick={() => setFrom(addDays(from, 7))} data-testid="my-next">
