@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- knowledge [--full] [--json]`: knowledge-base search.
+ * `npm run bench -- knowledge [--full] [--json] [--only=<engine>-<articles>]`: knowledge-base search.
  *
  * Quality on the dev sets in ../shared/data/knowledge/ (StackFAQ English, tourism Spanish), through the
  * product's own import, learning and search path, for each method: plain BM25 over title and body (the
@@ -22,6 +22,9 @@
  * queries' MRR@10 counting an article as relevant when it was recombined from a relevant one
  * (`*_seed_mrr10`), for the product's ranking and for the same ranking reading every posting of every term
  * (`*_seed_mrr10_all_postings`): what reading only the most telling postings costs or gains where it cuts.
+ *
+ * `--only=pglite-10000` (or `postgres-1000`, …: an engine, `pglite` or `postgres` with DATABASE_URL set, and
+ * a size) measures that latency alone, without the quality figures: a quick check of one engine and size.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -321,8 +324,19 @@ async function seedQuality(
   return { seed_mrr10: await mrr(BM25F), seed_mrr10_all_postings: await mrr({ ...BM25F, termDepth: 0 }) };
 }
 
+/** `--only=<engine>-<articles>`: the one engine and size to measure, or null for the whole run. */
+function onlyOption(): { engine: string; size: number } | null {
+  const given = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (!given) return null;
+  const match = /^(pglite|postgres)-(\d+)$/.exec(given);
+  if (!match)
+    throw new Error(`--only takes <pglite|postgres>-<articles>, e.g. --only=pglite-10000 (got ${given})`);
+  return { engine: match[1]!, size: Number(match[2]) };
+}
+
 const bench: Bench = async ({ full, progress }) => {
   const began = performance.now();
+  const only = onlyOption();
   const sets = [
     { key: 'en', articles: 'stackfaq-articles.jsonl', queries: 'stackfaq-queries-dev.jsonl' },
     { key: 'es', articles: 'turismo-articles.jsonl', queries: 'turismo-queries-dev.jsonl' },
@@ -331,7 +345,7 @@ const bench: Bench = async ({ full, progress }) => {
   const peer: Record<string, number> = {};
   const ratios: Record<string, number> = {};
   const context: Record<string, string | number> = {};
-  const sizes = full ? [1_000, 10_000] : [1_000];
+  const sizes = only ? [only.size] : full ? [1_000, 10_000] : [1_000];
   const serverUrl = process.env.DATABASE_URL;
   const lite = await openDatabase({ databaseUrl: null, dataDir: null });
   await migrate(lite);
@@ -358,6 +372,7 @@ const bench: Bench = async ({ full, progress }) => {
       const queries = parseQueries(read(set.queries)).items.map((i) => i.value);
       all.push(...articles);
       allQueries.push(...queries);
+      if (only) continue;
       progress(`quality ${set.key}: plain BM25 and BM25F`);
       const { bm25, bm25f, bm25fNoThesaurus } = await withoutLearning(lite, articles, queries);
       peer[`${set.key}_bm25_mrr10`] = bm25.mrr_at_10;
@@ -381,18 +396,19 @@ const bench: Bench = async ({ full, progress }) => {
       ratios[`${set.key}_learned_mrr10`] = Math.round((learned!.mrr_at_10 / bm25.mrr_at_10) * 100) / 100;
     }
     // The default run measures latency on one engine (PostgreSQL when DATABASE_URL is set); --full on both.
-    if (full || !serverUrl) await measure('pglite', lite);
+    if (only ? only.engine === 'pglite' : full || !serverUrl) await measure('pglite', lite);
   } finally {
     await lite.close();
   }
-  if (serverUrl) {
+  if (only?.engine === 'postgres' && !serverUrl) throw new Error('--only=postgres-… needs DATABASE_URL');
+  if (serverUrl && (!only || only.engine === 'postgres')) {
     const server = await openScratchDatabase(serverUrl, 'knowledge');
     try {
       await measure('postgres', server.database);
     } finally {
       await server.close();
     }
-  } else context.postgres = 'skipped (set DATABASE_URL to measure PostgreSQL)';
+  } else if (!serverUrl) context.postgres = 'skipped (set DATABASE_URL to measure PostgreSQL)';
   context.run_seconds = Math.round((performance.now() - began) / 1000);
   context.learning = 'two-fold cross-validation over each set’s dev queries';
   context.articles = 'latency corpora recombine the sets’ titles and sentences';

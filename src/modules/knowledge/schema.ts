@@ -139,6 +139,9 @@ export const kbPostings = pgTable(
       t.tf,
       t.fieldLength,
     ),
+    // The few postings of learned queries (field 4, `FIELD.learned`), by term: a search asks whether its
+    // words were ever learned before looking for what they translate to (`translation-sql.ts`).
+    index('kb_postings_learned').on(t.workspaceId, t.language, t.term).where(sql`${t.field} = 4`),
   ],
 );
 

@@ -195,11 +195,13 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
     );
   return sql`
     with stats as (
-      select s.lang, s.n::float8 as n, s.c1 from json_to_recordset(${statsJson}::json) as s(lang text, n int, c1 float8[])
+      -- The query's text per language, folded once for the terms and the trigram fusion.
+      select s.lang, s.n::float8 as n, s.c1, public.atiende_fold(${JSON.stringify(texts)}::json ->> s.lang) as query
+      from json_to_recordset(${statsJson}::json) as s(lang text, n int, c1 float8[])
     ),
     raw as (
       select s.lang, u.lexeme as term, 1.0::float8 as weight
-      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${JSON.stringify(texts)}::json ->> s.lang))) u
+      from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, s.query)) u
       union all
       select s.lang, u.lexeme, ${num(params.synonymWeight)}::float8
       from stats s, unnest(to_tsvector(${configOf(sql`s.lang`)}, public.atiende_fold(${expansions}))) u
@@ -274,8 +276,7 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
         ? sql`candidates as (select id, score from scored order by score desc, id limit ${sql.raw(String(Math.max(1, Math.round(params.rerankDepth))))}),
     ranked as (
       select c.id, c.score / max(c.score) over () + ${num(params.trigramWeight)} * (
-               select coalesce(max(similarity(public.atiende_fold(${JSON.stringify(texts)}::json ->> a.language),
-                                              public.atiende_fold(x))), 0)
+               select coalesce(max(similarity(s.query, public.atiende_fold(x))), 0)
                from unnest(array[a.title] || a.phrasings || ${
                  params.trigramLearned
                    ? sql`array(
@@ -288,6 +289,7 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
                }) x
              ) as score
       from candidates c join kb_articles a on a.workspace_id = ${workspaceId} and a.id = c.id
+      join stats s on s.lang = a.language
     )`
         : sql`ranked as (select id, score from scored)`
     }`;

@@ -91,4 +91,18 @@ describe('learned word translations', () => {
     expect(await mrr({ ...BM25F, translationWeight: 0 })).toBe(0);
     expect(await mrr(BM25F)).toBeGreaterThan(0);
   });
+
+  it('translate a word from the moment it is first learned', async () => {
+    // A search skips the words no learned query holds; one learned since the last search is not skipped.
+    expect(await rank('pad', ON)).toEqual([]);
+    await learning.learnMany(
+      ws,
+      [
+        { query: 'pad tidy', articleId: ids.get('cleaning')! },
+        { query: 'bigger pad', articleId: ids.get('upgrade')! },
+      ],
+      'api',
+    );
+    expect(await rank('pad', ON)).toContain('checkout');
+  });
 });

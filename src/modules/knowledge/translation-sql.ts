@@ -45,6 +45,11 @@ export function translationTerms(workspaceId: string, params: RankingParams): SQ
         where t.field = ${learned}
         limit ${int(params.translationDepth)}) l
       where ${sql.raw(on ? 'true' : 'false')} and qt.weight >= 1
+        -- A word never learned has nothing to translate to: one probe of the learned postings' index
+        -- instead of reading its most telling postings (a subquery per word, never a join of them all).
+        and (select true from kb_postings y
+             where y.workspace_id = ${workspaceId} and y.language = qt.lang and y.term = qt.term
+               and y.field = ${learned} limit 1)
         and not exists (
           select 1 from kb_postings x
           where x.workspace_id = ${workspaceId} and x.article_id = l.article_id and x.field in (${own}) and x.term = qt.term)

@@ -1,0 +1,1 @@
+CREATE INDEX "kb_postings_learned" ON "kb_postings" USING btree ("workspace_id","language","term") WHERE "kb_postings"."field" = 4;
