@@ -197,11 +197,28 @@ export function insertRowsStatement(workspaceId: string, rows: Row[]): string {
   return `insert into interactions (${names}) select ${values} from ${recordset(rows, INSERTED)}`;
 }
 
+/**
+ * The condition that finds rows `i` of the workspace by id through the primary key, whatever the planner
+ * knows of the table. Written as `i.workspace_id = …` it lets the planner take the index that starts
+ * with the workspace, and a table not analysed yet (a new one, or one that grew fast since) makes a
+ * workspace look a few dozen rows: every group then read all of the workspace's interactions, ~7 ms per
+ * statement at 20,000 rows. The ids as one constant array give the planner their number; the workspace
+ * inside `coalesce` is no index condition, and the planner takes it to hold for half the rows (as
+ * `… is true` it would take it for 1 in 200, and join the group's rows by a nested loop, k² comparisons).
+ */
+const byIds = (workspaceId: string, ids: string[]) =>
+  `i.id = any(${uuidArray(ids)}) and coalesce(i.workspace_id = ${literal(workspaceId)}, false)`;
+
+/** A `uuid[]` constant written as one literal, each id quoted as an element, whatever the number of ids. */
+const uuidArray = (ids: string[]) =>
+  `${literal(`{${ids.map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`)}::uuid[]`;
+
 /** The statement that writes what transitions change, for every row in one UPDATE … FROM. */
 export function updateRowsStatement(workspaceId: string, rows: Row[]): string {
   const sets = UPDATED.filter(([key]) => key !== 'id').map(([, c, , short]) => `${c} = v.${short}`);
+  const ids = rows.map((r) => r.id);
   return `update interactions as i set ${sets.join(', ')} from ${recordset(rows, UPDATED)}
-    where i.workspace_id = ${literal(workspaceId)} and i.id = v.i`;
+    where ${byIds(workspaceId, ids)} and i.id = v.i`;
 }
 
 /** The statement that inserts first messages. */
@@ -222,9 +239,7 @@ export function insertMessagesStatement(messages: MessageRow[]): string {
 
 /** The statement that reads rows by id, for `rowsFrom`. */
 export function selectRowsStatement(workspaceId: string, ids: string[]): string {
-  const list = ids.map((id) => literal(id)).join(', ');
-  return `select ${COLUMNS.map(([, c]) => c).join(', ')} from interactions
-    where workspace_id = ${literal(workspaceId)} and id in (${list})`;
+  return `select ${COLUMNS.map(([, c]) => c).join(', ')} from interactions as i where ${byIds(workspaceId, ids)}`;
 }
 
 /**
@@ -232,11 +247,12 @@ export function selectRowsStatement(workspaceId: string, ids: string[]): string 
  * they are in the table: nothing else changed their state, customer or attributes since.
  */
 export function unchangedRowsStatement(workspaceId: string, rows: Row[]): string {
+  const ids = rows.map((r) => r.id);
   return failUnless(
     `(select count(*) from interactions i join ${recordset(rows, CHECKED)}
         on i.id = v.i and i.updated_at = v.ua and i.customer_id is not distinct from v.cu
           and i.attributes = v.at
-      where i.workspace_id = ${literal(workspaceId)}) = ${rows.length}`,
+      where ${byIds(workspaceId, ids)}) = ${rows.length}`,
     'interactions: changed since this process wrote them',
   );
 }

@@ -318,7 +318,8 @@ export function createEngineHost(deps: {
     const plan = emptyPlan();
     const hours = planHours(
       h.calendars.queues,
-      (id) => h.engine.queueStats(id)?.open ?? true,
+      // Each batch asks every queue: `queueStats` would count each queue's interactions to answer.
+      (id) => h.engine.queueOpen(id) ?? true,
       clock.now().getTime(),
       h.calendars.timeZone,
     );

@@ -37,6 +37,8 @@ export interface RoutingEngine {
   /** How an agent shows: offline, available, busy (holding active work), wrap-up, or not-ready. */
   agentStatus(agentId: string): AgentStatus;
   queueStats(queueId: string): QueueStats | null;
+  /** Whether the queue is open, or null when the engine has no such queue: `queueStats` without the counts. */
+  queueOpen(queueId: string): boolean | null;
 }
 
 /**
@@ -103,5 +105,6 @@ export function createEngine(config: EngineConfig, snapshot?: EngineSnapshot): R
       for (const bucket of queue.nonEmpty) waiting += bucket.heap.size;
       return { queueId, waiting, offered, oldestArrivedAt: oldest, open: queue.open };
     },
+    queueOpen: (queueId) => ctx.queues.get(queueId)?.open ?? null,
   };
 }

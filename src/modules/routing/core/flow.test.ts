@@ -122,6 +122,15 @@ describe('overflow and after hours', () => {
     expect(engine.handle({ type: 'interactionArrived', at: 3, interaction: testRequest('d') })).toEqual([]);
   });
 
+  it('tells whether a queue is open as its statistics do, and null for a queue it does not have', () => {
+    const engine = createEngine(testConfig([queuePolicy('q')]));
+    expect(engine.queueOpen('q')).toBe(true);
+    engine.handle({ type: 'queueHours', at: 0, queueId: 'q', open: false });
+    expect(engine.queueOpen('q')).toBe(false);
+    expect(engine.queueStats('q')?.open).toBe(false);
+    expect(engine.queueOpen('nope')).toBeNull();
+  });
+
   it('applies the after-hours action to those still waiting when the queue closes', () => {
     const q = queuePolicy('q', { afterHours: { kind: 'message' } });
     const engine = createEngine(testConfig([q]));
