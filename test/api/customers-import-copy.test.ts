@@ -165,4 +165,27 @@ describe('an import of several batches', () => {
     const { job } = await importCsv('legado-2.csv', ['name,email', 'Legado Nuevo,legado@ejemplo.co']);
     expect(job).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
   });
+
+  it('batches written two at a time end as if written one after another', async () => {
+    await importCsv('antes.csv', ['external_id,name,email,tags', 'LAN-0,Antes,antes@ejemplo.co,']);
+    const rows = ['external_id,name,email,tags'];
+    for (let i = 1; i <= 8_000; i++) rows.push(`LAN-${i},Lote ${i},lote${i}@ejemplo.co,`);
+    // The first batch updates LAN-0 by its external id; the second, by its e-mail alone, keeping its tags.
+    rows[4_000] = 'LAN-0,Nombre Uno,,uno';
+    rows[6_000] = ',Nombre Dos,antes@ejemplo.co,';
+    // The second batch updates a customer the first one creates.
+    rows[7_000] = 'LAN-10,Lote diez otra vez,,';
+    const { job, rejected } = await importCsv('carriles.csv', rows);
+    expect(rejected).toEqual([]);
+    expect(job).toMatchObject({ processed: 8_000, inserted: 7_997, updated: 3 });
+    const named = await queryRows<{ external_id: string; name: string; tags: string[] }>(
+      db,
+      sql`select external_id, name, tags from customers
+          where workspace_id = ${ws.id} and external_id in ('LAN-0', 'LAN-10') order by external_id`,
+    );
+    expect(named).toEqual([
+      { external_id: 'LAN-0', name: 'Nombre Dos', tags: ['uno'] },
+      { external_id: 'LAN-10', name: 'Lote diez otra vez', tags: [] },
+    ]);
+  });
 });
