@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { BATCH_ROWS } from '../../src/modules/customers/import-service.ts';
 import { type Db, queryRows } from '../../src/platform/db/connect.ts';
 import { canCopy, copyInto } from '../../src/platform/db/copy.ts';
 import { createWorkspace, startTestApp } from '../support/app.ts';
@@ -164,5 +165,29 @@ describe('an import of several batches', () => {
     );
     const { job } = await importCsv('legado-2.csv', ['name,email', 'Legado Nuevo,legado@ejemplo.co']);
     expect(job).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
+  });
+
+  it('batches written two at a time end as if written one after another', async () => {
+    await importCsv('antes.csv', ['external_id,name,email,tags', 'LAN-0,Antes,antes@ejemplo.co,']);
+    const total = BATCH_ROWS + BATCH_ROWS / 2 + 1_000;
+    const rows = ['external_id,name,email,tags'];
+    for (let i = 1; i <= total; i++) rows.push(`LAN-${i},Lote ${i},lote${i}@ejemplo.co,`);
+    // The first batch updates LAN-0 by its external id; the second, by its e-mail alone, keeping its tags.
+    rows[BATCH_ROWS - 1_000] = 'LAN-0,Nombre Uno,,uno';
+    rows[BATCH_ROWS + 500] = ',Nombre Dos,antes@ejemplo.co,';
+    // The second batch updates a customer the first one creates.
+    rows[BATCH_ROWS + 1_000] = 'LAN-10,Lote diez otra vez,,';
+    const { job, rejected } = await importCsv('carriles.csv', rows);
+    expect(rejected).toEqual([]);
+    expect(job).toMatchObject({ processed: total, inserted: total - 3, updated: 3 });
+    const named = await queryRows<{ external_id: string; name: string; tags: string[] }>(
+      db,
+      sql`select external_id, name, tags from customers
+          where workspace_id = ${ws.id} and external_id in ('LAN-0', 'LAN-10') order by external_id`,
+    );
+    expect(named).toEqual([
+      { external_id: 'LAN-0', name: 'Nombre Dos', tags: ['uno'] },
+      { external_id: 'LAN-10', name: 'Lote diez otra vez', tags: [] },
+    ]);
   });
 });

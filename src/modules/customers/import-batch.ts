@@ -61,6 +61,30 @@ export interface BatchOptions {
    * it, and the batch then fails on the identities' unique index: the caller runs it again with this set.
    */
   exactOwners?: boolean;
+  /**
+   * Awaited once the batch's new customers and identities are written, with the existing customers its
+   * look-ups found, before anything else (updates, memberships, words, pairs): see `import-lanes.ts`.
+   */
+  turn?: (targetIds: readonly string[]) => Promise<void>;
+}
+
+/**
+ * What a batch's matching depends on besides its existing customers: its external ids, its identities'
+ * match keys and its organisations' names (two batches sharing none can be written at the same time). One
+ * set for the three: an external id equal to someone's match key only makes two batches wait, never err.
+ * @example batchKeys([{ externalId: 'C-1', identities: [{ matchKey: 'email:a@b.co' }], organisation: null }])
+ * // Set { 'C-1', 'email:a@b.co' }
+ */
+export function batchKeys(
+  rows: readonly Pick<ImportRow, 'externalId' | 'identities' | 'organisation'>[],
+): Set<string> {
+  const keys = new Set<string>();
+  for (const row of rows) {
+    if (row.externalId) keys.add(row.externalId);
+    for (const identity of row.identities) keys.add(identity.matchKey);
+    if (row.organisation) keys.add(row.organisation);
+  }
+  return keys;
 }
 
 /** Writes one batch in the caller's transaction. */
@@ -69,15 +93,27 @@ export async function writeBatch(
   ctx: Context,
   workspaceId: string,
   rows: ImportRow[],
-  { knownWords = new Set(), exactOwners = false }: BatchOptions = {},
+  options: BatchOptions = {},
 ): Promise<BatchResult> {
   // A batch is atomic either way; not waiting for its WAL flush only risks redoing the last batches after a
   // crash, which re-importing (idempotent) does.
   await tx.execute(sql`set local synchronous_commit = off`);
-  const ws = scoped(tx, workspaceId);
   const now = ctx.clock.now();
   const externalIds = [...new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))];
   const identities = rows.flatMap((r) => r.identities);
+  const found = await lookUp(tx, workspaceId, externalIds, identities, options.exactOwners ?? false);
+  return writeRows(tx, ctx, workspaceId, rows, found, now, options);
+}
+
+/** The batch's external ids and identities as the database holds them: who owns them, and those customers. */
+async function lookUp(
+  tx: Db,
+  workspaceId: string,
+  externalIds: string[],
+  identities: ImportIdentity[],
+  exactOwners: boolean,
+) {
+  const ws = scoped(tx, workspaceId);
   const byExternal = await customersByExternalId(tx, workspaceId, externalIds);
   // Everyone holding one of the match keys of the batch's identities: their owners, and the duplicate
   // candidates of the identities it adds, in one statement.
@@ -112,7 +148,19 @@ export async function writeBatch(
       .where(ws.where(customers, inArray(customers.id, targetIds)));
     for (const c of found) existing.set(c.id, c);
   }
+  return { holders, external, claimed, existing, targetIds };
+}
 
+/** Matches, rejects and writes the rows against what the look-ups found. */
+async function writeRows(
+  tx: Db,
+  ctx: Context,
+  workspaceId: string,
+  rows: ImportRow[],
+  { holders, external, claimed, existing, targetIds }: Awaited<ReturnType<typeof lookUp>>,
+  now: Date,
+  { knownWords = new Set(), turn }: BatchOptions,
+): Promise<BatchResult> {
   const rejections: ImportRejection[] = [];
   const accepted: { row: ImportRow; id: string; existing: Existing | null; fresh: ImportIdentity[] }[] = [];
   const linesByExternal = new Map<string, number>();
@@ -209,13 +257,14 @@ export async function writeBatch(
   }
 
   await insertCustomers(tx, workspaceId, inserts, now);
-  await updateCustomers(tx, workspaceId, updates, now);
   await insertIdentities(
     tx,
     workspaceId,
     accepted.flatMap((a) => a.fresh.map((i) => ({ id: ctx.newId(), customerId: a.id, ...i }))),
     now,
   );
+  await turn?.(targetIds);
+  await updateCustomers(tx, workspaceId, updates, now);
   await insertMemberships(
     tx,
     workspaceId,
