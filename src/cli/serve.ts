@@ -25,6 +25,7 @@ export async function serveCommand(
   const seeded = config.demoSeed
     ? await seedDemo(services, (step) => io.stdout(`Seeding demo data: ${step}…\n`))
     : false;
+  services.knowledge.warm();
   await app.listen({ port: config.port, host: config.host });
   // Routing engines with timers or business hours run again after a restart; serving need not wait.
   services.routing.resume().catch((err) => logger.error({ err }, 'routing resume failed'));

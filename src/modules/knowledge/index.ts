@@ -17,6 +17,7 @@ import { createLearningService } from './learning-service.ts';
 import { searchRoutes } from './search-routes.ts';
 import { createSearchService } from './search-service.ts';
 import { settingsRoutes } from './settings-routes.ts';
+import { loadThesauri } from './thesaurus-data.ts';
 
 export type { KnowledgeAnswer } from './answers.ts';
 export type { ArticleInput } from './articles-service.ts';
@@ -70,6 +71,8 @@ export function createKnowledge(deps: KnowledgeDeps & { workspaces: Pick<Workspa
      * @example await knowledge.articleIdOf(ws, 'demo-lost-baggage-es')
      */
     articleIdOf: (workspaceId: string, externalId: string) => articleIdOf(deps.db, workspaceId, externalId),
+    /** Reads the default thesauri ahead of the first search (the server calls it as it starts). */
+    warm: loadThesauri,
     /** Seeds the Servicenter help center (articles in Spanish and English, synonyms) into a workspace. */
     seedDemo: (workspaceId: string) => seedDemoKnowledge(deps, workspaceId),
     services: { articles, search, learning, help, attachments },

@@ -1,8 +1,8 @@
 /**
  * The default thesauri shipped with the product (`thesaurus/<language>.txt.gz`, built by
  * `scripts/build-thesaurus.ts`) and their verb forms (`thesaurus/<language>-lemmas.txt.gz`, built by
- * `scripts/build-lemmas.ts`), licences beside them, read once per process on first use. A language
- * without them (English) gets an empty thesaurus.
+ * `scripts/build-lemmas.ts`), licences beside them, read once per process: by the server as it starts
+ * (`loadThesauri`), otherwise on first use. A language without them (English) gets an empty thesaurus.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,4 +28,10 @@ export function thesaurusOf(language: 'es' | 'en'): Thesaurus {
     loaded.set(language, thesaurus);
   }
   return thesaurus;
+}
+
+/** Reads every language's thesaurus now (about a quarter of a second of CPU), so no search pays for it. */
+export function loadThesauri(): void {
+  thesaurusOf('es');
+  thesaurusOf('en');
 }

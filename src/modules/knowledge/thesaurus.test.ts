@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entriesOf, expandFromThesaurus, parseThesaurus, stemsToLookUp, synonymsOf } from './thesaurus.ts';
-import { thesaurusOf } from './thesaurus-data.ts';
+import { loadThesauri, thesaurusOf } from './thesaurus-data.ts';
 
 const thesaurus = parseThesaurus(
   [
@@ -86,6 +86,16 @@ describe('thesaurus', () => {
     expect(entriesOf(es, 'pieza').map((e) => e.word)).toContain('habitacion');
     expect(entriesOf(es, 'flight').map((e) => e.word)).toContain('vuelo');
     expect(synonymsOf(es, { word: 'devuelven', stems: ['devuelv'] })[0]?.word).toBe('devolver');
+    expect(thesaurusOf('en').lines.size).toBe(0);
+  });
+});
+
+describe('loadThesauri', () => {
+  it('reads every shipped thesaurus once: later calls get the same one', () => {
+    loadThesauri();
+    const es = thesaurusOf('es');
+    expect(es.lines.size).toBeGreaterThan(1000);
+    expect(thesaurusOf('es')).toBe(es);
     expect(thesaurusOf('en').lines.size).toBe(0);
   });
 });
