@@ -20,13 +20,24 @@ export interface SearchData {
   synonyms: Synonym[];
   settings: SearchSettings;
   /**
-   * Document frequencies of vocabulary terms (stems) looked up while this data is current, per language
-   * (0 for a term no article uses): the thesaurus's lookups, asked of the database once per term.
+   * Document frequencies of vocabulary terms (stems) looked up since `since` (ms), per language (0 for a
+   * term no article uses): the thesaurus's lookups, asked of the database once per term. They outlive the
+   * refreshes that find the same corpus statistics, for at most `FREQUENCIES_MS`.
    */
-  frequencies: { es: Map<string, number>; en: Map<string, number> };
+  frequencies: { es: Map<string, number>; en: Map<string, number>; since: number };
 }
 
 const TTL_MS = 5_000;
+/**
+ * How long looked-up document frequencies are kept while the corpus's statistics stay the same. A change
+ * in this process clears them at once; another process's change shows in the statistics (article counts,
+ * field lengths), or at the latest after this long when it kept them.
+ */
+const FREQUENCIES_MS = 60_000;
+
+/** Whether two readings of the corpus statistics are the same (same languages, counts and lengths). */
+export const sameStats = (a: readonly CorpusStats[], b: readonly CorpusStats[]): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** A workspace's own search settings; null keeps the product's default. */
 export interface SearchSettings {
@@ -51,24 +62,26 @@ export function createContext(deps: KnowledgeDeps) {
         .where(eq(kbSettings.workspaceId, workspaceId)),
     ]);
     const settings = { translationWeight: setting?.translationWeight ?? null };
-    return { stats, synonyms, settings, frequencies: { es: new Map(), en: new Map() } };
+    const since = deps.clock.now().getTime();
+    return { stats, synonyms, settings, frequencies: { es: new Map(), en: new Map(), since } };
   }
 
   /** Reads the workspace's data and keeps it, unless the workspace changed meanwhile. */
   async function read(workspaceId: string): Promise<SearchData> {
     const epoch = epochs.get(workspaceId) ?? 0;
+    const kept = searchData.get(workspaceId)?.value;
     const value = await load(workspaceId);
-    if ((epochs.get(workspaceId) ?? 0) === epoch)
-      searchData.set(workspaceId, {
-        value,
-        until: deps.clock.now().getTime() + TTL_MS,
-        refreshing: false,
-      });
+    if ((epochs.get(workspaceId) ?? 0) !== epoch) return value;
+    const now = deps.clock.now().getTime();
+    if (kept && now - kept.frequencies.since < FREQUENCIES_MS && sameStats(kept.stats, value.stats))
+      value.frequencies = kept.frequencies;
+    searchData.set(workspaceId, { value, until: now + TTL_MS, refreshing: false });
     return value;
   }
 
   /**
-   * Corpus statistics, synonyms and looked-up document frequencies of a workspace, cached a few seconds.
+   * Corpus statistics, synonyms and looked-up document frequencies of a workspace, cached a few seconds
+   * (the frequencies longer, while the statistics stay the same).
    * This process's changes clear it at once (`forget`); once the few seconds are over, the next search
    * still gets the kept data while it is read again in the background, so no search waits for the
    * statistics' scan of the articles, and another process's change shows within that time and one search.
