@@ -14,7 +14,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('batches of an import written two at a time', () => {
   it('the second batch starts while the first is written, and reaches its turn only after it commits', async () => {
-    const lanes = createBatchLanes(() => 2);
+    const lanes = createBatchLanes(2);
     const log: string[] = [];
     const first = gate();
     await lanes.add(new Set(['A-1']), async (b) => {
@@ -37,7 +37,7 @@ describe('batches of an import written two at a time', () => {
   });
 
   it('a batch sharing an external id, a match key or an organisation with the one before waits for it to commit', async () => {
-    const lanes = createBatchLanes(() => 2);
+    const lanes = createBatchLanes(2);
     const log: string[] = [];
     const first = gate();
     await lanes.add(new Set(['A-1', 'email:ana@x.co']), async (b) => {
@@ -57,7 +57,7 @@ describe('batches of an import written two at a time', () => {
   });
 
   it('a batch that read a customer the batch before it wrote is stale once, then written alone', async () => {
-    const lanes = createBatchLanes(() => 2);
+    const lanes = createBatchLanes(2);
     const first = gate();
     const outcomes: string[] = [];
     await lanes.add(new Set(['A-1']), async (b) => {
@@ -83,7 +83,7 @@ describe('batches of an import written two at a time', () => {
   });
 
   it('when the batch before starts over after this one began, this one starts over too', async () => {
-    const lanes = createBatchLanes(() => 2);
+    const lanes = createBatchLanes(2);
     const retry = gate();
     const outcomes: string[] = [];
     await lanes.add(new Set(['A-1']), async (b) => {
@@ -105,7 +105,7 @@ describe('batches of an import written two at a time', () => {
   });
 
   it('one lane writes batches one after another', async () => {
-    const lanes = createBatchLanes(() => 1);
+    const lanes = createBatchLanes(1);
     const log: string[] = [];
     const write = (n: number) => async (b: BatchTurn) => {
       log.push(`${n} starts`);
@@ -120,7 +120,7 @@ describe('batches of an import written two at a time', () => {
   });
 
   it('a failed batch fails the batch after it at its turn, and the import', async () => {
-    const lanes = createBatchLanes(() => 2);
+    const lanes = createBatchLanes(2);
     let secondCommitted = false;
     await lanes.add(new Set(['A-1']), async (b) => {
       await b.open(async () => {});

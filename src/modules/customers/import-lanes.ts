@@ -50,14 +50,13 @@ const shares = (a: ReadonlySet<string>, b: Iterable<string>) => {
 };
 
 /**
- * @param lanes how many batches may be in flight: 1 on PGlite (one connection), 2 on a server. Read at
- * each batch, so it may change once the first batch has told which database this is.
+ * @param lanes how many batches may be in flight: 1 on PGlite (one connection), 2 on a server.
  * @example
- * const lanes = createBatchLanes(() => 2);
+ * const lanes = createBatchLanes(2);
  * await lanes.add(keysOf(rows), (batch) => writeWithTurn(rows, batch));
  * await lanes.drain();
  */
-export function createBatchLanes(lanes: () => number) {
+export function createBatchLanes(lanes: number) {
   const inFlight: Slot[] = [];
   let failure: { error: unknown } | null = null;
 
@@ -75,7 +74,7 @@ export function createBatchLanes(lanes: () => number) {
      * one has committed); resolves when it has started. Throws the failure of an earlier batch.
      */
     async add(keys: ReadonlySet<string>, write: (batch: BatchTurn) => Promise<void>): Promise<void> {
-      while (inFlight.length >= Math.max(1, lanes())) await settle(inFlight[0]!);
+      while (inFlight.length >= Math.max(1, lanes)) await settle(inFlight[0]!);
       rethrow();
       const before = inFlight.at(-1) ?? null;
       if (before && shares(keys, before.keys)) await settle(before);

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/connect.ts';
-import { canCopy } from '../../platform/db/copy.ts';
+import { type Db, isEmbedded } from '../../platform/db/connect.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { scoped } from '../../platform/db/scope.ts';
 import { AppError, errors } from '../../platform/errors.ts';
@@ -212,9 +211,8 @@ export function createImportService(ctx: Context) {
     // Search words already in the dictionary: only words a committed batch sent, so a rolled-back batch
     // cannot make a later one skip a word that never arrived.
     const knownWords = new Set<string>();
-    // Two batches in flight once the first has shown that this is a server (each its own connection).
-    let lanesOpen = 1;
-    const lanes = createBatchLanes(() => lanesOpen);
+    // Two batches in flight on a server, each on its own connection; one on the embedded database.
+    const lanes = createBatchLanes(isEmbedded(db) ? 1 : 2);
 
     /** Writes a batch and its progress in one transaction; a batch that fails is reported row by row. */
     const flush = async (rows: ImportRow[], early: ImportRejection[], order: BatchTurn) => {
@@ -232,10 +230,11 @@ export function createImportService(ctx: Context) {
         await saveProgress(tx, record, workspaceId, id, actorId, next, rejections);
         return { next, rejections, words: result.words };
       };
+      // A batch's transaction takes its id first, in the order `order` allows.
+      const open = (tx: Db) => order.open(() => tx.execute(sql`select pg_current_xact_id()`));
       const attempt = (exactOwners: boolean) =>
         uow.run(async (tx, record) => {
-          if (canCopy(tx)) lanesOpen = 2;
-          await order.open(() => tx.execute(sql`select pg_current_xact_id()`));
+          await open(tx);
           const result = await writeBatch(tx, ctx, workspaceId, rows, {
             knownWords,
             exactOwners,
@@ -276,7 +275,7 @@ export function createImportService(ctx: Context) {
           if (!(e instanceof StaleBatch)) throw e;
         });
         saved = await uow.run(async (tx, record) => {
-          await order.open(() => tx.execute(sql`select pg_current_xact_id()`));
+          await open(tx);
           return save(tx, record, failed);
         });
       }

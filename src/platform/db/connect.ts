@@ -3,11 +3,20 @@
  * PostgreSQL server when a URL is given. Both speak the same SQL and run the same migrations.
  */
 import { mkdirSync } from 'node:fs';
-import type { SQL } from 'drizzle-orm';
+import { entityKind, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /** The query builder every service uses; a transaction has the same shape. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+/**
+ * Whether `db` (or a transaction on it) is the embedded PGlite, one connection in this process, rather
+ * than a PostgreSQL server reached through a pool.
+ * @example if (!isEmbedded(db)) await Promise.all([a(db), b(db)]) // on two connections
+ */
+export function isEmbedded(db: Db): boolean {
+  return (db._.session.constructor as { [entityKind]?: string })[entityKind] === 'PgliteSession';
+}
 
 export interface Database {
   db: Db;

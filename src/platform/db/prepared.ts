@@ -6,9 +6,9 @@
  * it is an SQL `PREPARE` once and an `EXECUTE` with the values written as quoted literals.
  */
 import { createHash } from 'node:crypto';
-import { entityKind, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db } from './connect.ts';
+import { type Db, isEmbedded } from './connect.ts';
 import { hasSqlState } from './errors.ts';
 
 const dialect = new PgDialect();
@@ -44,8 +44,7 @@ export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const compiled = dialect.sqlToQuery(query);
   const name = nameOf(compiled.sql);
   const session = db._.session;
-  const kind = (session.constructor as { [entityKind]?: string })[entityKind];
-  if (kind !== 'PgliteSession') {
+  if (!isEmbedded(db)) {
     const result = await session.prepareQuery(compiled, undefined, name, false).execute();
     return (result as unknown as { rows: T[] }).rows;
   }
