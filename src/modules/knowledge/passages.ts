@@ -49,18 +49,20 @@ export const wordsIn = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu)
 
 /**
  * The passage sharing the most distinct query stems (ties: the earlier one), or the first passage.
+ * `words` are the passages' words when already known (`wordsIn` of each).
  * @example bestPassage(['Hola.', 'Lave con agua fría.'], stems, new Set(['agu'])) // 1
  */
 export function bestPassage(
   passages: string[],
   stemsOf: (word: string) => readonly string[],
   queryStems: ReadonlySet<string>,
+  words: readonly (readonly string[])[] = passages.map(wordsIn),
 ): number {
   let best = 0;
   let bestScore = -1;
   passages.forEach((p, i) => {
     const found = new Set<string>();
-    for (const w of wordsIn(p)) for (const s of stemsOf(w)) if (queryStems.has(s)) found.add(s);
+    for (const w of words[i] ?? []) for (const s of stemsOf(w)) if (queryStems.has(s)) found.add(s);
     // Shorter passages win ties of coverage: they are the more direct answer.
     const score = found.size - p.length / 10_000;
     if (found.size > 0 && score > bestScore) {

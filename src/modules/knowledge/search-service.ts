@@ -3,15 +3,16 @@
  * passage of each hit that answers the query, with the query's words marked. Every search is recorded (with
  * how many articles it found) for the deflection metrics and the report of questions that found nothing.
  */
+import { createArticleTexts, DIGITS } from './article-texts.ts';
 import type { Context, SearchData } from './context.ts';
 import { stemsOf } from './index-sql.ts';
-import { bestPassage, highlight, type Segment, splitPassages, wordsIn } from './passages.ts';
+import { bestPassage, highlight, type Segment, wordsIn } from './passages.ts';
 import { BM25F, type RankingParams } from './ranking.ts';
 import { type FoundArticle, type SearchFilter, searchArticles } from './search-sql.ts';
 import { createStemCache } from './stem-cache.ts';
 import { withoutStopWords } from './stop-words.ts';
 import type { Language } from './store.ts';
-import { cleanQuery, expandSynonyms, fold, markdownToText, queryKey } from './text.ts';
+import { cleanQuery, expandSynonyms, fold, queryKey } from './text.ts';
 import { expandFromThesaurus, stemsToLookUp } from './thesaurus.ts';
 import { thesaurusOf } from './thesaurus-data.ts';
 import { documentFrequencies } from './vocab-sql.ts';
@@ -57,20 +58,18 @@ export const FILTERS: Record<Audience, Omit<SearchFilter, 'languages'>> = {
   editor: { statuses: ['published', 'draft'], visibilities: ['public', 'agents', 'partners'] },
 };
 
-/** Words of digits alone: the index's parser keeps them as they are (no stemming, never a stop word). */
-const DIGITS = /^[0-9]+$/;
-
 export function createSearchService(ctx: Context, params: RankingParams = BM25F) {
   const { db, clock, newId } = ctx;
 
   const stems = createStemCache((language, words) => stemsOf(db, language, words));
+  const articleTexts = createArticleTexts();
   /**
-   * Stems of the words of some texts, each distinct word asked of the cache once; numbers stem to
-   * themselves and never need the database.
+   * Stems of some lists of words (numbers left out), each distinct word asked of the cache once; numbers
+   * stem to themselves and never need the database.
    */
-  async function stemLookup(language: Language, texts: string[]) {
+  async function stemLookup(language: Language, lists: Iterable<readonly string[]>) {
     const words = new Set<string>();
-    for (const text of texts) for (const w of wordsIn(text)) if (!DIGITS.test(w)) words.add(w);
+    for (const list of lists) for (const w of list) words.add(w);
     const lookup = await stems(language, words);
     return (word: string): readonly string[] => {
       const found = lookup(word);
@@ -115,23 +114,26 @@ export function createSearchService(ctx: Context, params: RankingParams = BM25F)
     });
   }
 
-  /** Each found article's answering passage, and its title and passage with the matched terms marked. */
+  /**
+   * Each found article's answering passage, and its title and passage with the matched terms marked. The
+   * articles' passages and words come prepared from `articleTexts` (the same for every query).
+   */
   async function withPassages(found: FoundArticle[]): Promise<SearchHit[]> {
-    const passages = found.map((a) => splitPassages(markdownToText(a.body)));
+    const texts = found.map(articleTexts);
     const stemOf = new Map<Language, (word: string) => readonly string[]>();
     for (const language of new Set(found.map((a) => a.language)))
       stemOf.set(
         language,
         await stemLookup(
           language,
-          found.flatMap((a, i) => (a.language === language ? [a.title, ...passages[i]!] : [])),
+          texts.filter((_, i) => found[i]!.language === language).map((t) => t.words),
         ),
       );
     return found.map((a, i) => {
       const stem = stemOf.get(a.language)!;
       const queryStems = new Set(a.terms);
-      const list = passages[i]!;
-      const passage = list[bestPassage(list, stem, queryStems)] ?? '';
+      const { passages: list, passageWords } = texts[i]!;
+      const passage = list[bestPassage(list, stem, queryStems, passageWords)] ?? '';
       return {
         id: a.id,
         language: a.language,

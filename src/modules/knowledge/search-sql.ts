@@ -266,10 +266,18 @@ function ranking(workspaceId: string, input: RankingInput): SQL {
       select x.article_id, x.widf, x.tft + x.tfl * coalesce(c.share, 0) as tfn
       from tfs x left join covered c on c.article_id = x.article_id
     ),
+    -- Whether any read posting is a learned query's: when none is, every tfn is tft (tfl is 0, and
+    -- tft + 0 * share is tft exactly), so the articles are scored straight from tfs, in the same order,
+    -- without the coverage and its join. Only one of the two branches runs (each gated once).
+    learned as (select exists (select 1 from tfs where tfl > 0) as found),
     scored as (
       select article_id as id,
+             sum(widf * tft * (${k1} + 1) / (${k1} + tft)) as score
+      from tfs where tft > 0 and not (select found from learned) group by article_id
+      union all
+      select article_id as id,
              sum(widf * tfn * (${k1} + 1) / (${k1} + tfn)) as score
-      from weighed where tfn > 0 group by article_id
+      from weighed where tfn > 0 and (select found from learned) group by article_id
     ),
     ${
       params.trigramWeight > 0
