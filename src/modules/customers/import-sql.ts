@@ -22,10 +22,8 @@ export async function customersByExternalId(tx: Db, workspaceId: string, externa
   return queryRows<{ id: string; external_id: string; merged_into: string | null }>(
     tx,
     sql`select customers.id, customers.external_id, customers.merged_into
-        from customers join ${recordset(
-          externalIds.map((value) => ({ value })),
-          'value text',
-        )} on customers.external_id = x.value
+        from customers join json_array_elements_text(${JSON.stringify(externalIds)}::json) as x(value)
+          on customers.external_id = x.value
         where ${ws.where(customers)}`,
   );
 }
@@ -106,12 +104,16 @@ export async function insertCustomers(tx: Db, workspaceId: string, rows: NewCust
     )}`);
 }
 
-export async function insertIdentities(
-  tx: Db,
-  workspaceId: string,
-  rows: { id: string; customerId: string; kind: string; value: string; display: string; matchKey: string }[],
-  now: Date,
-) {
+export interface NewIdentityRow {
+  id: string;
+  customerId: string;
+  kind: string;
+  value: string;
+  display: string;
+  matchKey: string;
+}
+
+export async function insertIdentities(tx: Db, workspaceId: string, rows: NewIdentityRow[], now: Date) {
   if (rows.length === 0) return;
   const at = now.toISOString();
   const copied = await copyInto(
