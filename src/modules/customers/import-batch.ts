@@ -173,14 +173,11 @@ async function writeRows(
       });
       continue;
     }
-    // Each identity's key once: a key built anew is a new string to hash at every look-up. Plain loops,
-    // no closures: this runs for every row of the file.
+    // Each identity's key built and looked up once (a key built anew is a new string to hash): this runs
+    // for every row of the file.
     const keys = row.identities.map(key);
-    let byIdentity: string | undefined;
-    for (const k of keys) {
-      byIdentity = claimed.get(k);
-      if (byIdentity !== undefined) break;
-    }
+    const owners = keys.map((k) => claimed.get(k));
+    const byIdentity = owners.find((owner) => owner !== undefined);
     const targetId = (row.externalId ? external.get(row.externalId) : undefined) ?? byIdentity;
     const target = targetId ? (existing.get(targetId) ?? null) : null;
     if (target?.erasedAt) {
@@ -195,17 +192,18 @@ async function writeRows(
       continue;
     }
     const id = target?.id ?? ctx.newId();
-    const taken = row.identities.find((_, n) => {
-      const holder = claimed.get(keys[n]!);
-      return holder !== undefined && holder !== id;
-    });
-    if (taken) {
-      rejections.push({ line: row.line, reason: `${taken.kind} ${taken.value} belongs to another customer` });
+    const taken = owners.findIndex((owner) => owner !== undefined && owner !== id);
+    if (taken >= 0) {
+      const { kind, value } = row.identities[taken]!;
+      rejections.push({ line: row.line, reason: `${kind} ${value} belongs to another customer` });
       continue;
     }
     const fresh: ImportIdentity[] = [];
-    for (let n = 0; n < keys.length; n++) if (!claimed.has(keys[n]!)) fresh.push(row.identities[n]!);
-    for (const k of keys) if (!claimed.has(k)) claimed.set(k, id);
+    for (let n = 0; n < keys.length; n++) {
+      if (owners[n] !== undefined) continue;
+      fresh.push(row.identities[n]!);
+      claimed.set(keys[n]!, id);
+    }
     if (row.externalId) linesByExternal.set(row.externalId, row.line);
     accepted.push({ row, id, existing: target, fresh });
   }

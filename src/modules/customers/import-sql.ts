@@ -90,6 +90,7 @@ export async function insertCustomers(tx: Db, workspaceId: string, rows: NewCust
       at,
       at,
     ]),
+    { plain: ['id', 'workspace_id', 'kind', 'value_computed_at', 'created_at', 'updated_at'] },
   );
   if (copied !== null) return;
   await tx.execute(sql`
@@ -121,6 +122,7 @@ export async function insertIdentities(tx: Db, workspaceId: string, rows: NewIde
     'customer_identities',
     ['id', 'workspace_id', 'customer_id', 'kind', 'value', 'display', 'match_key', 'created_at'],
     rows.map((r) => [r.id, workspaceId, r.customerId, r.kind, r.value, r.display, r.matchKey, at]),
+    { plain: ['id', 'workspace_id', 'customer_id', 'kind', 'created_at'] },
   );
   if (copied !== null) return;
   await tx.execute(sql`
