@@ -43,9 +43,11 @@ export async function matchKeyHolders(
   exact: readonly { kind: string; value: string }[] = [],
 ): Promise<MatchKeyHolder[]> {
   if (matchKeys.length === 0 && exact.length === 0) return [];
-  const keys = JSON.stringify([...new Set(matchKeys)].map((key) => ({ key })));
+  // A JSON array of strings: `json_array_elements_text` unpacks it at about half the server's CPU of
+  // `json_to_recordset` over objects, with the same plan (one indexed probe a key).
+  const keys = JSON.stringify([...new Set(matchKeys)]);
   const byKey = sql`select i.kind, i.value, i.match_key, i.customer_id from customer_identities i
-        join json_to_recordset(${keys}::json) as x(key text) on i.match_key = x.key
+        join json_array_elements_text(${keys}::json) as x(key) on i.match_key = x.key
         where i.workspace_id = ${workspaceId}`;
   if (exact.length === 0) return queryRows<MatchKeyHolder>(tx, byKey);
   const pairs = JSON.stringify(exact.map(({ kind, value }) => ({ kind, value })));
@@ -60,26 +62,36 @@ export async function matchKeyHolders(
 }
 
 /**
- * The pairs these identities make with the holders of their match keys (a customer never pairs with itself).
+ * The pairs these identities make with the holders of their match keys (a customer never pairs with itself);
+ * with `amongThemselves`, the identities hold their keys too, after the holders (a batch's new identities).
  * @example pairsAmong([{ match_key: 'phone:+57…', customer_id: b }], [{ customerId: a, matchKey: 'phone:+57…' }])
  */
 export function pairsAmong(
   holders: readonly { match_key: string; customer_id: string }[],
   identities: readonly { customerId: string; matchKey: string }[],
+  { amongThemselves = false } = {},
 ): Pair[] {
-  const byKey = new Map<string, string[]>();
-  for (const h of holders) {
-    const list = byKey.get(h.match_key);
-    if (list) list.push(h.customer_id);
-    else byKey.set(h.match_key, [h.customer_id]);
-  }
+  // A key's holders in order: one customer kept as a string, an array only once a second one comes (most
+  // keys have one holder, and an import's batch holds thousands).
+  const byKey = new Map<string, string | string[]>();
+  const hold = (matchKey: string, customerId: string) => {
+    const held = byKey.get(matchKey);
+    if (held === undefined) byKey.set(matchKey, customerId);
+    else if (typeof held === 'string') byKey.set(matchKey, [held, customerId]);
+    else held.push(customerId);
+  };
+  for (const h of holders) hold(h.match_key, h.customer_id);
+  if (amongThemselves) for (const i of identities) hold(i.matchKey, i.customerId);
   const pairs: Pair[] = [];
+  const pair = (mine: { customerId: string; matchKey: string }, other: string) => {
+    if (other === mine.customerId) return;
+    const [a, b] = orderPair(mine.customerId, other);
+    pairs.push({ a, b, reason: mine.matchKey.startsWith('email:') ? 'email' : 'phone', similarity: 1 });
+  };
   for (const mine of identities) {
-    for (const other of byKey.get(mine.matchKey) ?? []) {
-      if (other === mine.customerId) continue;
-      const [a, b] = orderPair(mine.customerId, other);
-      pairs.push({ a, b, reason: mine.matchKey.startsWith('email:') ? 'email' : 'phone', similarity: 1 });
-    }
+    const held = byKey.get(mine.matchKey);
+    if (typeof held === 'string') pair(mine, held);
+    else if (held) for (const other of held) pair(mine, other);
   }
   return pairs;
 }

@@ -16,6 +16,7 @@ import {
   insertIdentities,
   insertMemberships,
   type NewCustomerRow,
+  type NewIdentityRow,
   updateCustomers,
 } from './import-sql.ts';
 import { customerMemberships, customers } from './schema.ts';
@@ -165,35 +166,44 @@ async function writeRows(
   const accepted: { row: ImportRow; id: string; existing: Existing | null; fresh: ImportIdentity[] }[] = [];
   const linesByExternal = new Map<string, number>();
   for (const row of rows) {
-    const reject = (reason: string) => rejections.push({ line: row.line, reason });
     if (row.externalId && linesByExternal.has(row.externalId)) {
-      reject(`external id ${row.externalId} repeats line ${linesByExternal.get(row.externalId)}`);
+      rejections.push({
+        line: row.line,
+        reason: `external id ${row.externalId} repeats line ${linesByExternal.get(row.externalId)}`,
+      });
       continue;
     }
-    // Each identity's key once: a key built anew is a new string to hash at every look-up.
+    // Each identity's key built and looked up once (a key built anew is a new string to hash): this runs
+    // for every row of the file.
     const keys = row.identities.map(key);
-    const byIdentity = keys.map((k) => claimed.get(k)).find((id) => id !== undefined);
+    const owners = keys.map((k) => claimed.get(k));
+    const byIdentity = owners.find((owner) => owner !== undefined);
     const targetId = (row.externalId ? external.get(row.externalId) : undefined) ?? byIdentity;
     const target = targetId ? (existing.get(targetId) ?? null) : null;
     if (target?.erasedAt) {
-      reject('the customer it names was erased');
+      rejections.push({ line: row.line, reason: 'the customer it names was erased' });
       continue;
     }
     if (target && row.externalId && target.externalId && target.externalId !== row.externalId) {
-      reject(`its identities belong to the customer with external id ${target.externalId}`);
+      rejections.push({
+        line: row.line,
+        reason: `its identities belong to the customer with external id ${target.externalId}`,
+      });
       continue;
     }
     const id = target?.id ?? ctx.newId();
-    const taken = row.identities.find((_, n) => {
-      const holder = claimed.get(keys[n]!);
-      return holder !== undefined && holder !== id;
-    });
-    if (taken) {
-      reject(`${taken.kind} ${taken.value} belongs to another customer`);
+    const taken = owners.findIndex((owner) => owner !== undefined && owner !== id);
+    if (taken >= 0) {
+      const { kind, value } = row.identities[taken]!;
+      rejections.push({ line: row.line, reason: `${kind} ${value} belongs to another customer` });
       continue;
     }
-    const fresh = row.identities.filter((_, n) => !claimed.has(keys[n]!));
-    for (const k of keys) if (!claimed.has(k)) claimed.set(k, id);
+    const fresh: ImportIdentity[] = [];
+    for (let n = 0; n < keys.length; n++) {
+      if (owners[n] !== undefined) continue;
+      fresh.push(row.identities[n]!);
+      claimed.set(keys[n]!, id);
+    }
     if (row.externalId) linesByExternal.set(row.externalId, row.line);
     accepted.push({ row, id, existing: target, fresh });
   }
@@ -257,12 +267,20 @@ async function writeRows(
   }
 
   await insertCustomers(tx, workspaceId, inserts, now);
-  await insertIdentities(
-    tx,
-    workspaceId,
-    accepted.flatMap((a) => a.fresh.map((i) => ({ id: ctx.newId(), customerId: a.id, ...i }))),
-    now,
-  );
+  const identityRows: NewIdentityRow[] = [];
+  for (const a of accepted) {
+    for (const i of a.fresh) {
+      identityRows.push({
+        id: ctx.newId(),
+        customerId: a.id,
+        kind: i.kind,
+        value: i.value,
+        display: i.display,
+        matchKey: i.matchKey,
+      });
+    }
+  }
+  await insertIdentities(tx, workspaceId, identityRows, now);
   await turn?.(targetIds);
   await updateCustomers(tx, workspaceId, updates, now);
   await insertMemberships(
@@ -279,9 +297,9 @@ async function writeRows(
   const updatedIds = updates.map((u) => u.id);
   await refreshSearchText(tx, workspaceId, updatedIds);
   await recomputeValues(tx, ctx, workspaceId, updatedIds);
-  const fresh = accepted.flatMap((a) => a.fresh.map((i) => ({ customerId: a.id, matchKey: i.matchKey })));
-  const added = fresh.map((f) => ({ match_key: f.matchKey, customer_id: f.customerId }));
-  await savePairs(tx, workspaceId, pairsAmong([...holders, ...added], fresh), { now, newId: ctx.newId });
+  // The batch's new identities pair with the holders found and with each other.
+  const pairs = pairsAmong(holders, identityRows, { amongThemselves: true });
+  await savePairs(tx, workspaceId, pairs, { now, newId: ctx.newId });
   return { inserted: inserts.length, updated: updates.length, unchanged, rejections, words };
 }
 

@@ -22,10 +22,8 @@ export async function customersByExternalId(tx: Db, workspaceId: string, externa
   return queryRows<{ id: string; external_id: string; merged_into: string | null }>(
     tx,
     sql`select customers.id, customers.external_id, customers.merged_into
-        from customers join ${recordset(
-          externalIds.map((value) => ({ value })),
-          'value text',
-        )} on customers.external_id = x.value
+        from customers join json_array_elements_text(${JSON.stringify(externalIds)}::json) as x(value)
+          on customers.external_id = x.value
         where ${ws.where(customers)}`,
   );
 }
@@ -92,6 +90,7 @@ export async function insertCustomers(tx: Db, workspaceId: string, rows: NewCust
       at,
       at,
     ]),
+    { plain: ['id', 'workspace_id', 'kind', 'value_computed_at', 'created_at', 'updated_at'] },
   );
   if (copied !== null) return;
   await tx.execute(sql`
@@ -106,12 +105,16 @@ export async function insertCustomers(tx: Db, workspaceId: string, rows: NewCust
     )}`);
 }
 
-export async function insertIdentities(
-  tx: Db,
-  workspaceId: string,
-  rows: { id: string; customerId: string; kind: string; value: string; display: string; matchKey: string }[],
-  now: Date,
-) {
+export interface NewIdentityRow {
+  id: string;
+  customerId: string;
+  kind: string;
+  value: string;
+  display: string;
+  matchKey: string;
+}
+
+export async function insertIdentities(tx: Db, workspaceId: string, rows: NewIdentityRow[], now: Date) {
   if (rows.length === 0) return;
   const at = now.toISOString();
   const copied = await copyInto(
@@ -119,6 +122,7 @@ export async function insertIdentities(
     'customer_identities',
     ['id', 'workspace_id', 'customer_id', 'kind', 'value', 'display', 'match_key', 'created_at'],
     rows.map((r) => [r.id, workspaceId, r.customerId, r.kind, r.value, r.display, r.matchKey, at]),
+    { plain: ['id', 'workspace_id', 'customer_id', 'kind', 'created_at'] },
   );
   if (copied !== null) return;
   await tx.execute(sql`

@@ -5,6 +5,7 @@
  * folded words of `search_text`, the `simple` configuration) with its GIN index. Queries name it in SQL; it
  * is never written. The migration `import-speed` moved stemming to query time: `atiende_stem` gives the
  * dictionary words' stems and `atiende_stem_query` turns a query into the dictionary words sharing them.
+ * The migration `import-cpu` made `atiende_fold` PL/pgSQL (the same values, without the SQL-function executor).
  */
 import { sql } from 'drizzle-orm';
 import {

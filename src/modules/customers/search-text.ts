@@ -35,5 +35,8 @@ export function searchText(c: SearchableCustomer): string {
   if (c.externalId) parts.push(c.externalId);
   parts.push(...(c.tags ?? []));
   for (const value of Object.values(c.customFields ?? {})) if (typeof value === 'string') parts.push(value);
-  return [...new Set(parts.filter((p) => p.trim() !== ''))].join(' ').slice(0, 4000);
+  // Each non-blank part once, in order (a handful: a scan beats building a set for every customer).
+  const kept: string[] = [];
+  for (const part of parts) if (part.trim() !== '' && !kept.includes(part)) kept.push(part);
+  return kept.join(' ').slice(0, 4000);
 }
