@@ -24,3 +24,21 @@ export const appendInputsStatement = (workspaceId: string, events: RoutingEvent[
     select ${literal(workspaceId)}::uuid, e.event from jsonb_array_elements(${jsonLiteral(events)}) with ordinality as e(event, n)
     order by e.n returning id)
   select max(id)::text as id from added`;
+
+/**
+ * The statement that fails the transaction unless the inputs after an id are exactly `expected` (as many,
+ * and ending with the same event, as JSON): those of the group in flight before this one, which this one was
+ * decided after. If that group failed, or another process wrote in between, this one fails too.
+ */
+export const inputsAfterAreStatement = (
+  workspaceId: string,
+  afterId: number,
+  expected: { count: number; last: string },
+) => {
+  const after = `from routing_inputs where workspace_id = ${literal(workspaceId)} and id > ${Math.trunc(afterId)}`;
+  return failUnless(
+    `(select count(*) ${after}) = ${Math.trunc(expected.count)}
+      and (select event ${after} order by id desc limit 1) = ${literal(expected.last)}::jsonb`,
+    'routing: the inputs before this group are not the ones it was decided after',
+  );
+};
