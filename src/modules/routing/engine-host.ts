@@ -20,7 +20,7 @@ import type {
   InteractionService,
   PreparedInteraction,
 } from '../interactions/index.ts';
-import type { QueueCalendars, RoutingConfigService } from './config-service.ts';
+import type { RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
 import { agentsStatement, offeredEvents } from './effects.ts';
 import { createGroupPipeline } from './group-pipeline.ts';
