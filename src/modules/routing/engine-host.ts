@@ -8,6 +8,7 @@
  * last wrote them, and its script checks before writing that no other writer moved since. On a server,
  * the next group is decided and sent while one is in flight (see `group-pipeline.ts`).
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import { type Db, isEmbedded } from '../../platform/db/connect.ts';
@@ -40,6 +41,7 @@ import {
   appendInputsStatement,
   inputsAfterAreStatement,
   inputsAfterStatement,
+  markStatement,
   noInputsAfterStatement,
 } from './inputs.ts';
 import { routingInputs, routingSnapshots } from './schema.ts';
@@ -263,18 +265,20 @@ export function createEngineHost(deps: {
         remember(h, writes.written);
         const news = [...writes.events, ...offeredEvents(workspaceId, plan, rows), ...plan.events];
         const agents = agentsStatement(workspaceId, plan, clock.now());
+        const mark = pipe ? randomUUID() : null;
         const committing = step(
           [
             ...opening,
             ...writes.statements,
             ...(news.length > 0 ? [eventsStatement(news)] : []),
             ...(agents ? [agents] : []),
+            ...(mark ? [markStatement(mark)] : []),
             appendInputsStatement(workspaceId, handled),
           ],
           { commit: true },
         );
-        if (pipe) {
-          pipe.flight.inputs = { count: handled.length, last: JSON.stringify(handled.at(-1) ?? null) };
+        if (pipe && mark) {
+          pipe.flight.inputs = { count: handled.length, mark };
           pipe.sent();
         }
         const out = await committing;

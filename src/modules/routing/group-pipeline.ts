@@ -111,7 +111,7 @@ export function createGroupPipeline(deps: {
       const flight: Flight = {
         batch,
         h: null,
-        inputs: { count: 0, last: 'null' },
+        inputs: { count: 0, mark: '' },
         lastId: null,
         done: Promise.resolve(false),
       };

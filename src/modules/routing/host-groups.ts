@@ -70,10 +70,10 @@ export interface Flight {
   /** The engine it was decided on. */
   h: Hosted | null;
   /**
-   * How many inputs it appends, and the last as written (the engine may change the objects it was handed
-   * afterwards): the next group's script checks that they are the ones committed.
+   * How many inputs it appends, and the mark it leaves on its connection once committed: the next group's
+   * script checks both (`inputsAfterAreStatement`).
    */
-  inputs: { count: number; last: string };
+  inputs: { count: number; mark: string };
   /** The id of its last input, once committed. */
   lastId: number | null;
   /** Settles when its transaction ended and its callers were answered: true if it committed. */
