@@ -5,12 +5,14 @@
  * the log's order is the engine's order. A restart rebuilds the engine from the latest snapshot plus the
  * inputs after it; a failed transaction drops the engine so the next event rebuilds it from the tables.
  * A group usually commits in one round trip: it is decided at once, on the interactions as this process
- * last wrote them, and its script checks before writing that no other writer moved since.
+ * last wrote them, and its script checks before writing that no other writer moved since. On a server,
+ * the next group is decided and sent while one is in flight (see `group-pipeline.ts`).
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/connect.ts';
-import { literal } from '../../platform/db/script.ts';
+import { type Db, isEmbedded } from '../../platform/db/connect.ts';
+import { closeScriptLane, literal, openScriptLane } from '../../platform/db/script.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type {
@@ -18,80 +20,40 @@ import type {
   InteractionRow,
   InteractionService,
   PreparedInteraction,
-  TransitionRequest,
 } from '../interactions/index.ts';
-import type { QueueCalendars, RoutingConfigService } from './config-service.ts';
+import type { RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
-import { agentsStatement, emptyPlan, offeredEvents, planDecisions } from './effects.ts';
-import { planHours } from './hours.ts';
-import { appendInputsStatement, inputsAfterStatement, noInputsAfterStatement } from './inputs.ts';
+import { agentsStatement, offeredEvents } from './effects.ts';
+import { createGroupPipeline } from './group-pipeline.ts';
+import {
+  type Alongside,
+  decide,
+  type EventAt,
+  type Handled,
+  type Hosted,
+  type Pending,
+  type Pipe,
+  remember,
+  replay,
+  snapshotDue,
+} from './host-groups.ts';
+import {
+  appendInputsStatement,
+  inputsAfterAreStatement,
+  inputsAfterStatement,
+  markStatement,
+  noInputsAfterStatement,
+} from './inputs.ts';
 import { routingInputs, routingSnapshots } from './schema.ts';
 
-/**
- * A snapshot is taken every so many inputs, and at least ten per agent or interaction it holds, so that
- * writing snapshots costs a small, constant share of each input however large the state (a rebuild then
- * replays at most that many inputs, at the core's speed).
- */
-const SNAPSHOT_EVERY = 500;
-const SNAPSHOT_PER_ITEM = 10;
+export type { Alongside, EventAt, Handled } from './host-groups.ts';
+
 const BATCH = 200;
 /** After another process's write made a one-round-trip group fail, groups take two round trips this long. */
 const SLOW_AFTER_CONFLICT_MS = 60_000;
-/** Interactions kept in memory at most (those routing holds, as last written). */
-const ROWS_KEPT = 20_000;
-/** How the checks of the one-round-trip path fail (see `noInputsAfterStatement` and `unchanged`). */
-const CONFLICT = /another process wrote inputs|changed since this process wrote them/;
-
-interface Hosted {
-  engine: RoutingEngine;
-  /** Queues' calendars, and when the next opening or closing falls due. */
-  calendars: QueueCalendars;
-  hoursDueAt: number | null;
-  lastInputId: number;
-  sinceSnapshot: number;
-  /** Agents and interactions in the last snapshot taken. */
-  snapshotSize: number;
-  timer: NodeJS.Timeout | null;
-  /** Interactions routing holds (queued or offered) as this process last wrote them. */
-  rows: Map<string, InteractionRow>;
-}
-
-function replay(h: Hosted, inputs: { id: number; event: RoutingEvent }[]): void {
-  for (const input of inputs) {
-    h.engine.handle(input.event);
-    h.lastInputId = input.id;
-  }
-}
-
-/** Keeps the interactions routing holds as written, for the next groups; forgets the others. */
-function remember(h: Hosted, written: InteractionRow[]): void {
-  if (h.rows.size > ROWS_KEPT) h.rows.clear();
-  for (const row of written) {
-    if (row.state === 'queued' || row.state === 'offered') h.rows.set(row.id, row);
-    else h.rows.delete(row.id);
-  }
-}
-
-/** An event to handle: built when its turn comes, so it carries the time it is handled at. */
-export type EventAt = (now: number) => RoutingEvent;
-
-/** What a handled event gives back: the core's decisions and the interactions as committed with them. */
-export interface Handled {
-  decisions: RoutingDecision[];
-  interactions: Map<string, Interaction>;
-}
-
-interface Pending {
-  eventAt: EventAt;
-  alongside: Alongside | undefined;
-  /** A new interaction to insert in the same transaction, unless the core refuses its arrival. */
-  creates: PreparedInteraction | undefined;
-  resolve(handled: Handled): void;
-  reject(error: unknown): void;
-}
-
-/** Interaction changes to commit with the event, given the core's decisions (e.g. wrap-up on end). */
-export type Alongside = (decisions: RoutingDecision[]) => TransitionRequest[];
+/** How the checks of the one-round-trip path fail (see `inputs.ts` and `unchanged`). */
+const CONFLICT =
+  /another process wrote inputs|not the ones it was decided after|changed since this process wrote them/;
 
 export function createEngineHost(deps: {
   db: Db;
@@ -106,16 +68,36 @@ export function createEngineHost(deps: {
   const turns = new Map<string, Promise<unknown>>();
   const pending = new Map<string, Pending[]>();
   const slowUntil = new Map<string, number>();
+  /** Wakes a workspace's drain, waiting on a group in flight, when an event is submitted. */
+  const wakers = new Map<string, () => void>();
+  /** Reads and reloads waiting for a workspace's turn: its drain stops sending groups until they had it. */
+  const readers = new Map<string, number>();
+  // Two groups at a time on a server, each on its own connection; one on the embedded database.
+  const depth = isEmbedded(db) ? 1 : 2;
+  const groups = createGroupPipeline({
+    depth,
+    batchSize: BATCH,
+    run: (workspaceId, batch, pipe) => runBatch(workspaceId, batch, pipe),
+    readersWaiting: (workspaceId) => (readers.get(workspaceId) ?? 0) > 0,
+    wakers,
+    openLane: () => (depth > 1 ? openScriptLane(db) : Promise.resolve(null)),
+    closeLane: closeScriptLane,
+  });
   let closed = false;
 
-  /** Replays into the engine the inputs another process wrote since this one last looked. */
+  /**
+   * Replays into the engine the inputs another process wrote since this one last looked; not while a
+   * group of this process is in flight, or if one ended meanwhile (its inputs are already in the engine).
+   */
   async function catchUp(tx: Db, workspaceId: string, h: Hosted): Promise<void> {
+    if (h.inFlight > 0) return;
+    const last = h.lastInputId;
     const inputs = await tx
       .select({ id: routingInputs.id, event: routingInputs.event })
       .from(routingInputs)
       .where(and(eq(routingInputs.workspaceId, workspaceId), gt(routingInputs.id, h.lastInputId)))
       .orderBy(routingInputs.id);
-    replay(h, inputs);
+    if (h.inFlight === 0 && h.lastInputId === last) replay(h, inputs);
   }
 
   async function load(workspaceId: string): Promise<Hosted> {
@@ -134,6 +116,8 @@ export function createEngineHost(deps: {
       snapshotSize: saved ? saved.snapshot.agents.length + saved.snapshot.interactions.length : 0,
       timer: null,
       rows: new Map(),
+      inFlight: 0,
+      dropped: false,
     };
     await catchUp(db, workspaceId, h);
     return h;
@@ -178,6 +162,7 @@ export function createEngineHost(deps: {
       }
       queue.push({ eventAt, alongside: options.alongside, creates: options.creates, resolve, reject });
       if (queue.length === 1) kick(workspaceId);
+      wakers.get(workspaceId)?.();
     });
   }
 
@@ -187,34 +172,40 @@ export function createEngineHost(deps: {
     turns.set(workspaceId, turn);
   }
 
+  /** Sends the workspace's groups in order, two at a time on a server (see `group-pipeline.ts`). */
   async function drain(workspaceId: string): Promise<void> {
     const queue = pending.get(workspaceId);
     if (!queue || queue.length === 0) return;
-    const batch = queue.splice(0, BATCH);
-    try {
-      await runBatch(workspaceId, batch);
-    } catch {
-      // One of them failed and the engine was dropped: handle them one at a time, so that only the
-      // event at fault is refused.
-      for (const item of batch) await runBatch(workspaceId, [item]).catch(() => {});
-    }
+    await groups.pipeline(workspaceId, queue);
     if (queue.length > 0) kick(workspaceId);
   }
 
-  async function runBatch(workspaceId: string, batch: Pending[]): Promise<void> {
-    const h = await engineFor(workspaceId).catch((error) => {
-      for (const item of batch) item.reject(error);
-      throw error;
-    });
-    const results: RoutingDecision[][] = [];
-    const creates: PreparedInteraction[] = [];
+  async function runBatch(
+    workspaceId: string,
+    batch: Pending[],
+    pipe: Pipe | null = null,
+  ): Promise<'committed' | 'declined'> {
+    const ahead = pipe?.ahead;
+    // Behind a group in flight, this group is decided on that group's engine, or not at all.
+    if (ahead && (!ahead.h || ahead.h.dropped)) return 'declined';
+    const h =
+      ahead?.h ??
+      (await engineFor(workspaceId).catch((error) => {
+        for (const item of batch) item.reject(error);
+        throw error;
+      }));
+    if (pipe) pipe.flight.h = h;
+    const events = batch.map((item) => item.eventAt(clock.now().getTime()));
+    const named = [...new Set(events.flatMap((e) => ('interactionId' in e ? [e.interactionId] : [])))];
+    const fast = named.every((id) => h.rows.has(id)) && (slowUntil.get(workspaceId) ?? 0) <= Date.now();
+    // Behind a group in flight, only a group decided at once goes, and none when a snapshot is due.
+    if (ahead && (!fast || snapshotDue(h))) return 'declined';
     let rows = new Map<string, Interaction>();
-    let written: InteractionRow[] = [];
-    let fast = false;
+    let decided: ReturnType<typeof decide> | null = null;
+    h.inFlight++;
     try {
+      const lane = pipe ? await pipe.lane() : null;
       const lastId = await uow.script(async (step, eventsStatement) => {
-        const events = batch.map((item) => item.eventAt(clock.now().getTime()));
-        const named = [...new Set(events.flatMap((e) => ('interactionId' in e ? [e.interactionId] : [])))];
         const lock = `select pg_advisory_xact_lock(hashtextextended(${literal(`routing:${workspaceId}`)}, 0))`;
         // Interactions written by earlier groups, taken from memory: checked in the script before any write.
         const cached = new Map<string, InteractionRow>();
@@ -223,14 +214,18 @@ export function createEngineHost(deps: {
           if (row) cached.set(id, row);
           return row;
         };
-        fast = named.every((id) => h.rows.has(id)) && (slowUntil.get(workspaceId) ?? 0) <= Date.now();
         const known = new Map<string, InteractionRow>();
         let opening: string[] = [];
         if (fast) {
           // One round trip: decided at once, written after checking that no other process wrote inputs and
           // no interaction taken from memory changed since (else the group fails and is retried below).
+          // Behind a group in flight, the inputs after this engine's last are to be exactly that group's.
           for (const id of named) known.set(id, fromCache(id)!);
-          opening = [lock, noInputsAfterStatement(workspaceId, h.lastInputId)];
+          const check =
+            ahead && ahead.lastId === null
+              ? inputsAfterAreStatement(workspaceId, h.lastInputId, ahead.inputs)
+              : noInputsAfterStatement(workspaceId, h.lastInputId);
+          opening = [lock, check];
         } else {
           // Two: lock, catch up and read the interactions named; then write everything and commit.
           // Writers of a workspace's routing take turns, across processes; each first replays what others wrote.
@@ -245,7 +240,8 @@ export function createEngineHost(deps: {
           );
           for (const r of deps.interactions.scripted.rowsFrom(prefetched)) known.set(r.id, r);
         }
-        const { plan, handled } = decide(workspaceId, h, batch, events, results, creates);
+        decided = decide(workspaceId, h, batch, events, clock.now().getTime());
+        const { plan, handled, creates } = decided;
         const created = new Set(creates.map((c) => c.row.id));
         const missing = [...new Set(plan.transitions.map((t) => t.id))].filter(
           (id) => !known.has(id) && !created.has(id),
@@ -265,95 +261,63 @@ export function createEngineHost(deps: {
         }
         const writes = deps.interactions.scripted.writes(workspaceId, known, creates, plan.transitions);
         rows = writes.interactions;
-        written = writes.written;
+        // The next group may be decided before this one commits: it takes these rows as written.
+        remember(h, writes.written);
         const news = [...writes.events, ...offeredEvents(workspaceId, plan, rows), ...plan.events];
         const agents = agentsStatement(workspaceId, plan, clock.now());
-        const out = await step(
+        const mark = pipe ? randomUUID() : null;
+        const committing = step(
           [
             ...opening,
             ...writes.statements,
             ...(news.length > 0 ? [eventsStatement(news)] : []),
             ...(agents ? [agents] : []),
+            ...(mark ? [markStatement(mark)] : []),
             appendInputsStatement(workspaceId, handled),
           ],
           { commit: true },
         );
+        if (pipe && mark) {
+          pipe.flight.inputs = { count: handled.length, mark };
+          pipe.sent();
+        }
+        const out = await committing;
         return Number(out.at(-1)![0]!.id);
-      });
-      remember(h, written);
-      h.lastInputId = lastId;
+      }, lane);
+      // A group sent behind another commits after it: its answer is handled after that one's.
+      if (ahead) await ahead.done;
+      h.inFlight--;
+      h.lastInputId = Math.max(h.lastInputId, lastId);
+      if (pipe) pipe.flight.lastId = lastId;
       h.sinceSnapshot += batch.length;
     } catch (error) {
+      h.inFlight--;
+      // When the group in flight before this one failed, this one failed for its sake: retried, not refused.
+      const aheadFailed = ahead ? !(await ahead.done) : false;
       // The engine moved but the tables did not: rebuild from the tables on the next event. When the
       // check of the one-round-trip path failed, another writer is about: take two round trips a while.
       const conflict = fast && CONFLICT.test(String(error));
-      if (conflict) slowUntil.set(workspaceId, Date.now() + SLOW_AFTER_CONFLICT_MS);
-      hosted.delete(workspaceId);
-      if (h.timer) clearTimeout(h.timer);
+      if (conflict && !aheadFailed) slowUntil.set(workspaceId, Date.now() + SLOW_AFTER_CONFLICT_MS);
+      drop(workspaceId, h);
       // A lone event is refused, unless it only met another writer: then it is retried like the others.
-      if (batch.length === 1 && !conflict) batch[0]!.reject(error);
+      if (batch.length === 1 && !conflict && !aheadFailed) batch[0]!.reject(error);
       throw error;
     }
+    const { results, creates } = decided!;
     for (const c of creates) if (!rows.has(c.interaction.id)) rows.set(c.interaction.id, c.interaction);
     for (const [i, item] of batch.entries()) item.resolve({ decisions: results[i]!, interactions: rows });
-    if (h.sinceSnapshot >= Math.max(SNAPSHOT_EVERY, SNAPSHOT_PER_ITEM * h.snapshotSize))
-      await saveSnapshot(workspaceId, h);
+    // A snapshot holds the engine as of its last input: only when no later group was decided on it.
+    if (h.inFlight === 0 && snapshotDue(h)) await saveSnapshot(workspaceId, h);
     schedule(workspaceId, h);
+    return 'committed';
   }
 
-  /**
-   * Hands the engine the calendars' events, then the batch's, and plans their effects. Business hours
-   * come first: a queue that closed or opened since the last batch does so before anything else happens
-   * at this time (the calendar is the durable timer; a restart re-reads it).
-   */
-  function decide(
-    workspaceId: string,
-    h: Hosted,
-    batch: Pending[],
-    events: RoutingEvent[],
-    results: RoutingDecision[][],
-    creates: PreparedInteraction[],
-  ) {
-    const handled: RoutingEvent[] = [];
-    const plan = emptyPlan();
-    const hours = planHours(
-      h.calendars.queues,
-      // Each batch asks every queue: `queueStats` would count each queue's interactions to answer.
-      (id) => h.engine.queueOpen(id) ?? true,
-      clock.now().getTime(),
-      h.calendars.timeZone,
-    );
-    for (const event of hours.events) {
-      handled.push(event);
-      planDecisions(plan, workspaceId, h.engine.handle(event));
-      plan.events.push({
-        workspaceId,
-        type: event.open ? 'routing.queue_opened' : 'routing.queue_closed',
-        subject: 'queue',
-        subjectId: null,
-        topics: [`queue:${event.queueId}`],
-        payload: { queueId: event.queueId },
-      });
-    }
-    h.hoursDueAt = hours.nextDueAt;
-    for (const [i, item] of batch.entries()) {
-      const event = events[i]!;
-      // Deadlines already due run first, as a tick of their own: the changes that come with an event
-      // (abandoned, wrap-up, transferred) then follow what those deadlines did, never precede it.
-      const due = h.engine.nextDueAt();
-      if (due !== null && due <= event.at) {
-        const tick: RoutingEvent = { type: 'tick', at: event.at };
-        handled.push(tick);
-        planDecisions(plan, workspaceId, h.engine.handle(tick));
-      }
-      const decisions = h.engine.handle(event);
-      handled.push(event);
-      results.push(decisions);
-      if (item.creates && !decisions.some((d) => d.type === 'eventRejected')) creates.push(item.creates);
-      if (item.alongside) plan.transitions.push(...item.alongside(decisions));
-      planDecisions(plan, workspaceId, decisions);
-    }
-    return { plan, handled };
+  /** Forgets a workspace's engine after a failed group: the next event rebuilds it from the tables. */
+  function drop(workspaceId: string, h: Hosted): void {
+    if (h.dropped) return;
+    h.dropped = true;
+    hosted.delete(workspaceId);
+    if (h.timer) clearTimeout(h.timer);
   }
 
   async function saveSnapshot(workspaceId: string, h: Hosted): Promise<void> {
@@ -394,12 +358,19 @@ export function createEngineHost(deps: {
     h.timer.unref();
   }
 
+  /** The workspace's current turn, counting one more waiting for it (the drain lets it in). */
+  function waitTurn(workspaceId: string): Promise<unknown> {
+    readers.set(workspaceId, (readers.get(workspaceId) ?? 0) + 1);
+    return turns.get(workspaceId) ?? Promise.resolve();
+  }
+
   /** Reads the live engine (status and statistics) in the workspace's turn. */
   function read<T>(workspaceId: string, reader: (engine: RoutingEngine) => T): Promise<T> {
-    const previous = turns.get(workspaceId) ?? Promise.resolve();
+    const previous = waitTurn(workspaceId);
     return previous
       .catch(() => {})
       .then(async () => {
+        readers.set(workspaceId, (readers.get(workspaceId) ?? 1) - 1);
         const h = await engineFor(workspaceId);
         await catchUp(db, workspaceId, h);
         return reader(h.engine);
@@ -408,10 +379,11 @@ export function createEngineHost(deps: {
 
   /** Rebuilds a workspace's engine, e.g. after its queues changed. */
   async function reload(workspaceId: string): Promise<void> {
-    const previous = turns.get(workspaceId) ?? Promise.resolve();
+    const previous = waitTurn(workspaceId);
     const turn = previous
       .catch(() => {})
       .then(async () => {
+        readers.set(workspaceId, (readers.get(workspaceId) ?? 1) - 1);
         const h = await hosted.get(workspaceId)?.catch(() => null);
         if (h) {
           await saveSnapshot(workspaceId, h);

@@ -45,10 +45,44 @@ export const failUnless = (condition: string, message: string): string =>
  *   await step([`insert into t select * from jsonb_to_recordset(${jsonLiteral(rows)}) as x(n int)`], { commit: true });
  * });
  */
-export async function scriptTransaction<T>(db: Db, work: (step: ScriptStep) => Promise<T>): Promise<T> {
+export async function scriptTransaction<T>(
+  db: Db,
+  work: (step: ScriptStep) => Promise<T>,
+  lane?: ScriptLane | null,
+): Promise<T> {
+  if (lane) return onConnection(lane.connection, work);
   const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
-  if (client instanceof pg.Pool) return onServer(client, work);
-  return client.transaction((tx) => work(pgliteStep(tx)));
+  if (!(client instanceof pg.Pool)) return client.transaction((tx) => work(pgliteStep(tx)));
+  const connection = await client.connect();
+  try {
+    return await onConnection(connection, work);
+  } finally {
+    connection.release();
+  }
+}
+
+/**
+ * One server connection kept for script transactions that follow each other: the next may be sent
+ * before the previous one answered (the driver queues it and sends it the moment the server is ready), so
+ * the server runs them in the order sent, and the process prepares one while the server runs the other.
+ * A transaction sent after one that fails fails too, before doing anything, if that one failed before its
+ * commit (it finds the transaction aborted).
+ */
+export interface ScriptLane {
+  connection: pg.PoolClient;
+}
+
+/**
+ * Takes a connection for a lane; none on the embedded database, which runs one thing at a time anyway.
+ * @example const lane = await openScriptLane(db); try { … scriptTransaction(db, work, lane) … } finally { closeScriptLane(lane); }
+ */
+export async function openScriptLane(db: Db): Promise<ScriptLane | null> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  return client instanceof pg.Pool ? { connection: await client.connect() } : null;
+}
+
+export function closeScriptLane(lane: ScriptLane | null): void {
+  lane?.connection.release();
 }
 
 function pgliteStep(tx: Transaction): ScriptStep {
@@ -59,8 +93,10 @@ function pgliteStep(tx: Transaction): ScriptStep {
   };
 }
 
-async function onServer<T>(pool: pg.Pool, work: (step: ScriptStep) => Promise<T>): Promise<T> {
-  const connection = await pool.connect();
+async function onConnection<T>(
+  connection: pg.PoolClient,
+  work: (step: ScriptStep) => Promise<T>,
+): Promise<T> {
   let begun = false;
   let open = true;
   const step: ScriptStep = async (statements, options = {}) => {
@@ -81,7 +117,5 @@ async function onServer<T>(pool: pg.Pool, work: (step: ScriptStep) => Promise<T>
     // A failed script leaves the transaction aborted, or (if the commit itself failed) already over.
     if (begun) await connection.query('rollback').catch(() => {});
     throw error;
-  } finally {
-    connection.release();
   }
 }

@@ -1,7 +1,7 @@
 /** Runs a change and its events in one transaction, then notifies the bus once the transaction commits. */
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
-import { type ScriptStep, scriptTransaction } from '../db/script.ts';
+import { type ScriptLane, type ScriptStep, scriptTransaction } from '../db/script.ts';
 import type { EventBus } from './bus.ts';
 import { appendEvents, appendEventsStatement, type NewEvent } from './log.ts';
 
@@ -18,13 +18,17 @@ export interface UnitOfWork {
   run<T>(work: (tx: Db, record: RecordEvents) => Promise<T>): Promise<T>;
   /**
    * The same for a transaction written as a few multi-statement scripts, one round trip each (see
-   * `db/script.ts`): `events(list)` is the statement that appends them, to put in a step.
+   * `db/script.ts`): `events(list)` is the statement that appends them, to put in a step. On a `lane`, it
+   * is sent on that connection, after the transactions sent on it before.
    * @example
    * await uow.script(async (step, events) => {
    *   await step([insertStatement, events([{ workspaceId, type: 'x.done', subject: 'x' }])], { commit: true });
    * });
    */
-  script<T>(work: (step: ScriptStep, events: (list: NewEvent[]) => string) => Promise<T>): Promise<T>;
+  script<T>(
+    work: (step: ScriptStep, events: (list: NewEvent[]) => string) => Promise<T>,
+    lane?: ScriptLane | null,
+  ): Promise<T>;
 }
 
 export function createUnitOfWork(db: Db, bus: EventBus, clock: Clock): UnitOfWork {
@@ -41,13 +45,13 @@ export function createUnitOfWork(db: Db, bus: EventBus, clock: Clock): UnitOfWor
       for (const ws of touched) bus.notify(ws);
       return result;
     },
-    async script(work) {
+    async script(work, lane) {
       const touched = new Set<string>();
       const events = (list: NewEvent[]) => {
         for (const e of list) touched.add(e.workspaceId);
         return appendEventsStatement(list, clock.now());
       };
-      const result = await scriptTransaction(db, (step) => work(step, events));
+      const result = await scriptTransaction(db, (step) => work(step, events), lane);
       for (const ws of touched) bus.notify(ws);
       return result;
     },
