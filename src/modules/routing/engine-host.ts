@@ -72,7 +72,7 @@ export function createEngineHost(deps: {
   const wakers = new Map<string, () => void>();
   /** Reads and reloads waiting for a workspace's turn: its drain stops sending groups until they had it. */
   const readers = new Map<string, number>();
-  // Two groups at a time on a server, each on its own connection; one on the embedded database.
+  // Two groups at a time on a server, one behind the other on one connection; one on the embedded database.
   const depth = isEmbedded(db) ? 1 : 2;
   const groups = createGroupPipeline({
     depth,
@@ -80,7 +80,7 @@ export function createEngineHost(deps: {
     run: (workspaceId, batch, pipe) => runBatch(workspaceId, batch, pipe),
     readersWaiting: (workspaceId) => (readers.get(workspaceId) ?? 0) > 0,
     wakers,
-    openLane: () => (depth > 1 ? openScriptLane(db) : Promise.resolve(null)),
+    openLane: () => openScriptLane(db),
     closeLane: closeScriptLane,
   });
   let closed = false;

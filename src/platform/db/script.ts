@@ -37,6 +37,9 @@ export const jsonLiteral = (value: unknown): string => `${literal(JSON.stringify
 export const failUnless = (condition: string, message: string): string =>
   `select (case when not (${condition}) then ${literal(message)} end)::int as failed`;
 
+/** The pool or the embedded database behind `db`. */
+const clientOf = (db: Db) => (db as unknown as { $client: pg.Pool | PGlite }).$client;
+
 /**
  * Runs `work` in one transaction whose steps are multi-statement scripts; rolls back if it throws.
  * @example
@@ -51,7 +54,7 @@ export async function scriptTransaction<T>(
   lane?: ScriptLane | null,
 ): Promise<T> {
   if (lane) return onConnection(lane.connection, work);
-  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  const client = clientOf(db);
   if (!(client instanceof pg.Pool)) return client.transaction((tx) => work(pgliteStep(tx)));
   const connection = await client.connect();
   try {
@@ -77,7 +80,7 @@ export interface ScriptLane {
  * @example const lane = await openScriptLane(db); try { … scriptTransaction(db, work, lane) … } finally { closeScriptLane(lane); }
  */
 export async function openScriptLane(db: Db): Promise<ScriptLane | null> {
-  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  const client = clientOf(db);
   return client instanceof pg.Pool ? { connection: await client.connect() } : null;
 }
 
