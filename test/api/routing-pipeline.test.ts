@@ -1,7 +1,9 @@
+import { and, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import { events } from '../../src/platform/events/schema.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { staffWorkspace } from '../support/app.ts';
 
@@ -136,6 +138,40 @@ describe('groups overlapped on a server', () => {
     } finally {
       await other.app.close();
     }
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'offline' });
+  });
+});
+
+describe('interactions the host took from memory', () => {
+  it('one another writer changed since is read again before it is written: what that writer wrote stands', async () => {
+    const queue = await newQueue();
+    await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'available' });
+    const first = '01a20000-0000-7000-8000-0000000000d1';
+    const survivor = '01a20000-0000-7000-8000-0000000000d2';
+    const created = await call(admin, 'POST', '/api/v1/interactions', {
+      channel: 'voice',
+      direction: 'inbound',
+      queueId: queue,
+      customerId: first,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, state } = created.json() as { id: string; state: string };
+    expect(state).toBe('offered');
+    // As a customer merge does: the interaction moves to the surviving customer, outside routing.
+    await app.database.db.execute(
+      sql`update interactions set customer_id = ${survivor} where id = ${id} and workspace_id = ${ws.id}`,
+    );
+    const abandoned = await call(admin, 'POST', `/api/v1/interactions/${id}/abandon`);
+    expect(abandoned.statusCode, abandoned.body).toBe(200);
+    const row = (await call(admin, 'GET', `/api/v1/interactions/${id}`)).json();
+    expect(row).toMatchObject({ state: 'abandoned', customerId: survivor });
+    // The abandon was told to the survivor's watchers, not to the customer the host remembered.
+    const told = await app.database.db
+      .select({ topics: events.topics })
+      .from(events)
+      .where(and(eq(events.subjectId, id), eq(events.type, 'interaction.abandoned')));
+    expect(told.map((t) => t.topics)).toEqual([expect.arrayContaining([`customer:${survivor}`])]);
+    expect(await stats(app.app.inject.bind(app.app))).toEqual(await rebuiltStats());
     await call(agent, 'PUT', '/api/v1/routing/me/state', { state: 'offline' });
   });
 });

@@ -22,7 +22,6 @@ import {
   type TransitionRequest,
   toInteraction,
   topicsOf,
-  unchangedRowsStatement,
   updateRowsStatement,
 } from './transitions.ts';
 
@@ -375,14 +374,14 @@ export function createInteractionService(deps: {
     applyTransitions,
     scripted: {
       select: selectRowsStatement,
-      unchanged: unchangedRowsStatement,
       rowsFrom,
       writes: (
         workspaceId: string,
         known: Map<string, Row>,
         creates: PreparedInteraction[],
         requests: TransitionRequest[],
-      ) => scriptedWrites(workspaceId, known, creates, requests, clock.now()),
+        fromMemory: ReadonlySet<string>,
+      ) => scriptedWrites(workspaceId, known, creates, requests, clock.now(), fromMemory),
     },
     change,
     list,

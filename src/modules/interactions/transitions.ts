@@ -132,7 +132,8 @@ export function planTransitions(
  * Each column: the row's field, the column, its type and the short key it travels under in a statement's
  * JSON document (the document is most of a group's script: short keys and no nulls keep it small).
  */
-const COLUMNS: [keyof Row, string, string, string][] = [
+type Column<R> = [keyof R, string, string, string];
+const COLUMNS: Column<Row>[] = [
   ['id', 'id', 'uuid', 'i'],
   ['workspaceId', 'workspace_id', 'uuid', 'w'],
   ['channel', 'channel', 'text', 'c'],
@@ -155,6 +156,8 @@ const COLUMNS: [keyof Row, string, string, string][] = [
   ['answeredAt', 'answered_at', 'timestamptz', 'aa'],
   ['endedAt', 'ended_at', 'timestamptz', 'ea'],
 ];
+/** The message of a failed check of rows taken from memory (see `unchangedRowsStatement`). */
+const CHANGED = 'interactions: changed since this process wrote them';
 /** What a transition may change: the rest of a row is written once, when it is created. */
 const MUTABLE = new Set<keyof Row>([
   'state',
@@ -176,7 +179,7 @@ const INSERTED = COLUMNS.filter(([key]) => key !== 'workspaceId');
  * The rows as `jsonb_to_recordset(…) as v(…)`, each column under its short key. A null is left out: the
  * recordset reads a missing key as null.
  */
-const recordset = (rows: Row[], columns: typeof COLUMNS) => {
+const recordset = <R>(rows: R[], columns: Column<R>[]) => {
   const data = rows.map((r) => {
     const out: Record<string, unknown> = {};
     for (const [key, , , short] of columns) {
@@ -213,12 +216,41 @@ const byIds = (workspaceId: string, ids: string[]) =>
 const uuidArray = (ids: string[]) =>
   `${literal(`{${ids.map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`)}::uuid[]`;
 
-/** The statement that writes what transitions change, for every row in one UPDATE … FROM. */
-export function updateRowsStatement(workspaceId: string, rows: Row[]): string {
+/**
+ * The statement that writes what transitions change, for every row in one UPDATE … FROM. A row with an
+ * entry in `before` was taken from memory: it is written only if the table still holds it as that entry
+ * says (the same time of last change, customer and attributes), and the statement fails the transaction
+ * unless every row was written; the check of `unchangedRowsStatement`, in the same pass over the rows.
+ */
+export function updateRowsStatement(
+  workspaceId: string,
+  rows: Row[],
+  before: ReadonlyMap<string, Row> = new Map(),
+): string {
   const sets = UPDATED.filter(([key]) => key !== 'id').map(([, c, , short]) => `${c} = v.${short}`);
   const ids = rows.map((r) => r.id);
-  return `update interactions as i set ${sets.join(', ')} from ${recordset(rows, UPDATED)}
+  const checked = rows.filter((r) => before.has(r.id));
+  if (checked.length === 0) {
+    return `update interactions as i set ${sets.join(', ')} from ${recordset(rows, UPDATED)}
     where ${byIds(workspaceId, ids)} and i.id = v.i`;
+  }
+  // The row as it was (its time of last change) travels beside the row as it will be.
+  const data = rows.map((r): Row & { checkedAt?: Date } => {
+    const was = before.get(r.id);
+    return was ? { ...r, checkedAt: was.updatedAt } : r;
+  });
+  const columns: Column<Row & { checkedAt?: Date }>[] = [
+    ...UPDATED,
+    ...CHECKED.filter(([key]) => key !== 'id' && key !== 'updatedAt'),
+    ['checkedAt', 'checked_at', 'timestamptz', 'pu'],
+  ];
+  // A data-modifying WITH must stand at the top of its statement: the check is written out, not `failUnless`.
+  return `with written as (update interactions as i set ${sets.join(', ')} from ${recordset(data, columns)}
+      where ${byIds(workspaceId, ids)} and i.id = v.i
+        and (v.pu is null or (i.updated_at = v.pu and i.customer_id is not distinct from v.cu
+          and i.attributes = v.at))
+      returning 1)
+    select (case when (select count(*) from written) <> ${rows.length} then ${literal(CHANGED)} end)::int as failed`;
 }
 
 /** The statement that inserts first messages. */
@@ -253,7 +285,7 @@ export function unchangedRowsStatement(workspaceId: string, rows: Row[]): string
         on i.id = v.i and i.updated_at = v.ua and i.customer_id is not distinct from v.cu
           and i.attributes = v.at
       where ${byIds(workspaceId, ids)}) = ${rows.length}`,
-    'interactions: changed since this process wrote them',
+    CHANGED,
   );
 }
 
@@ -282,7 +314,9 @@ export interface PreparedInteraction {
  * New interactions and transitions for a transaction written as scripts (routing's group commit):
  * planned in memory over `known` rows (read with `selectRowsStatement`), answered as the statements
  * that write them and their events. A new interaction is inserted as it ends up, not inserted and then
- * updated. Throws, like `planTransitions`, on a missing interaction or a move not allowed.
+ * updated. The `known` rows named in `fromMemory` were not read in this transaction: the statements fail
+ * it unless the table still holds them so. Throws, like `planTransitions`, on a missing interaction or a
+ * move not allowed.
  */
 export function scriptedWrites(
   workspaceId: string,
@@ -290,6 +324,7 @@ export function scriptedWrites(
   creates: PreparedInteraction[],
   requests: TransitionRequest[],
   now: Date,
+  fromMemory: ReadonlySet<string> = new Set(),
 ) {
   const current = new Map(known);
   for (const c of creates) current.set(c.row.id, c.row);
@@ -297,7 +332,11 @@ export function scriptedWrites(
   const created = new Set(creates.map((c) => c.row.id));
   const updated = [...changed].filter((id) => !created.has(id)).map((id) => current.get(id)!);
   const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
+  // Rows taken from memory are checked as they are written; those left as they were, on their own.
+  const before = new Map([...fromMemory].flatMap((id) => (known.has(id) ? [[id, known.get(id)!]] : [])));
+  const unchanged = [...before.values()].filter((r) => !changed.has(r.id));
   const statements = [
+    ...(unchanged.length > 0 ? [unchangedRowsStatement(workspaceId, unchanged)] : []),
     ...(creates.length > 0
       ? [
           insertRowsStatement(
@@ -307,7 +346,7 @@ export function scriptedWrites(
         ]
       : []),
     ...(messages.length > 0 ? [insertMessagesStatement(messages)] : []),
-    ...(updated.length > 0 ? [updateRowsStatement(workspaceId, updated)] : []),
+    ...(updated.length > 0 ? [updateRowsStatement(workspaceId, updated, before)] : []),
   ];
   return {
     statements,

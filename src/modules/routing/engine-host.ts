@@ -207,11 +207,11 @@ export function createEngineHost(deps: {
       const lane = pipe ? await pipe.lane() : null;
       const lastId = await uow.script(async (step, eventsStatement) => {
         const lock = `select pg_advisory_xact_lock(hashtextextended(${literal(`routing:${workspaceId}`)}, 0))`;
-        // Interactions written by earlier groups, taken from memory: checked in the script before any write.
-        const cached = new Map<string, InteractionRow>();
+        // Interactions written by earlier groups, taken from memory: checked in the script as it writes.
+        const fromMemory = new Set<string>();
         const fromCache = (id: string) => {
           const row = h.rows.get(id);
-          if (row) cached.set(id, row);
+          if (row) fromMemory.add(id);
           return row;
         };
         const known = new Map<string, InteractionRow>();
@@ -250,8 +250,6 @@ export function createEngineHost(deps: {
           const row = fast ? fromCache(id) : undefined;
           if (row) known.set(id, row);
         }
-        if (cached.size > 0)
-          opening.push(deps.interactions.scripted.unchanged(workspaceId, [...cached.values()]));
         const unread = missing.filter((id) => !known.has(id));
         if (unread.length > 0) {
           // Rarely: an interaction offered that no event of the group named (it waited for an agent).
@@ -259,7 +257,13 @@ export function createEngineHost(deps: {
           for (const r of deps.interactions.scripted.rowsFrom(out.at(-1) ?? [])) known.set(r.id, r);
           opening = [];
         }
-        const writes = deps.interactions.scripted.writes(workspaceId, known, creates, plan.transitions);
+        const writes = deps.interactions.scripted.writes(
+          workspaceId,
+          known,
+          creates,
+          plan.transitions,
+          fromMemory,
+        );
         rows = writes.interactions;
         // The next group may be decided before this one commits: it takes these rows as written.
         remember(h, writes.written);
