@@ -115,7 +115,7 @@ const scripted = {
       direction: m.direction,
       author_id: m.authorId,
       body: m.body,
-      created_at: m.at,
+      created_at: m.at.toISOString(),
       client_id: m.clientId ?? null,
       seq: m.seq ?? null,
       attachments: m.attachments ?? [],
