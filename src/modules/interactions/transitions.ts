@@ -177,8 +177,7 @@ const INSERTED = COLUMNS.filter(([key]) => key !== 'workspaceId');
 
 /**
  * The rows as `jsonb_to_recordset(…) as v(…)`, each column under its short key. A null is left out: the
- * recordset reads a missing key as null. Times are written out here: a `Date` anywhere in a document
- * takes `JSON.stringify` off its fast path for the whole document, several times slower.
+ * recordset reads a missing key as null. Times go as ISO strings (see `jsonLiteral`).
  */
 const recordset = <R>(rows: R[], columns: Column<R>[]) => {
   const data = rows.map((r) => {
@@ -219,6 +218,13 @@ const uuidArray = (ids: string[]) =>
   `${literal(`{${ids.map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`)}::uuid[]`;
 
 /**
+ * Whether row `i` is as `v` remembers it: written last at `at`, with the same customer and attributes
+ * (what other writers change behind routing: a customer merge, a call-back's new window).
+ */
+const asRemembered = (at: string) =>
+  `i.updated_at = ${at} and i.customer_id is not distinct from v.cu and i.attributes = v.at`;
+
+/**
  * The statement that writes what transitions change, for every row in one UPDATE … FROM. A row with an
  * entry in `before` was taken from memory: it is written only if the table still holds it as that entry
  * says (the same time of last change, customer and attributes), and the statement fails the transaction
@@ -231,11 +237,10 @@ export function updateRowsStatement(
 ): string {
   const sets = UPDATED.filter(([key]) => key !== 'id').map(([, c, , short]) => `${c} = v.${short}`);
   const ids = rows.map((r) => r.id);
-  const checked = rows.filter((r) => before.has(r.id));
-  if (checked.length === 0) {
-    return `update interactions as i set ${sets.join(', ')} from ${recordset(rows, UPDATED)}
-    where ${byIds(workspaceId, ids)} and i.id = v.i`;
-  }
+  const update = (from: string, condition = '') =>
+    `update interactions as i set ${sets.join(', ')} from ${from}
+      where ${byIds(workspaceId, ids)} and i.id = v.i${condition}`;
+  if (!rows.some((r) => before.has(r.id))) return update(recordset(rows, UPDATED));
   // The row as it was (its time of last change) travels beside the row as it will be.
   const data = rows.map((r): Row & { checkedAt?: Date } => {
     const was = before.get(r.id);
@@ -246,12 +251,9 @@ export function updateRowsStatement(
     ...CHECKED.filter(([key]) => key !== 'id' && key !== 'updatedAt'),
     ['checkedAt', 'checked_at', 'timestamptz', 'pu'],
   ];
+  const checkedUpdate = update(recordset(data, columns), ` and (v.pu is null or (${asRemembered('v.pu')}))`);
   // A data-modifying WITH must stand at the top of its statement: the check is written out, not `failUnless`.
-  return `with written as (update interactions as i set ${sets.join(', ')} from ${recordset(data, columns)}
-      where ${byIds(workspaceId, ids)} and i.id = v.i
-        and (v.pu is null or (i.updated_at = v.pu and i.customer_id is not distinct from v.cu
-          and i.attributes = v.at))
-      returning 1)
+  return `with written as (${checkedUpdate} returning 1)
     select (case when (select count(*) from written) <> ${rows.length} then ${literal(CHANGED)} end)::int as failed`;
 }
 
@@ -284,8 +286,7 @@ export function unchangedRowsStatement(workspaceId: string, rows: Row[]): string
   const ids = rows.map((r) => r.id);
   return failUnless(
     `(select count(*) from interactions i join ${recordset(rows, CHECKED)}
-        on i.id = v.i and i.updated_at = v.ua and i.customer_id is not distinct from v.cu
-          and i.attributes = v.at
+        on i.id = v.i and ${asRemembered('v.ua')}
       where ${byIds(workspaceId, ids)}) = ${rows.length}`,
     CHANGED,
   );

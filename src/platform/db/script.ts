@@ -26,7 +26,10 @@ export function literal(value: string): string {
   return value.includes('\\') ? `E${quoted.replace(/\\/g, '\\\\')}` : quoted;
 }
 
-/** A JSON document as a `jsonb` literal. */
+/**
+ * A JSON document as a `jsonb` literal. Times belong in it as ISO strings: a `Date` anywhere in the value
+ * takes `JSON.stringify` off its fast path for the whole document, several times slower.
+ */
 export const jsonLiteral = (value: unknown): string => `${literal(JSON.stringify(value))}::jsonb`;
 
 /**

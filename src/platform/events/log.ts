@@ -73,7 +73,6 @@ export function appendEventsStatement(list: NewEvent[], now: Date): string {
       e.subjectId && CANONICAL_UUID.test(e.subjectId) && topics[0] === `${e.subject}:${e.subjectId}`;
     if (own) row.n = 1;
     if (topics.length > (own ? 1 : 0)) row.o = own ? topics.slice(1) : topics;
-    // As a string: a `Date` would take `JSON.stringify` off its fast path for the whole document.
     if (e.at) row.at = e.at.toISOString();
     if (e.payload && Object.keys(e.payload).length > 0) row.p = e.payload;
     return row;
