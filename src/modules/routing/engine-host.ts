@@ -45,6 +45,7 @@ import {
   noInputsAfterStatement,
 } from './inputs.ts';
 import { routingInputs, routingSnapshots } from './schema.ts';
+import { type TakenSnapshot, takenSnapshot, writeSnapshot } from './snapshots.ts';
 
 export type { Alongside, EventAt, Handled } from './host-groups.ts';
 
@@ -66,6 +67,8 @@ export function createEngineHost(deps: {
   const { db, uow, clock, logger } = deps;
   const hosted = new Map<string, Promise<Hosted>>();
   const turns = new Map<string, Promise<unknown>>();
+  /** Snapshots being written, which closing waits for. */
+  const savings = new Set<Promise<void>>();
   const pending = new Map<string, Pending[]>();
   const slowUntil = new Map<string, number>();
   /** Wakes a workspace's drain, waiting on a group in flight, when an event is submitted. */
@@ -114,6 +117,7 @@ export function createEngineHost(deps: {
       lastInputId: saved?.lastInputId ?? 0,
       sinceSnapshot: 0,
       snapshotSize: saved ? saved.snapshot.agents.length + saved.snapshot.interactions.length : 0,
+      saving: null,
       timer: null,
       rows: new Map(),
       inFlight: 0,
@@ -311,7 +315,7 @@ export function createEngineHost(deps: {
     for (const c of creates) if (!rows.has(c.interaction.id)) rows.set(c.interaction.id, c.interaction);
     for (const [i, item] of batch.entries()) item.resolve({ decisions: results[i]!, interactions: rows });
     // A snapshot holds the engine as of its last input: only when no later group was decided on it.
-    if (h.inFlight === 0 && snapshotDue(h)) await saveSnapshot(workspaceId, h);
+    if (h.inFlight === 0 && snapshotDue(h)) saveBeside(workspaceId, h);
     schedule(workspaceId, h);
     return 'committed';
   }
@@ -324,19 +328,33 @@ export function createEngineHost(deps: {
     if (h.timer) clearTimeout(h.timer);
   }
 
-  async function saveSnapshot(workspaceId: string, h: Hosted): Promise<void> {
-    const row = {
-      workspaceId,
-      lastInputId: h.lastInputId,
-      snapshot: h.engine.snapshot(),
-      takenAt: clock.now(),
-    };
-    await db
-      .insert(routingSnapshots)
-      .values(row)
-      .onConflictDoUpdate({ target: routingSnapshots.workspaceId, set: row });
+  /** Takes the engine's snapshot as of its last input; the spacing to the next one starts from here. */
+  function take(workspaceId: string, h: Hosted): TakenSnapshot {
+    const taken = takenSnapshot(workspaceId, h.lastInputId, h.engine.snapshot(), clock.now());
     h.sinceSnapshot = 0;
-    h.snapshotSize = row.snapshot.agents.length + row.snapshot.interactions.length;
+    h.snapshotSize = taken.size;
+    return taken;
+  }
+
+  /**
+   * Takes a snapshot and writes it on a connection of its own while the groups that follow go on: writing
+   * a large engine's snapshot takes tens of milliseconds, and the workspace's arrivals would wait for it.
+   * One at a time; if it fails, the next group takes another.
+   */
+  function saveBeside(workspaceId: string, h: Hosted): void {
+    const since = h.sinceSnapshot;
+    const taken = take(workspaceId, h);
+    const saving = writeSnapshot(db, taken)
+      .catch((error: unknown) => {
+        logger.warn({ err: error, workspaceId }, 'routing: a snapshot could not be written');
+        h.sinceSnapshot += since;
+      })
+      .finally(() => {
+        h.saving = null;
+        savings.delete(saving);
+      });
+    h.saving = saving;
+    savings.add(saving);
   }
 
   /** Wakes the engine when its next deadline (offer expiry, relaxation, wrap-up …) falls due. */
@@ -390,7 +408,8 @@ export function createEngineHost(deps: {
         readers.set(workspaceId, (readers.get(workspaceId) ?? 1) - 1);
         const h = await hosted.get(workspaceId)?.catch(() => null);
         if (h) {
-          await saveSnapshot(workspaceId, h);
+          await h.saving;
+          await writeSnapshot(db, take(workspaceId, h));
           if (h.timer) clearTimeout(h.timer);
         }
         hosted.delete(workspaceId);
@@ -410,6 +429,7 @@ export function createEngineHost(deps: {
   async function close(): Promise<void> {
     closed = true;
     await Promise.allSettled([...turns.values()]);
+    await Promise.allSettled([...savings]);
     for (const h of hosted.values()) {
       const value = await h.catch(() => null);
       if (value?.timer) clearTimeout(value.timer);

@@ -34,6 +34,8 @@ export interface Hosted {
   sinceSnapshot: number;
   /** Agents and interactions in the last snapshot taken. */
   snapshotSize: number;
+  /** The snapshot being written beside the groups that follow it, if any. */
+  saving: Promise<void> | null;
   timer: NodeJS.Timeout | null;
   /** Interactions routing holds (queued or offered) as this process last wrote them. */
   rows: Map<string, InteractionRow>;
@@ -105,9 +107,9 @@ export function remember(h: Hosted, written: InteractionRow[]): void {
   }
 }
 
-/** Whether enough inputs passed since the last snapshot to take another. */
+/** Whether enough inputs passed since the last snapshot to take another (and none is being written). */
 export const snapshotDue = (h: Hosted): boolean =>
-  h.sinceSnapshot >= Math.max(SNAPSHOT_EVERY, SNAPSHOT_PER_ITEM * h.snapshotSize);
+  h.saving === null && h.sinceSnapshot >= Math.max(SNAPSHOT_EVERY, SNAPSHOT_PER_ITEM * h.snapshotSize);
 
 /**
  * Hands the engine the calendars' events, then the batch's, and plans their effects. Business hours

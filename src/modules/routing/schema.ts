@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  integer,
+  json,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { at, createdAt, idColumn, updatedAt, workspaceColumn } from '../../platform/db/columns.ts';
 import type { AgentStatus, EngineSnapshot, QueuePolicy, RoutingEvent } from './core/index.ts';
 import type { QueueHours } from './hours.ts';
@@ -72,9 +82,13 @@ export const routingInputs = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
 
+/**
+ * The latest snapshot of each workspace's engine. Plain `json`: it is written whole and read whole, and
+ * PostgreSQL stores `json` text about four times faster than it builds a `jsonb` document of the same size.
+ */
 export const routingSnapshots = pgTable('routing_snapshots', {
   workspaceId: uuid('workspace_id').primaryKey(),
   lastInputId: bigint('last_input_id', { mode: 'number' }).notNull(),
-  snapshot: jsonb('snapshot').$type<EngineSnapshot>().notNull(),
+  snapshot: json('snapshot').$type<EngineSnapshot>().notNull(),
   takenAt: at('taken_at').notNull(),
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "routing_snapshots" ALTER COLUMN "snapshot" SET DATA TYPE json USING "snapshot"::json;
