@@ -188,19 +188,21 @@ describe.runIf(app.database.url)('snapshots beside the groups', () => {
       );
       await routing.service.abandon(ws.id, interaction.id);
     };
-    const [holder, watcher] = [0, 1].map(() => new pg.Client({ connectionString: app.database.url! }));
-    await Promise.all([holder!.connect(), watcher!.connect()]);
+    const holder = new pg.Client({ connectionString: app.database.url! });
+    const watcher = new pg.Client({ connectionString: app.database.url! });
+    await Promise.all([holder.connect(), watcher.connect()]);
     const snapshotWaiting = async () => {
-      const { rows } = await watcher!.query(
+      const { rows } = await watcher.query(
         `select count(*)::int as n from pg_stat_activity
-          where wait_event_type = 'Lock' and query like '%insert into routing_snapshots%'`,
+          where datname = current_database() and wait_event_type = 'Lock'
+            and query like '%insert into routing_snapshots%'`,
       );
       return rows[0].n > 0;
     };
     try {
       // Reads go on under a SHARE lock; only writing a snapshot waits for it.
-      await holder!.query('begin');
-      await holder!.query('lock table routing_snapshots in share mode');
+      await holder.query('begin');
+      await holder.query('lock table routing_snapshots in share mode');
       let cycles = 0;
       while (!(await snapshotWaiting())) {
         expect(cycles, 'no snapshot was written after this many arrivals').toBeLessThan(5_000);
@@ -212,17 +214,17 @@ describe.runIf(app.database.url)('snapshots beside the groups', () => {
         new Promise((resolve) => setTimeout(() => resolve('waited for the snapshot'), 5_000)),
       ]);
       expect(answered).toBe('answered');
-      await holder!.query('commit');
+      await holder.query('commit');
       for (let i = 0; i < 200 && (await snapshotWaiting()); i++) await new Promise((r) => setTimeout(r, 10));
-      const { rows } = await watcher!.query(
+      const { rows } = await watcher.query(
         'select last_input_id::int as last from routing_snapshots where workspace_id = $1',
         [ws.id],
       );
       expect(rows[0]?.last).toBeGreaterThan(0);
       expect(await stats(app.app.inject.bind(app.app))).toEqual(await rebuiltStats());
     } finally {
-      await holder!.query('rollback').catch(() => {});
-      await Promise.all([holder!.end(), watcher!.end()]);
+      await holder.query('rollback').catch(() => {});
+      await Promise.all([holder.end(), watcher.end()]);
     }
   });
 });

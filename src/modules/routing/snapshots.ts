@@ -41,7 +41,7 @@ export function takenSnapshot(
 export async function writeSnapshot(db: Db, taken: TakenSnapshot): Promise<void> {
   await db.execute(sql`
     insert into routing_snapshots (workspace_id, last_input_id, snapshot, taken_at)
-    values (${taken.workspaceId}, ${taken.lastInputId}, ${taken.json}::jsonb, ${taken.takenAt.toISOString()}::timestamptz)
+    values (${taken.workspaceId}, ${taken.lastInputId}, ${taken.json}::json, ${taken.takenAt.toISOString()}::timestamptz)
     on conflict (workspace_id) do update
       set last_input_id = excluded.last_input_id, snapshot = excluded.snapshot, taken_at = excluded.taken_at
       where routing_snapshots.last_input_id <= excluded.last_input_id`);
