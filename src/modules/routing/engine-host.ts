@@ -44,8 +44,8 @@ import {
   markStatement,
   noInputsAfterStatement,
 } from './inputs.ts';
-import { routingInputs, routingSnapshots } from './schema.ts';
-import { type TakenSnapshot, takenSnapshot, writeSnapshot } from './snapshots.ts';
+import { routingInputs } from './schema.ts';
+import { readSnapshot, snapshotSize, type TakenSnapshot, takenSnapshot, writeSnapshot } from './snapshots.ts';
 
 export type { Alongside, EventAt, Handled } from './host-groups.ts';
 
@@ -106,17 +106,14 @@ export function createEngineHost(deps: {
   async function load(workspaceId: string): Promise<Hosted> {
     const config = await deps.config.config(workspaceId);
     const calendars = await deps.config.calendars(workspaceId);
-    const [saved] = await db
-      .select()
-      .from(routingSnapshots)
-      .where(eq(routingSnapshots.workspaceId, workspaceId));
+    const saved = await readSnapshot(db, workspaceId);
     const h: Hosted = {
       engine: createEngine(config, saved?.snapshot),
       calendars,
       hoursDueAt: null,
       lastInputId: saved?.lastInputId ?? 0,
       sinceSnapshot: 0,
-      snapshotSize: saved ? saved.snapshot.agents.length + saved.snapshot.interactions.length : 0,
+      snapshotSize: saved ? snapshotSize(saved.snapshot) : 0,
       saving: null,
       timer: null,
       rows: new Map(),

@@ -3,9 +3,14 @@
  * log. A snapshot is written beside the groups that follow it (they do not wait for it), so an older one
  * could finish after a newer one: the row only ever moves forward.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import type { EngineSnapshot } from './core/index.ts';
+import { routingSnapshots } from './schema.ts';
+
+/** Agents and interactions a snapshot holds: what the spacing to the next snapshot follows. */
+export const snapshotSize = (snapshot: EngineSnapshot): number =>
+  snapshot.agents.length + snapshot.interactions.length;
 
 /** A snapshot taken, already serialised: later decisions of the engine cannot change what is written. */
 export interface TakenSnapshot {
@@ -13,7 +18,7 @@ export interface TakenSnapshot {
   lastInputId: number;
   /** The snapshot as JSON text. */
   json: string;
-  /** Agents and interactions it holds (what the next snapshot's spacing follows). */
+  /** See `snapshotSize`. */
   size: number;
   takenAt: Date;
 }
@@ -29,7 +34,7 @@ export function takenSnapshot(
     workspaceId,
     lastInputId,
     json: JSON.stringify(snapshot),
-    size: snapshot.agents.length + snapshot.interactions.length,
+    size: snapshotSize(snapshot),
     takenAt,
   };
 }
@@ -45,4 +50,16 @@ export async function writeSnapshot(db: Db, taken: TakenSnapshot): Promise<void>
     on conflict (workspace_id) do update
       set last_input_id = excluded.last_input_id, snapshot = excluded.snapshot, taken_at = excluded.taken_at
       where routing_snapshots.last_input_id <= excluded.last_input_id`);
+}
+
+/** The workspace's stored snapshot and the last input it holds, if one was written. */
+export async function readSnapshot(
+  db: Db,
+  workspaceId: string,
+): Promise<{ lastInputId: number; snapshot: EngineSnapshot } | undefined> {
+  const [saved] = await db
+    .select({ lastInputId: routingSnapshots.lastInputId, snapshot: routingSnapshots.snapshot })
+    .from(routingSnapshots)
+    .where(eq(routingSnapshots.workspaceId, workspaceId));
+  return saved;
 }
