@@ -209,6 +209,60 @@ describe('routing settings, profiles and the gaps of the universal queue', () =>
     await call(admin, 'POST', `/api/v1/interactions/${answers[0]!.json().id}/abandon`);
   });
 
+  it("an agent's desk is told each offer, and when it is withdrawn, over the WebSocket", async () => {
+    type Told = { type: string; subjectId: string; payload: Record<string, unknown> };
+    const listen = async (session: Session) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/realtime`, {
+        headers: { cookie: session.cookie },
+      });
+      sockets.push(socket);
+      const told: Told[] = [];
+      socket.on('message', (data) => {
+        const m = JSON.parse(data.toString()) as { type: string; event?: Told };
+        if (m.type === 'event' && m.event) told.push(m.event);
+      });
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'subscribe', topics: [`user:${session.userId}`] }));
+      return told;
+    };
+    const toAgent = await listen(agent);
+    const toSupervisor = await listen(supervisor);
+    const about = (told: Told[], id: string) => told.filter((e) => e.subjectId === id);
+
+    // One agent offered; the customer leaves before the accept.
+    const queue = await newQueue({ offer: { agents: 2, timeoutSeconds: 30 } });
+    await setState(agent, 'available');
+    const first = await arrive(queue, 'chat');
+    await expect.poll(() => about(toAgent, first.id).length, { timeout: 5000 }).toBe(1);
+    expect(about(toAgent, first.id)[0]).toMatchObject({
+      type: 'interaction.offered',
+      payload: { queueId: queue, offer: { agentIds: [agent.userId], channel: 'chat' } },
+    });
+    await call(admin, 'POST', `/api/v1/interactions/${first.id}/abandon`);
+    await expect.poll(() => about(toAgent, first.id).length, { timeout: 5000 }).toBe(2);
+    expect(about(toAgent, first.id)[1]).toMatchObject({
+      type: 'interaction.abandoned',
+      payload: { revoked: [{ agentId: agent.userId, reason: 'abandoned' }] },
+    });
+
+    // Two agents offered at once; the first to accept takes it, and the other is told.
+    await setState(supervisor, 'available');
+    const second = await arrive(queue, 'chat');
+    await expect.poll(() => about(toSupervisor, second.id).length, { timeout: 5000 }).toBe(1);
+    const offered = about(toSupervisor, second.id)[0]!.payload.offer as { agentIds: string[] };
+    expect(offered.agentIds.sort()).toEqual([agent.userId, supervisor.userId].sort());
+    expect((await call(agent, 'POST', `/api/v1/interactions/${second.id}/accept`)).statusCode).toBe(200);
+    await expect.poll(() => about(toSupervisor, second.id).length, { timeout: 5000 }).toBe(2);
+    expect(about(toSupervisor, second.id)[1]).toMatchObject({
+      type: 'interaction.active',
+      payload: { agentId: agent.userId, revoked: [{ agentId: supervisor.userId, reason: 'taken' }] },
+    });
+    await call(agent, 'POST', `/api/v1/interactions/${second.id}/end`);
+    await call(agent, 'POST', `/api/v1/interactions/${second.id}/wrap-up`, {});
+    await setState(agent, 'offline');
+    await setState(supervisor, 'offline');
+  });
+
   it('a supervisor watches a queue over the WebSocket; an agent may not', async () => {
     const queue = await newQueue();
     const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/realtime`, {

@@ -290,6 +290,22 @@ describe('chat journey', () => {
     await agentPage.getByTestId('state-bar').locator('input').first().click();
     await agentPage.getByRole('option', { name: 'Disponible', exact: true }).click();
     await agentPage.getByTestId('agent-status').filter({ hasText: 'Disponible' }).waitFor();
+    // A customer who leaves while the offer rings: the card goes, and the desk says why.
+    const leaving = await admin.call('POST', '/interactions', {
+      channel: 'chat',
+      direction: 'inbound',
+      queueId: 'chat',
+      subject: 'Ya no puedo esperar',
+    });
+    const ringing = agentPage.getByTestId('offer').filter({ hasText: 'Ya no puedo esperar' });
+    await ringing.waitFor({ timeout: 15_000 });
+    await admin.call('POST', `/interactions/${leaving.id}/abandon`);
+    await ringing.waitFor({ state: 'detached', timeout: 15_000 });
+    await agentPage
+      .getByTestId('offer-withdrawn')
+      .filter({ hasText: 'El cliente se fue antes de que aceptara la conversación.' })
+      .waitFor();
+    await screenshot(agentPage, 'chat-desk-offer-withdrawn');
     const session = await fetch(`${server.url}/api/v1/chat/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: hostUrl },

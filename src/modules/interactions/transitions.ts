@@ -74,16 +74,18 @@ export const topicsOf = (r: {
  * Applies transitions, in order, to the rows in `current` (changed in place). `ifDifferent` skips a move
  * to the state the interaction is already in; a request with no `to` changes fields only (e.g. the queue,
  * on overflow) under its `eventType`. Answers the ids changed and their events; throws (404, 409) on a
- * missing interaction or a move the lifecycle does not allow. Pure.
+ * missing interaction or a move the lifecycle does not allow; `made` maps each request that was made to
+ * its event. Pure.
  */
 export function planTransitions(
   workspaceId: string,
   current: Map<string, Row>,
   requests: TransitionRequest[],
   now: Date,
-): { changed: Set<string>; events: NewEvent[] } {
+): { changed: Set<string>; events: NewEvent[]; made: Map<TransitionRequest, NewEvent> } {
   const changed = new Set<string>();
   const events: NewEvent[] = [];
+  const made = new Map<TransitionRequest, NewEvent>();
   for (const request of requests) {
     const row = current.get(request.id);
     if (!row) {
@@ -109,7 +111,7 @@ export function planTransitions(
     };
     current.set(row.id, next);
     changed.add(row.id);
-    events.push({
+    const event: NewEvent = {
       workspaceId,
       type: request.eventType ?? `interaction.${to}`,
       subject: 'interaction',
@@ -123,9 +125,11 @@ export function planTransitions(
         ...(request.changes?.disposition ? { disposition: request.changes.disposition } : {}),
         ...request.payload,
       },
-    });
+    };
+    events.push(event);
+    made.set(request, event);
   }
-  return { changed, events };
+  return { changed, events, made };
 }
 
 /**
@@ -331,7 +335,7 @@ export function scriptedWrites(
 ) {
   const current = new Map(known);
   for (const c of creates) current.set(c.row.id, c.row);
-  const { changed, events } = planTransitions(workspaceId, current, requests, now);
+  const { changed, events, made } = planTransitions(workspaceId, current, requests, now);
   const created = new Set(creates.map((c) => c.row.id));
   const updated = [...changed].filter((id) => !created.has(id)).map((id) => current.get(id)!);
   const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
@@ -354,6 +358,8 @@ export function scriptedWrites(
   return {
     statements,
     events: [...creates.map((c) => c.event), ...events],
+    /** Each transition request that was made, and its event (one of `events`). */
+    made,
     interactions: new Map([...current].map(([id, row]) => [id, toInteraction(row)])),
     /** The rows written, as they now are in the table. */
     written: [...new Set([...created, ...changed])].map((id) => current.get(id)!),

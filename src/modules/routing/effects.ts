@@ -5,35 +5,65 @@
 import { jsonLiteral, literal } from '../../platform/db/script.ts';
 import type { NewEvent } from '../../platform/events/log.ts';
 import type { Interaction, TransitionRequest } from '../interactions/index.ts';
-import type { AgentStatus, RoutingDecision } from './core/index.ts';
+import type { AgentStatus, RevokeReason, RoutingDecision } from './core/index.ts';
+
+/**
+ * What agents are told of offers, in the order decided, each with the transition of the same
+ * interaction that tells it (see `tell`).
+ */
+export type Told = OfferTold | RevokedTold;
+type OfferTold = {
+  kind: 'offer';
+  interactionId: string;
+  agentIds: string[];
+  expiresAt: number;
+  with: TransitionRequest;
+};
+type RevokedTold = {
+  kind: 'revoked';
+  interactionId: string;
+  agentId: string;
+  reason: RevokeReason;
+  with: TransitionRequest | null;
+};
 
 export interface Plan {
   transitions: TransitionRequest[];
-  offers: { interactionId: string; agentIds: string[]; expiresAt: number }[];
+  told: Told[];
   events: NewEvent[];
   agents: Map<string, { status: AgentStatus; reason: string }>;
 }
 
-export const emptyPlan = (): Plan => ({ transitions: [], offers: [], events: [], agents: new Map() });
+export const emptyPlan = (): Plan => ({ transitions: [], told: [], events: [], agents: new Map() });
 
-/** Adds the effects of one event's decisions to the plan. Pure. */
-export function planDecisions(plan: Plan, workspaceId: string, decisions: RoutingDecision[]): void {
+/**
+ * Adds the effects of one event's decisions to the plan. Transitions from `from` on are this event's
+ * (those that come with it, such as its abandon, and its decisions'): a revoked offer is told with the
+ * first of them that moves the same interaction. Pure.
+ */
+export function planDecisions(
+  plan: Plan,
+  workspaceId: string,
+  decisions: RoutingDecision[],
+  from = plan.transitions.length,
+): void {
+  const revoked: RevokedTold[] = [];
   for (const d of decisions) {
     switch (d.type) {
-      case 'offer':
-        plan.transitions.push({ id: d.interactionId, to: 'offered', ifDifferent: true });
-        plan.offers.push({ interactionId: d.interactionId, agentIds: d.agentIds, expiresAt: d.expiresAt });
+      case 'offer': {
+        const transition: TransitionRequest = { id: d.interactionId, to: 'offered', ifDifferent: true };
+        plan.transitions.push(transition);
+        const { interactionId, agentIds, expiresAt } = d;
+        plan.told.push({ kind: 'offer', interactionId, agentIds, expiresAt, with: transition });
         break;
-      case 'offerRevoked':
-        plan.events.push({
-          workspaceId,
-          type: 'routing.offer_revoked',
-          subject: 'interaction',
-          subjectId: d.interactionId,
-          topics: [`user:${d.agentId}`],
-          payload: { interactionId: d.interactionId, agentId: d.agentId, reason: d.reason },
-        });
+      }
+      case 'offerRevoked': {
+        const { interactionId, agentId, reason } = d;
+        const told: RevokedTold = { kind: 'revoked', interactionId, agentId, reason, with: null };
+        revoked.push(told);
+        plan.told.push(told);
         break;
+      }
       case 'assigned':
         plan.transitions.push({
           id: d.interactionId,
@@ -88,29 +118,76 @@ export function planDecisions(plan: Plan, workspaceId: string, decisions: Routin
         break;
     }
   }
+  const moves = plan.transitions.slice(from);
+  for (const r of revoked) r.with = moves.find((t) => t.id === r.interactionId) ?? null;
 }
 
-/** The `routing.offered` events of a plan, told with what the agent's desk shows of each interaction. */
-export function offeredEvents(workspaceId: string, plan: Plan, rows: Map<string, Interaction>): NewEvent[] {
-  return plan.offers.map((o) => {
-    const interaction = rows.get(o.interactionId);
-    return {
-      workspaceId,
-      type: 'routing.offered',
-      subject: 'interaction',
-      subjectId: o.interactionId,
-      topics: o.agentIds.map((a) => `user:${a}`),
-      payload: {
-        interactionId: o.interactionId,
-        agentIds: o.agentIds,
-        expiresAt: new Date(o.expiresAt).toISOString(),
-        channel: interaction?.channel ?? null,
-        subject: interaction?.subject ?? null,
-        customerId: interaction?.customerId ?? null,
-        queueId: interaction?.queueId ?? null,
-      },
+/**
+ * The group's events with its offers and revocations told: each in the event of its interaction's
+ * transition (`made`), the agents' topics added, under `offer` (agents, expiry and what the desk shows)
+ * or `revoked` (agent and reason); or, where no transition was made (the interaction already was in
+ * that state, or did not move), as a `routing.offered` or `routing.offer_revoked` event of its own.
+ * One event per change, instead of two, for the log and the projectors. Pure.
+ */
+export function tell(
+  workspaceId: string,
+  plan: Plan,
+  events: NewEvent[],
+  made: ReadonlyMap<TransitionRequest, NewEvent>,
+  rows: ReadonlyMap<string, Interaction>,
+): NewEvent[] {
+  const told = new Map<NewEvent, NewEvent>();
+  const alone: NewEvent[] = [];
+  for (const t of plan.told) {
+    const base = t.with ? made.get(t.with) : undefined;
+    if (!base) {
+      alone.push(aloneEvent(workspaceId, t, rows.get(t.interactionId)));
+      continue;
+    }
+    const event = told.get(base) ?? {
+      ...base,
+      topics: [...(base.topics ?? [])],
+      payload: { ...base.payload },
     };
-  });
+    told.set(base, event);
+    const { topics = [], payload = {} } = event;
+    for (const agentId of t.kind === 'offer' ? t.agentIds : [t.agentId])
+      if (!topics.includes(`user:${agentId}`)) topics.push(`user:${agentId}`);
+    if (t.kind === 'offer') payload.offer = offerOf(t, rows.get(t.interactionId));
+    else {
+      payload.revoked = [...((payload.revoked ?? []) as unknown[]), { agentId: t.agentId, reason: t.reason }];
+    }
+  }
+  return [...events.map((e) => told.get(e) ?? e), ...alone];
+}
+
+const offerOf = (t: OfferTold, interaction: Interaction | undefined) => ({
+  agentIds: t.agentIds,
+  expiresAt: new Date(t.expiresAt).toISOString(),
+  channel: interaction?.channel ?? null,
+  subject: interaction?.subject ?? null,
+  customerId: interaction?.customerId ?? null,
+});
+
+function aloneEvent(workspaceId: string, t: Told, interaction: Interaction | undefined): NewEvent {
+  const common = { workspaceId, subject: 'interaction', subjectId: t.interactionId };
+  if (t.kind === 'revoked')
+    return {
+      ...common,
+      type: 'routing.offer_revoked',
+      topics: [`user:${t.agentId}`],
+      payload: { interactionId: t.interactionId, agentId: t.agentId, reason: t.reason },
+    };
+  return {
+    ...common,
+    type: 'routing.offered',
+    topics: t.agentIds.map((a) => `user:${a}`),
+    payload: {
+      interactionId: t.interactionId,
+      ...offerOf(t, interaction),
+      queueId: interaction?.queueId ?? null,
+    },
+  };
 }
 
 /** The statement that keeps `routing_agents` showing each agent's status, or null when none changed. */

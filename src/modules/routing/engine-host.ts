@@ -23,7 +23,7 @@ import type {
 } from '../interactions/index.ts';
 import type { RoutingConfigService } from './config-service.ts';
 import { createEngine, type RoutingDecision, type RoutingEngine, type RoutingEvent } from './core/index.ts';
-import { agentsStatement, offeredEvents } from './effects.ts';
+import { agentsStatement, tell } from './effects.ts';
 import { createGroupPipeline } from './group-pipeline.ts';
 import {
   type Alongside,
@@ -268,7 +268,7 @@ export function createEngineHost(deps: {
         rows = writes.interactions;
         // The next group may be decided before this one commits: it takes these rows as written.
         remember(h, writes.written);
-        const news = [...writes.events, ...offeredEvents(workspaceId, plan, rows), ...plan.events];
+        const news = [...tell(workspaceId, plan, writes.events, writes.made, rows), ...plan.events];
         const agents = agentsStatement(workspaceId, plan, clock.now());
         const mark = pipe ? randomUUID() : null;
         const committing = step(

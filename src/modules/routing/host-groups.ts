@@ -161,8 +161,9 @@ export function decide(
     handled.push(event);
     results.push(decisions);
     if (item.creates && !decisions.some((d) => d.type === 'eventRejected')) creates.push(item.creates);
+    const from = plan.transitions.length;
     if (item.alongside) plan.transitions.push(...item.alongside(decisions));
-    planDecisions(plan, workspaceId, decisions);
+    planDecisions(plan, workspaceId, decisions, from);
   }
   return { plan, handled, results, creates };
 }

@@ -4,7 +4,7 @@
  */
 import { Alert, Badge, Grid, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DomainEvent } from '../../api/types.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -18,6 +18,7 @@ import { TransferDialog, WrapUpDialog } from './Dialogs.tsx';
 import { mergeMessage, missesMessages } from './history.ts';
 import { useDeskT } from './i18n.ts';
 import { OfferCard } from './OfferCard.tsx';
+import { offersAfter } from './offers.ts';
 import { StateBar } from './StateBar.tsx';
 import { useDeskFeed } from './useDeskFeed.ts';
 
@@ -30,12 +31,15 @@ export function DeskPage() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<AgentStatus>('offline');
   const [offers, setOffers] = useState<Offer[]>([]);
+  const shownOffers = useRef(offers);
+  shownOffers.current = offers;
   const [tab, setTab] = useState<string | null>('callbacks');
   const [unread, setUnread] = useState<Record<string, number>>({});
   const [typing, setTyping] = useState<Record<string, number>>({});
   const [transferring, setTransferring] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
   const onError = useCallback((e: Error) => setError(e.message), []);
 
   useEffect(() => {
@@ -73,19 +77,16 @@ export function DeskPage() {
   const onEvent = useCallback(
     (event: DomainEvent) => {
       const p = event.payload as Record<string, unknown>;
-      if (event.type === 'routing.offered') {
-        const offer = p as unknown as Offer;
-        setOffers((list) =>
-          list.some((o) => o.interactionId === offer.interactionId) ? list : [...list, offer],
-        );
-      } else if (event.type.startsWith('interaction.') || event.type === 'agent.status_changed') {
+      const next = offersAfter(shownOffers.current, event, me.id);
+      if (next.offers !== shownOffers.current) {
+        shownOffers.current = next.offers;
+        setOffers(next.offers);
+      }
+      // Withdrawn by the agent's own change of state: the state bar says so.
+      if (next.revoked && next.revoked !== 'agentUnavailable')
+        setWithdrawn(t(`offer.revoked.${next.revoked}`));
+      if (event.type.startsWith('interaction.') || event.type === 'agent.status_changed') {
         if (event.type === 'agent.status_changed' && p.agentId === me.id) setStatus(p.status as AgentStatus);
-        if (event.subjectId)
-          setOffers((list) =>
-            event.type === 'interaction.offered'
-              ? list
-              : list.filter((o) => o.interactionId !== event.subjectId),
-          );
         void queryClient.invalidateQueries({ queryKey: ['desk', 'mine'] });
       } else if (event.type === 'chat.message' && event.subjectId) {
         const id = event.subjectId;
@@ -109,7 +110,7 @@ export function DeskPage() {
         void queryClient.invalidateQueries({ queryKey: chatKey(event.subjectId) });
       }
     },
-    [me.id, queryClient, tab],
+    [me.id, queryClient, tab, t],
   );
   useDeskFeed(
     me.id,
@@ -122,6 +123,7 @@ export function DeskPage() {
   }, []);
 
   const accept = async (offer: Offer) => {
+    setWithdrawn(null);
     setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
     try {
       await deskApi.accept(offer.interactionId);
@@ -160,6 +162,16 @@ export function DeskPage() {
       {notice && (
         <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="desk-notice">
           {notice}
+        </Alert>
+      )}
+      {withdrawn && (
+        <Alert
+          color="yellow"
+          withCloseButton
+          onClose={() => setWithdrawn(null)}
+          data-testid="offer-withdrawn"
+        >
+          {withdrawn}
         </Alert>
       )}
       {offers[0] && (

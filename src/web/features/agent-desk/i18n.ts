@@ -30,6 +30,11 @@ export const es = {
     accept: 'Aceptar (A)',
     decline: 'Rechazar (D)',
     expires: 'Vence en {{seconds}} s',
+    revoked: {
+      taken: 'Otro agente tomó la conversación que se le ofrecía.',
+      abandoned: 'El cliente se fue antes de que aceptara la conversación.',
+      expired: 'La oferta venció sin respuesta.',
+    },
   },
   tabs: {
     callbacks: 'Devoluciones de llamada',
@@ -135,6 +140,11 @@ export const en: Shape<typeof es> = {
     accept: 'Accept (A)',
     decline: 'Decline (D)',
     expires: 'Expires in {{seconds}} s',
+    revoked: {
+      taken: 'Another agent took the conversation you were offered.',
+      abandoned: 'The customer left before you accepted the conversation.',
+      expired: 'The offer expired unanswered.',
+    },
   },
   tabs: { callbacks: 'Call-backs', empty: 'No conversations. Become available to receive offers.' },
   chat: {
