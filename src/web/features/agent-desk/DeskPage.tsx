@@ -31,8 +31,12 @@ export function DeskPage() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<AgentStatus>('offline');
   const [offers, setOffers] = useState<Offer[]>([]);
+  // Events and clicks change the offers between renders: each change starts from the last one.
   const shownOffers = useRef(offers);
-  shownOffers.current = offers;
+  const showOffers = useCallback((list: Offer[]) => {
+    shownOffers.current = list;
+    setOffers(list);
+  }, []);
   const [tab, setTab] = useState<string | null>('callbacks');
   const [unread, setUnread] = useState<Record<string, number>>({});
   const [typing, setTyping] = useState<Record<string, number>>({});
@@ -78,10 +82,7 @@ export function DeskPage() {
     (event: DomainEvent) => {
       const p = event.payload as Record<string, unknown>;
       const next = offersAfter(shownOffers.current, event, me.id);
-      if (next.offers !== shownOffers.current) {
-        shownOffers.current = next.offers;
-        setOffers(next.offers);
-      }
+      if (next.offers !== shownOffers.current) showOffers(next.offers);
       // Withdrawn by the agent's own change of state: the state bar says so.
       if (next.revoked && next.revoked !== 'agentUnavailable')
         setWithdrawn(t(`offer.revoked.${next.revoked}`));
@@ -110,7 +111,7 @@ export function DeskPage() {
         void queryClient.invalidateQueries({ queryKey: chatKey(event.subjectId) });
       }
     },
-    [me.id, queryClient, tab, t],
+    [me.id, queryClient, tab, t, showOffers],
   );
   useDeskFeed(
     me.id,
@@ -124,7 +125,7 @@ export function DeskPage() {
 
   const accept = async (offer: Offer) => {
     setWithdrawn(null);
-    setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
+    showOffers(shownOffers.current.filter((o) => o.interactionId !== offer.interactionId));
     try {
       await deskApi.accept(offer.interactionId);
       if (offer.channel === 'chat') await deskApi.join(offer.interactionId);
@@ -135,7 +136,7 @@ export function DeskPage() {
     }
   };
   const decline = (offer: Offer) => {
-    setOffers((list) => list.filter((o) => o.interactionId !== offer.interactionId));
+    showOffers(shownOffers.current.filter((o) => o.interactionId !== offer.interactionId));
     deskApi.decline(offer.interactionId).catch(onError);
   };
   const selected = [...work, ...emails].find((c) => c.id === tab);
