@@ -47,7 +47,7 @@ export function planDecisions(
   decisions: RoutingDecision[],
   from = plan.transitions.length,
 ): void {
-  const revoked: RevokedTold[] = [];
+  const toldFrom = plan.told.length;
   for (const d of decisions) {
     switch (d.type) {
       case 'offer': {
@@ -59,9 +59,7 @@ export function planDecisions(
       }
       case 'offerRevoked': {
         const { interactionId, agentId, reason } = d;
-        const told: RevokedTold = { kind: 'revoked', interactionId, agentId, reason, with: null };
-        revoked.push(told);
-        plan.told.push(told);
+        plan.told.push({ kind: 'revoked', interactionId, agentId, reason, with: null });
         break;
       }
       case 'assigned':
@@ -119,7 +117,8 @@ export function planDecisions(
     }
   }
   const moves = plan.transitions.slice(from);
-  for (const r of revoked) r.with = moves.find((t) => t.id === r.interactionId) ?? null;
+  for (const t of plan.told.slice(toldFrom))
+    if (t.kind === 'revoked') t.with = moves.find((m) => m.id === t.interactionId) ?? null;
 }
 
 /**
@@ -136,7 +135,7 @@ export function tell(
   made: ReadonlyMap<TransitionRequest, NewEvent>,
   rows: ReadonlyMap<string, Interaction>,
 ): NewEvent[] {
-  const told = new Map<NewEvent, NewEvent>();
+  const told = new Map<NewEvent, Required<Pick<NewEvent, 'topics' | 'payload'>> & NewEvent>();
   const alone: NewEvent[] = [];
   for (const t of plan.told) {
     const base = t.with ? made.get(t.with) : undefined;
@@ -150,7 +149,7 @@ export function tell(
       payload: { ...base.payload },
     };
     told.set(base, event);
-    const { topics = [], payload = {} } = event;
+    const { topics, payload } = event;
     for (const agentId of t.kind === 'offer' ? t.agentIds : [t.agentId])
       if (!topics.includes(`user:${agentId}`)) topics.push(`user:${agentId}`);
     if (t.kind === 'offer') payload.offer = offerOf(t, rows.get(t.interactionId));
